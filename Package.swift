@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Pretext: corpus preparation for NLP pretraining.
+///
+/// One module per layer (see docs/architecture.md); dependencies point downward only.
+/// C libraries come in as system-library targets (one per library, with a module map and a
+/// shim of prefixed helpers); ICU is wrapped in a C target because its headers clash with
+/// the ICU that Foundation carries on Linux.
+let package = Package(
+    name: "Pretext",
+    products: [
+        .library(name: "Pretext", targets: ["Pretext"]),
+        .executable(name: "pretext", targets: ["PretextCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: C shims
+        .systemLibrary(
+            name: "CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CXXHash", pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+
+        // MARK: layers
+        .target(name: "PretextCore"),
+        .target(name: "PretextStore", dependencies: ["PretextCore", "CZstd", "CSQLite", "CXXHash"]),
+        .target(name: "PretextFormats", dependencies: ["PretextCore", "CZstd", "CZlib"]),
+        .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim"]),
+        .target(
+            name: "PretextStages",
+            dependencies: ["PretextCore", "PretextStore", "PretextFormats", "PretextText"]),
+        .target(
+            name: "PretextPipeline",
+            dependencies: [
+                "PretextCore", "PretextStore", "PretextStages",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
+            name: "Pretext",
+            dependencies: ["PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextStages", "PretextPipeline"]),
+        .executableTarget(
+            name: "PretextCLI",
+            dependencies: [
+                "Pretext",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: tests
+        .testTarget(name: "PretextCoreTests", dependencies: ["PretextCore"]),
+        .testTarget(name: "PretextStoreTests", dependencies: ["PretextStore"]),
+        .testTarget(name: "PretextFormatsTests", dependencies: ["PretextFormats"]),
+        .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),
+        .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages"]),
+        .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+// The umbrella module: `import Pretext` brings every layer's public API.
+@_exported import PretextCore
+@_exported import PretextFormats
+@_exported import PretextPipeline
+@_exported import PretextStages
+@_exported import PretextStore
+@_exported import PretextText

@@ -1,0 +1,2 @@
+import Pretext
+print("pretext")

@@ -1,0 +1,36 @@
+/// Why a stage dropped a document or an input record; stored in `drops.reason`.
+///
+/// Reasons are stable snake_case names so that SQL over the catalog can group by them.
+/// Extensible: later stages add their own (a quality rule's name, `duplicate`, …).
+public struct RejectReason: Hashable, Sendable, CustomStringConvertible {
+    /// The stable name stored in the catalog.
+    public let name: String
+
+    /// Creates a reason with a stable name.
+    public init(_ name: String) { self.name = name }
+
+    public var description: String { name }
+
+    /// The record's bytes are not valid UTF-8.
+    public static let invalidUTF8 = RejectReason("invalid_utf8")
+    /// A JSONL line is not a JSON object.
+    public static let malformedJSON = RejectReason("malformed_json")
+    /// The record has no text field (or no text, for WARC records).
+    public static let missingText = RejectReason("missing_text")
+    /// The text field is not a JSON string.
+    public static let textNotString = RejectReason("text_not_string")
+    /// The text is empty or only whitespace.
+    public static let emptyText = RejectReason("empty_text")
+    /// The document is larger than the configured limit.
+    public static let tooLarge = RejectReason("too_large")
+    /// A line is longer than the configured limit (the whole line is rejected).
+    public static let lineTooLong = RejectReason("line_too_long")
+    /// A compressed file ends before its stream does; the records before the damage are kept.
+    public static let truncatedInput = RejectReason("truncated_input")
+    /// A compressed file's data is damaged.
+    public static let corruptInput = RejectReason("corrupt_input")
+    /// A file could not be opened or read.
+    public static let unreadableFile = RejectReason("unreadable_file")
+    /// A WARC record's header block is malformed.
+    public static let malformedWARC = RejectReason("malformed_warc")
+}

@@ -1,0 +1,2 @@
+// PretextFormats: see docs/architecture.md.
+enum _Placeholder {}

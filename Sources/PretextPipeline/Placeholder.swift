@@ -1,0 +1,2 @@
+// PretextPipeline: see docs/architecture.md.
+enum _Placeholder {}

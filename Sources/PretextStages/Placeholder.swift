@@ -1,0 +1,2 @@
+// PretextStages: see docs/architecture.md.
+enum _Placeholder {}

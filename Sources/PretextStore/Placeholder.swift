@@ -1,0 +1,2 @@
+// PretextStore: see docs/architecture.md.
+enum _Placeholder {}

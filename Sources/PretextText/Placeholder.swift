@@ -1,0 +1,2 @@
+// PretextText: see docs/architecture.md.
+enum _Placeholder {}
