@@ -33,4 +33,7 @@ public struct RejectReason: Hashable, Sendable, CustomStringConvertible {
     public static let unreadableFile = RejectReason("unreadable_file")
     /// A WARC record's header block is malformed.
     public static let malformedWARC = RejectReason("malformed_warc")
+    /// A WARC payload uses a character set or content/transfer encoding the reader cannot
+    /// decode (only UTF-8, ASCII and Latin-1/Windows-1252 text, without gzip or chunking).
+    public static let unsupportedEncoding = RejectReason("unsupported_encoding")
 }

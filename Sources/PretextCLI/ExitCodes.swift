@@ -1,0 +1,22 @@
+import ArgumentParser
+import Pretext
+
+/// The exit codes `pretext` uses, documented in docs/cli.md.
+enum ExitCodes {
+    /// The run finished, and some records were rejected (they are in `rejects/`).
+    static let finishedWithRejects = ExitCode(3)
+    /// The run failed.
+    static let failed = ExitCode.failure
+    /// Bad flags or a bad pipeline file.
+    static let usage = ExitCode.validationFailure
+
+    /// Prints `error` the way users should see it and returns the matching exit code.
+    static func report(_ error: any Error) -> ExitCode {
+        if let error = error as? PretextError {
+            StandardError.write("pretext: error: \(error)\n")
+            return error.code == .invalidConfiguration || error.code == .notFound ? usage : failed
+        }
+        StandardError.write("pretext: error: \(error)\n")
+        return failed
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Pretext
+
+extension PretextCommand {
+    /// `pretext query DATASET SQL`: runs read-only SQL on the catalog.
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run read-only SQL on a dataset's catalog; prints tab-separated rows with a header.",
+            discussion: "Tables: shards, documents, drops, runs (docs/formats.md).")
+
+        @Argument(help: "The dataset directory.")
+        var dataset: String
+
+        @Argument(help: "The SQL statement.")
+        var sql: String
+
+        @Flag(help: "Omit the header line.")
+        var noHeader = false
+
+        func run() throws {
+            do {
+                let catalog = try Dataset.open(at: dataset).openCatalog(readOnly: true)
+                let statement = try catalog.connection.prepare(sql)
+                if !noHeader { print(statement.columnNames.joined(separator: "\t")) }
+                while try statement.step() {
+                    let values = (0..<statement.columnCount).map { Self.cell(statement.value($0)) }
+                    print(values.joined(separator: "\t"))
+                }
+            } catch {
+                throw ExitCodes.report(error)
+            }
+        }
+
+        /// Tabs and newlines inside values would break the rows; show them escaped.
+        private static func cell(_ value: SQLValue) -> String {
+            value.description.replacingAll("\t", with: "\\t").replacingAll("\n", with: "\\n")
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return reduce(into: "") { $0 += $1 == target ? replacement : String($1) }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Pretext
+
+extension PretextCommand {
+    /// `pretext run PIPELINE`: runs a pipeline file.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a pipeline file (see docs/pipelines.md).",
+            discussion: "Finished tasks are skipped when the same pipeline runs again.")
+
+        @Argument(help: "The pipeline file (YAML).")
+        var pipeline: String
+
+        @OptionGroup var options: RunOptions
+
+        func run() throws {
+            do {
+                let file = try PipelineParser().parseFile(at: pipeline)
+                let reports = try PipelineRunner().run(file, settings: options.settings)
+                try RunOutcome.finish(reports)
+            } catch let code as ExitCode {
+                throw code
+            } catch {
+                throw ExitCodes.report(error)
+            }
+        }
+    }
+}

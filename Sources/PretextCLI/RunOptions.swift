@@ -1,0 +1,49 @@
+import ArgumentParser
+import Pretext
+
+/// Flags shared by `run` and `stage`: how many tasks, which rank, how to report.
+struct RunOptions: ParsableArguments {
+    @Option(help: "Run this many tasks at once on this machine (overrides the pipeline's execution.workers).")
+    var workers: Int?
+
+    @Option(help: "Run only this task (0-based), for multi-process runs; needs --world-size.")
+    var rank: Int?
+
+    @Option(name: .customLong("world-size"), help: "The number of tasks of a multi-process run; needs --rank.")
+    var worldSize: Int?
+
+    @Flag(help: "Replace a step's dataset that was written with a different configuration.")
+    var overwrite = false
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1") }
+        if (rank == nil) != (worldSize == nil) { throw ValidationError("--rank and --world-size go together") }
+        if let rank, let worldSize, !(0..<max(worldSize, 1)).contains(rank) || worldSize < 1 {
+            throw ValidationError("--rank must be in 0..<--world-size")
+        }
+    }
+
+    var settings: RunSettings {
+        RunSettings(workers: workers, rank: rank, worldSize: worldSize, overwrite: overwrite, progressStyle: quiet ? .silent : nil)
+    }
+}
+
+/// Prints step reports and the final dataset's summary, and picks the exit code.
+enum RunOutcome {
+    static func finish(_ reports: [StepReport]) throws {
+        for report in reports { print(report.line) }
+        guard let last = reports.last else { return }
+        guard last.merged else {
+            print("rank finished; the step completes when the remaining ranks finish")
+            return
+        }
+        let summary = try DatasetSummary.load(last.dataset)
+        print("")
+        print("dataset \(last.dataset.root)")
+        print(summary.description)
+        if summary.drops > 0 { throw ExitCodes.finishedWithRejects }
+    }
+}

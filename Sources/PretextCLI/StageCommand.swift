@@ -1,0 +1,64 @@
+import ArgumentParser
+import Pretext
+
+extension PretextCommand {
+    /// `pretext stage NAME --input … --output …`: runs one stage alone.
+    struct StageCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stage",
+            abstract: "Run one stage from an input to an output dataset.",
+            discussion: "`pretext stages` lists the stages and their options.")
+
+        @Argument(help: "The stage name.")
+        var name: String
+
+        @Option(name: .long, help: "Input: files, directories or globs for ingest (repeatable); a dataset for the others.")
+        var input: [String] = []
+
+        @Option(name: .long, help: "The output dataset directory.")
+        var output: String
+
+        @Option(name: .customLong("set"), help: "A stage option, key=value (repeatable).")
+        var settings: [String] = []
+
+        @Option(name: .customLong("exec"), help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level).")
+        var execution: [String] = []
+
+        @OptionGroup var options: RunOptions
+
+        func validate() throws {
+            if input.isEmpty { throw ValidationError("give at least one --input") }
+            for pair in settings + execution where !pair.contains("=") {
+                throw ValidationError("'\(pair)' is not key=value")
+            }
+        }
+
+        func run() throws {
+            do {
+                let registry = StageRegistry.standard
+                let descriptor = try registry.descriptor(named: name)
+                let stageOptions = try StageOptions(
+                    specs: descriptor.options, given: Self.pairs(settings), context: "stage \(name) (--set)")
+                let executionOptions = try StageOptions(
+                    specs: ExecutionSettings.specs, given: Self.pairs(execution), context: "execution (--exec)")
+                let stageInput: StageInput =
+                    descriptor.input == .files ? .files(input.map { InputSpec(path: $0) }) : .dataset(path: input[0])
+                let report = try PipelineRunner(registry: registry).runStage(
+                    name, options: stageOptions, input: stageInput, output: output, execution: executionOptions,
+                    settings: options.settings)
+                try RunOutcome.finish([report])
+            } catch let code as ExitCode {
+                throw code
+            } catch {
+                throw ExitCodes.report(error)
+            }
+        }
+
+        private static func pairs(_ items: [String]) -> [(name: String, value: RawOptionValue, line: Int?)] {
+            items.map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                return (String(parts[0]), .scalar(parts.count > 1 ? String(parts[1]) : ""), nil)
+            }
+        }
+    }
+}

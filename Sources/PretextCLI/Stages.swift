@@ -1,0 +1,24 @@
+import ArgumentParser
+import Pretext
+
+extension PretextCommand {
+    /// `pretext stages`: lists the stages and their options.
+    struct Stages: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the stages and their options.")
+
+        func run() throws {
+            for descriptor in StageRegistry.standard.descriptors {
+                print("\(descriptor.name) — \(descriptor.summary) (reads \(descriptor.input.rawValue))")
+                for option in descriptor.options {
+                    let fallback = option.defaultValue.map { " = \($0)" } ?? " (required)"
+                    print("  \(option.name): \(option.kind)\(fallback)\n      \(option.summary)")
+                }
+                print("")
+            }
+            print("execution (pipeline 'execution:' section, or flags):")
+            for option in ExecutionSettings.specs {
+                print("  \(option.name): \(option.kind) = \(option.defaultValue.map { "\($0)" } ?? "")\n      \(option.summary)")
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Pretext
-print("pretext")

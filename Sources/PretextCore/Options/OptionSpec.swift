@@ -1,0 +1,49 @@
+/// The declaration of one stage or execution option: its name, type, default and meaning.
+///
+/// Stages declare their options as a list of specs; the pipeline file, `--set key=value`
+/// and the Swift API are all checked against it, and `pretext stages` prints it.
+public struct OptionSpec: Sendable {
+    /// The type of values an option takes.
+    public enum Kind: Sendable, Equatable, CustomStringConvertible {
+        /// Any text.
+        case string
+        /// A whole number, optionally bounded (inclusive).
+        case integer(min: Int? = nil, max: Int? = nil)
+        /// A real number, optionally bounded (inclusive).
+        case number(min: Double? = nil, max: Double? = nil)
+        /// `true` or `false`.
+        case boolean
+        /// One of a fixed set of words.
+        case choice([String])
+        /// A list of text values (a YAML sequence, or comma-separated after `--set`).
+        case list
+
+        public var description: String {
+            switch self {
+            case .string: "string"
+            case .integer: "integer"
+            case .number: "number"
+            case .boolean: "boolean"
+            case .choice(let choices): choices.joined(separator: "|")
+            case .list: "list"
+            }
+        }
+    }
+
+    /// The option's name, snake_case as written in pipeline files.
+    public let name: String
+    /// The type of values the option takes.
+    public let kind: Kind
+    /// The value used when the option is not given; `nil` means the option is required.
+    public let defaultValue: OptionValue?
+    /// One line saying what the option does.
+    public let summary: String
+
+    /// Declares an option.
+    public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue?, _ summary: String) {
+        self.name = name
+        self.kind = kind
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import PretextCore
+
+/// A file that input resolution saw but did not take, and why.
+public struct SkippedInput: Sendable, Equatable {
+    /// The file (or directory) skipped.
+    public var path: String
+    /// Why, e.g. `unknown extension` or `hidden`.
+    public var reason: String
+
+    /// Creates a skipped-input entry.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// The outcome of resolving inputs: the files to read, sorted by path, and what was skipped.
+public struct InputResolution: Sendable, Equatable {
+    /// The files to read, sorted by path (byte order), without duplicates.
+    public var files: [InputFile]
+    /// Files found under directories or by globs that are not inputs, sorted by path.
+    public var skipped: [SkippedInput]
+}
+
+/// Turns the user's input arguments — paths, globs, directories — into input files.
+///
+/// - A file is taken as is; its format comes from its extension (see
+///   `InputFormat.fromFileName`) unless `format` overrides it. A named file whose format
+///   cannot be told is an error.
+/// - A directory is walked recursively; hidden entries (`.name`) and files with unknown
+///   extensions are skipped and listed in `skipped`. With an explicit `format`, every
+///   non-hidden file is taken.
+/// - A pattern with `*`, `?` or `[` is expanded with POSIX `glob(3)`; `**` matches any
+///   number of directories (`data/**/*.jsonl.zst`). Matched directories are walked.
+/// - A missing path or a pattern matching nothing is an error naming it.
+///
+/// Files are sorted by path so that every run (and every rank) sees the same order.
+public struct InputResolver: Sendable {
+    /// The format forced on every file, or `nil` to decide by extension.
+    public var format: InputFormat?
+
+    /// Creates a resolver.
+    /// - Parameter format: a format for every file, overriding extensions.
+    public init(format: InputFormat? = nil) {
+        self.format = format
+    }
+
+    /// Resolves `inputs` (paths, directories, globs).
+    /// - Throws: `PretextError` `.notFound` for a missing path, an empty glob, or no input
+    ///   files at all; `.invalidConfiguration` for a named file of unknown format.
+    public func resolve(_ inputs: [String]) throws(PretextError) -> InputResolution {
+        var collector = Collector(format: format)
+        for input in inputs {
+            if InputResolver.isPattern(input) {
+                let matches = InputResolver.expand(pattern: input)
+                guard !matches.isEmpty else {
+                    throw PretextError(.notFound, "the pattern matched no files; check the pattern and quote it so the shell does not expand it", path: input)
+                }
+                for match in matches { try collector.add(match, named: false) }
+            } else {
+                try collector.add(input, named: true)
+            }
+        }
+        let files = collector.files.values.sorted { $0.path < $1.path }
+        guard !files.isEmpty else {
+            throw PretextError(.notFound, "no input files found in \(inputs.joined(separator: ", ")) (\(collector.skipped.count) skipped: unknown extensions or hidden); pass a format to take every file")
+        }
+        return InputResolution(files: files, skipped: collector.skipped.sorted { $0.path < $1.path })
+    }
+
+    /// Whether `input` contains glob metacharacters.
+    static func isPattern(_ input: String) -> Bool {
+        input.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+    }
+}
+
+/// Accumulates the files and skipped entries of one resolution.
+private struct Collector {
+    let format: InputFormat?
+    var files: [String: InputFile] = [:]
+    var skipped: [SkippedInput] = []
+
+    mutating func add(_ path: String, named: Bool) throws(PretextError) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw PretextError(.notFound, "input path does not exist or cannot be read", path: path)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            walk(directory: path)
+        } else {
+            try addFile(path, size: Int64(info.st_size), named: named)
+        }
+    }
+
+    mutating func addFile(_ path: String, size: Int64, named: Bool) throws(PretextError) {
+        let name = (path as NSString).lastPathComponent
+        guard let format = format ?? InputFormat.fromFileName(name) else {
+            if named {
+                throw PretextError(
+                    .invalidConfiguration,
+                    "cannot tell the format from the extension; name a format (jsonl, text, warc, wet) or use .jsonl/.ndjson/.json, .txt/.md, .warc, .wet (optionally .gz/.zst)",
+                    path: path)
+            }
+            skipped.append(SkippedInput(path: path, reason: "unknown extension"))
+            return
+        }
+        let ext = (name as NSString).pathExtension
+        files[path] = InputFile(path: path, format: format, compression: .fromExtension(ext), size: size)
+    }
+
+    mutating func walk(directory: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for entry in entries.sorted() {
+            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+            if entry.hasPrefix(".") {
+                skipped.append(SkippedInput(path: path, reason: "hidden"))
+                continue
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                skipped.append(SkippedInput(path: path, reason: "cannot stat"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(directory: path)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                try? addFile(path, size: Int64(info.st_size), named: false)
+            } else {
+                skipped.append(SkippedInput(path: path, reason: "not a regular file"))
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// PretextFormats: see docs/architecture.md.
-enum _Placeholder {}

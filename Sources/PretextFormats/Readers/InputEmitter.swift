@@ -1,0 +1,53 @@
+import PretextCore
+
+/// Wraps an error thrown by the caller's event handler, so readers can tell it apart from
+/// source failures (which become rejects) and rethrow it unchanged.
+struct HandlerError: Error {
+    var underlying: any Error
+}
+
+/// Delivers events to the caller's handler and keeps the counts of an `InputReadSummary`.
+struct InputEmitter: ~Copyable {
+    let path: String
+    let rawCap: Int
+    var summary = InputReadSummary()
+
+    init(path: String, rawCap: Int) {
+        self.path = path
+        self.rawCap = max(0, rawCap)
+    }
+
+    /// Reports a document.
+    mutating func document(_ document: IngestedDocument, to handler: (InputEvent) throws -> Void) throws {
+        summary.documents += 1
+        do { try handler(.document(document)) } catch { throw HandlerError(underlying: error) }
+    }
+
+    /// Reports a reject, keeping at most `rawCap` bytes of `raw`.
+    mutating func reject(
+        _ reason: RejectReason, line: Int?, offset: Int64, detail: String,
+        raw: UnsafeRawBufferPointer, to handler: (InputEvent) throws -> Void
+    ) throws {
+        let kept = Array(UnsafeRawBufferPointer(rebasing: raw[..<min(raw.count, rawCap)]))
+        let reject = InputReject(
+            path: path, line: line, offset: offset, reason: reason, detail: detail, raw: kept,
+            rawLength: raw.count)
+        summary.rejects += 1
+        do { try handler(.reject(reject)) } catch { throw HandlerError(underlying: error) }
+    }
+
+    /// Reports a reject without raw bytes.
+    mutating func reject(
+        _ reason: RejectReason, line: Int?, offset: Int64, detail: String,
+        to handler: (InputEvent) throws -> Void
+    ) throws {
+        try reject(reason, line: line, offset: offset, detail: detail, raw: UnsafeRawBufferPointer(start: nil, count: 0), to: handler)
+    }
+
+    /// Reports a failure of the file's byte source (unreadable, truncated, corrupt).
+    mutating func sourceFailure(_ error: ByteSourceError, to handler: (InputEvent) throws -> Void) throws {
+        try reject(
+            error.rejectReason, line: nil, offset: error.compressedOffset,
+            detail: error.message + "; records before this point were kept", to: handler)
+    }
+}

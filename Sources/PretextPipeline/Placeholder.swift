@@ -1,2 +1,0 @@
-// PretextPipeline: see docs/architecture.md.
-enum _Placeholder {}

@@ -1,0 +1,123 @@
+import Dispatch
+import PretextCore
+import PretextStages
+import PretextStore
+import Synchronization
+
+/// Runs one step of a pipeline: plans the stage's units, runs this process's tasks (threads),
+/// and merges the tasks' catalog parts once every task of the step has finished.
+struct StepRunner<S: Stage> {
+    let stage: S
+    let step: Int
+    let options: StageOptions
+    let execution: StageOptions
+    let settings: RunSettings
+
+    func run(input: StageInput, outputPath: String) throws -> StepReport {
+        let units = try stage.plan(input)
+        let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution.integer("workers") ?? 1)
+        if settings.overwrite { try StepDirectory.removeIfForeign(outputPath, step: step, hash: configHash(units)) }
+        let dataset = try Dataset.create(at: outputPath)
+        var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
+        let assignment = UnitBalancer.assign(units, worldSize: worldSize)
+        let progress = Progress(
+            label: "step \(step) \(S.descriptor.name)", totalBytes: units.reduce(0) { $0 + $1.bytes },
+            style: settings.progressStyle)
+        let outcomes = try runTasks(
+            ranks, assignment: assignment, worldSize: worldSize, dataset: dataset, hash: configHash(units),
+            progress: progress)
+        progress.finish()
+        for (rank, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+            report.add(outcome, rank: rank)
+        }
+        try merge(dataset: dataset, worldSize: worldSize, into: &report)
+        return report
+    }
+
+    // MARK: tasks
+
+    private func runTasks(
+        _ ranks: [Int], assignment: [[S.Unit]], worldSize: Int, dataset: Dataset, hash: String, progress: Progress
+    ) throws -> [Int: TaskOutcome] {
+        let results = Mutex<[Int: Result<TaskOutcome, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: ranks.count) { index in
+            let rank = ranks[index]
+            let result = Result {
+                try runTask(rank: rank, units: assignment[rank], worldSize: worldSize, dataset: dataset, hash: hash, progress: progress)
+            }
+            results.withLock { $0[rank] = result }
+        }
+        return try results.withLock { results in
+            // Report the lowest failing rank's error; the others' parts are finished or redone.
+            for rank in results.keys.sorted() { if case .failure(let error) = results[rank]! { throw error } }
+            return results.mapValues { (try? $0.get()) ?? .skipped }
+        }
+    }
+
+    private func runTask(
+        rank: Int, units: [S.Unit], worldSize: Int, dataset: Dataset, hash: String, progress: Progress
+    ) throws -> TaskOutcome {
+        let configuration = DatasetPartWriter.Configuration(
+            step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, configHash: hash,
+            frameSize: execution.integer("frame_bytes") ?? ShardWriter.defaultFrameSize,
+            shardBytes: execution.integer("shard_bytes") ?? 64 << 20,
+            compressionLevel: execution.integer("compression_level") ?? 3)
+        let writer = DatasetPartWriter(dataset: dataset, configuration: configuration)
+        guard try writer.begin() == .started else { return .skipped }
+        let task = StageTask(step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, writer: writer, progress: progress)
+        do {
+            try stage.run(units, in: task)
+            try writer.finish(counts: task.counts)
+        } catch {
+            writer.fail()
+            throw error
+        }
+        return .ran(documentsIn: task.documentsIn, kept: task.kept, rejected: task.rejected, fileDrops: task.fileDrops)
+    }
+
+    // MARK: merge
+
+    private func merge(dataset: Dataset, worldSize: Int, into report: inout StepReport) throws {
+        try FileLock.withLock(at: dataset.path("parts/.merge.lock")) {
+            do {
+                try DatasetMerger.merge(dataset: dataset, step: step, stage: S.descriptor.name, worldSize: worldSize)
+                report.merged = true
+            } catch let error as PretextError where error.code == .notFound && settings.rank != nil {
+                // Another process still runs some ranks; the last one to finish merges.
+                report.waitingFor = error.message
+            }
+        }
+    }
+
+    /// The configuration hash: the stage, its options, the store settings and the input units.
+    /// A rerun with the same hash skips finished tasks.
+    private func configHash(_ units: [S.Unit]) -> String {
+        var text = "stage=\(S.descriptor.name)\nstep=\(step)\noptions=\(options.canonicalDescription)\n"
+        for key in ["frame_bytes", "shard_bytes", "compression_level"] {
+            text += "\(key)=\(execution.values[key].map { "\($0)" } ?? "")\n"
+        }
+        for unit in units { text += "unit=\(unit.key)\t\(unit.bytes)\n" }
+        return XXH64.hex(XXH64.hash(Array(text.utf8)))
+    }
+}
+
+/// What one task did.
+enum TaskOutcome: Sendable {
+    case ran(documentsIn: Int, kept: Int, rejected: Int, fileDrops: Int)
+    case skipped
+}
+
+extension StepReport {
+    mutating func add(_ outcome: TaskOutcome, rank: Int) {
+        switch outcome {
+        case .skipped:
+            ranksSkipped.append(rank)
+        case .ran(let documentsIn, let kept, let rejected, let fileDrops):
+            ranksRun.append(rank)
+            self.documentsIn += documentsIn
+            self.kept += kept
+            self.rejected += rejected
+            self.fileDrops += fileDrops
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import PretextCore
+import PretextFormats
+import PretextStore
+
+/// Reads raw inputs — JSONL (plain, .gz, .zst), plain-text files, WARC/WET — into a dataset
+/// of document shards.
+///
+/// Every input record ends up either as a document or in `rejects/` with file, line, byte
+/// offset and reason; whole-file failures (unreadable, truncated or corrupt streams) are
+/// recorded in `drops` after the records read before them are kept. Matches datatrove's
+/// `JsonlReader` (`text_key`, `id_key`, other fields kept as metadata; generated ids from
+/// path and line). Formats, options and reasons: `docs/ingest.md`.
+public struct IngestStage: Stage {
+    public static let descriptor = StageDescriptor(
+        name: "ingest",
+        summary: "read JSONL (plain/gz/zst), text files and WARC/WET into document shards",
+        options: [
+            OptionSpec("text_key", .string, default: .string("text"), "JSONL field holding the text"),
+            OptionSpec("id_key", .string, default: .string("id"), "JSONL field holding the id (generated from path and line when absent)"),
+            OptionSpec("text_mode", .choice(["file", "blocks"]), default: .string("file"), "text files: one document per file, or per blank-line-separated block"),
+            OptionSpec("max_document_bytes", .integer(min: 1, max: 1 << 30), default: .integer(8 << 20), "larger documents are rejected as too_large"),
+            OptionSpec("max_line_bytes", .integer(min: 1024, max: 1 << 30), default: .integer(64 << 20), "longer input lines are rejected as line_too_long"),
+            OptionSpec("reject_raw_bytes", .integer(min: 0, max: 1 << 20), default: .integer(4096), "bytes of a bad record kept in its reject"),
+        ],
+        input: .files)
+
+    private let options: IngestOptions
+
+    /// Creates the stage from checked options.
+    public init(options: StageOptions) throws {
+        var reading = IngestOptions()
+        reading.textKey = options.string("text_key") ?? reading.textKey
+        reading.idKey = options.string("id_key") ?? reading.idKey
+        reading.textMode = options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) ?? reading.textMode
+        reading.maxDocumentBytes = options.integer("max_document_bytes") ?? reading.maxDocumentBytes
+        reading.maxLineBytes = options.integer("max_line_bytes") ?? reading.maxLineBytes
+        reading.rejectRawBytes = options.integer("reject_raw_bytes") ?? reading.rejectRawBytes
+        self.options = reading
+    }
+
+    /// Resolves the input entries to files, in entry order then path order; a file named by
+    /// two entries is read once, with the first entry's options.
+    public func plan(_ input: StageInput) throws -> [IngestUnit] {
+        guard case .files(let specs) = input else {
+            throw PretextError(.invalidConfiguration, "the ingest stage reads input files, not a dataset; give files, directories or globs")
+        }
+        var seen: Set<String> = []
+        var units: [IngestUnit] = []
+        for spec in specs {
+            for unit in try planUnits(for: spec) where seen.insert(unit.key).inserted {
+                units.append(unit)
+            }
+        }
+        return units
+    }
+
+    /// Reads each file of this task and writes its documents and rejects.
+    public func run(_ units: [IngestUnit], in task: StageTask) throws {
+        var record: [UInt8] = []
+        record.reserveCapacity(1 << 16)
+        for unit in units {
+            switch unit.work {
+            case .read(let file, let reading, let source):
+                try ingest(file, reading: reading, source: source, task: task, record: &record)
+            case .unsupported(let path, let reason):
+                try task.dropFile(DropRow(reason: "unsupported_format", detail: reason, input: path))
+            }
+        }
+    }
+
+    // MARK: planning
+
+    private func planUnits(for spec: InputSpec) throws -> [IngestUnit] {
+        let format = spec.options.string("format").flatMap { $0 == "auto" ? nil : InputFormat(rawValue: $0) }
+        let resolution = try InputResolver(format: format).resolve([spec.path])
+        let reading = readingOptions(for: spec)
+        let source = spec.options.string("source") ?? ""
+        var units = resolution.files.map { file in
+            IngestUnit(work: .read(file, reading, source: source.isEmpty ? file.path : source))
+        }
+        units += resolution.skipped.map { IngestUnit(work: .unsupported(path: $0.path, reason: $0.reason)) }
+        return units
+    }
+
+    private func readingOptions(for spec: InputSpec) -> IngestOptions {
+        var reading = options
+        if let key = spec.options.string("text_key"), !key.isEmpty { reading.textKey = key }
+        if let key = spec.options.string("id_key"), !key.isEmpty { reading.idKey = key }
+        if let mode = spec.options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) {
+            reading.textMode = mode
+        }
+        return reading
+    }
+
+    // MARK: reading
+
+    private func ingest(_ file: InputFile, reading: IngestOptions, source: String, task: StageTask, record: inout [UInt8]) throws {
+        var documents = 0
+        try InputReader(file: file, options: reading).read { event in
+            switch event {
+            case .document(let document):
+                record.removeAll(keepingCapacity: true)
+                document.appendRecord(source: source, to: &record)
+                let row = DocumentRow(
+                    id: document.id, source: source, inputLine: document.line, bytes: document.text.count,
+                    chars: document.chars)
+                try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
+                documents += 1
+            case .reject(let reject):
+                try self.reject(reject, task: task, record: &record)
+            }
+        }
+        task.finishedInput(bytes: file.size, documents: documents)
+    }
+
+    private static let fileLevelReasons: Set<RejectReason> = [.unreadableFile, .truncatedInput, .corruptInput]
+
+    private func reject(_ reject: InputReject, task: StageTask, record: inout [UInt8]) throws {
+        let drop = DropRow(
+            reason: reject.reason.name, detail: reject.detail, input: reject.path, inputLine: reject.line,
+            inputOffset: Int(reject.offset))
+        if reject.line == nil && Self.fileLevelReasons.contains(reject.reason) {
+            try task.dropFile(drop)
+            return
+        }
+        record.removeAll(keepingCapacity: true)
+        reject.record(stage: Self.descriptor.name).append(to: &record, rawCap: options.rejectRawBytes)
+        try record.withUnsafeBytes { try task.reject(record: $0, drop: drop) }
+    }
+}

@@ -1,2 +1,0 @@
-// PretextStages: see docs/architecture.md.
-enum _Placeholder {}

@@ -1,0 +1,29 @@
+import PretextCore
+
+/// What a stage is, for the registry, pipeline files and `pretext stages`.
+public struct StageDescriptor: Sendable {
+    /// What a stage reads.
+    public enum InputKind: String, Sendable {
+        /// Raw input files (JSONL, text, WARC/WET): the ingest stage.
+        case files
+        /// A Pretext dataset written by an earlier stage.
+        case dataset
+    }
+
+    /// The stage name used in pipeline files and on the command line.
+    public let name: String
+    /// One line saying what the stage does.
+    public let summary: String
+    /// The options the stage accepts.
+    public let options: [OptionSpec]
+    /// What the stage reads.
+    public let input: InputKind
+
+    /// Declares a stage.
+    public init(name: String, summary: String, options: [OptionSpec], input: InputKind) {
+        self.name = name
+        self.summary = summary
+        self.options = options
+        self.input = input
+    }
+}

@@ -1,0 +1,78 @@
+import PretextCore
+import PretextStore
+
+/// One task (rank) of a running stage: where it writes, and what it has counted.
+///
+/// A stage's `run` receives one `StageTask` and sends every record through it: kept
+/// documents to `keep`, bad records to `reject`, whole-file problems to `dropFile`. The task
+/// keeps the counts that go into `runs` (documents in = kept + rejected) and feeds progress.
+/// Owned by one thread; not shared between tasks.
+public final class StageTask {
+    /// The 1-based pipeline step.
+    public let step: Int
+    /// The stage name.
+    public let stage: String
+    /// This task's rank in `0..<worldSize`.
+    public let rank: Int
+    /// The number of tasks of the step.
+    public let worldSize: Int
+    /// The task's own output writer (shards, rejects, catalog part).
+    public let writer: DatasetPartWriter
+    /// The step's shared progress reporter.
+    public let progress: Progress
+
+    /// Records read (documents and bad records); `kept + rejected`.
+    public private(set) var documentsIn = 0
+    /// Documents written to the output.
+    public private(set) var kept = 0
+    /// Records written to `rejects/`.
+    public private(set) var rejected = 0
+    /// Whole-file drops (no record): unreadable files, truncated streams.
+    public private(set) var fileDrops = 0
+    /// Input files (or shards) read.
+    public private(set) var filesIn = 0
+    /// Input bytes read.
+    public private(set) var bytesIn: Int64 = 0
+
+    /// Creates a task writing through `writer`.
+    public init(step: Int, stage: String, rank: Int, worldSize: Int, writer: DatasetPartWriter, progress: Progress) {
+        self.step = step
+        self.stage = stage
+        self.rank = rank
+        self.worldSize = worldSize
+        self.writer = writer
+        self.progress = progress
+    }
+
+    /// Writes a kept document: its record (a JSON line with `\n`) and its catalog row.
+    public func keep(record: UnsafeRawBufferPointer, row: DocumentRow) throws {
+        try writer.addDocument(record: record, row: row)
+        documentsIn += 1
+        kept += 1
+    }
+
+    /// Writes a rejected record to `rejects/` with its drop row.
+    public func reject(record: UnsafeRawBufferPointer, drop: DropRow) throws {
+        try writer.addReject(record: record, drop: drop)
+        documentsIn += 1
+        rejected += 1
+    }
+
+    /// Records a problem with a whole input (no record to keep), such as an unreadable file.
+    public func dropFile(_ drop: DropRow) throws {
+        try writer.addDrop(drop)
+        fileDrops += 1
+    }
+
+    /// Counts a finished input file of `bytes` bytes and reports progress.
+    public func finishedInput(bytes: Int64, documents: Int) {
+        filesIn += 1
+        bytesIn += bytes
+        progress.add(documents: Int64(documents), bytes: bytes)
+    }
+
+    /// The counts to store in `runs` when the task finishes.
+    public var counts: RunCounts {
+        RunCounts(docsIn: documentsIn, docsOut: kept, docsRejected: rejected, filesIn: filesIn, bytesIn: Int(bytesIn))
+    }
+}

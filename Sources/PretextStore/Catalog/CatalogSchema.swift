@@ -1,0 +1,87 @@
+/// The catalog's versioned migrations. Each runs once, in order, inside a transaction;
+/// `PRAGMA user_version` holds the last applied version and `schema_migrations` records when
+/// each was applied. Never edit a released migration: add the next one.
+enum CatalogSchema {
+    /// The migrations, by version (1-based, contiguous).
+    static let migrations: [(version: Int, sql: String)] = [(1, version1)]
+
+    /// The latest version this build knows.
+    static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+    /// Version 1: shards, documents, drops, runs, dataset_meta.
+    static let version1 = """
+        CREATE TABLE shards(
+            id INTEGER PRIMARY KEY,
+            path TEXT UNIQUE NOT NULL,
+            kind TEXT NOT NULL,
+            step INTEGER NOT NULL DEFAULT 0,
+            stage TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            frames INTEGER NOT NULL,
+            bytes_raw INTEGER NOT NULL,
+            bytes_compressed INTEGER NOT NULL,
+            checksum TEXT NOT NULL,
+            frame_size INTEGER,
+            compression_level INTEGER,
+            created_at TEXT);
+        CREATE TABLE documents(
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL,
+            shard_id INTEGER NOT NULL REFERENCES shards(id),
+            frame INTEGER NOT NULL,
+            offset INTEGER NOT NULL,
+            length INTEGER NOT NULL,
+            source TEXT,
+            input_line INTEGER,
+            bytes INTEGER,
+            chars INTEGER,
+            lang TEXT,
+            lang_score REAL,
+            words INTEGER,
+            sentences INTEGER,
+            lines INTEGER,
+            paragraphs INTEGER,
+            tokens INTEGER,
+            sentence_bounds BLOB,
+            dup_cluster INTEGER);
+        CREATE INDEX documents_id ON documents(id);
+        CREATE INDEX documents_shard ON documents(shard_id);
+        CREATE TABLE drops(
+            rowid INTEGER PRIMARY KEY,
+            document TEXT,
+            step INTEGER,
+            stage TEXT NOT NULL,
+            rank INTEGER,
+            reason TEXT NOT NULL,
+            detail TEXT,
+            input TEXT,
+            input_line INTEGER,
+            input_offset INTEGER,
+            reject_shard_id INTEGER REFERENCES shards(id),
+            reject_frame INTEGER,
+            reject_offset INTEGER,
+            reject_length INTEGER);
+        CREATE INDEX drops_reason ON drops(reason);
+        CREATE TABLE runs(
+            rowid INTEGER PRIMARY KEY,
+            stage TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            config_hash TEXT NOT NULL,
+            rank INTEGER NOT NULL,
+            world_size INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            docs_in INTEGER,
+            docs_out INTEGER,
+            docs_rejected INTEGER,
+            files_in INTEGER,
+            bytes_in INTEGER,
+            bytes_out INTEGER,
+            started_at TEXT,
+            finished_at TEXT,
+            UNIQUE(step, stage, rank, world_size));
+        CREATE TABLE dataset_meta(
+            key TEXT PRIMARY KEY,
+            value TEXT);
+        """
+}

@@ -1,0 +1,131 @@
+import CSQLite
+import PretextCore
+
+/// A SQLite connection, closed in `deinit`, with a cache of prepared statements.
+///
+/// Opens with `journal_mode=WAL`, `synchronous=NORMAL`, `foreign_keys=ON` and a busy timeout,
+/// the settings every Pretext catalog uses. Not thread safe: one connection per thread.
+/// Error messages carry SQLite's message and the SQL, never bound values (GRDB's rule: those
+/// can hold corpus text).
+public final class SQLiteConnection {
+    let handle: OpaquePointer
+    /// The database file.
+    public let path: String
+    private var statementCache: [String: SQLiteStatement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed, unless `readOnly`) the database at `path`.
+    /// - Throws: `.catalog` when SQLite cannot open it.
+    public init(path: String, readOnly: Bool = false) throws {
+        var db: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            if let db { sqlite3_close_v2(db) }
+            throw PretextError(.catalog, "cannot open SQLite database: \(message)", path: path)
+        }
+        self.handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, 60_000)
+        sqlite3_extended_result_codes(db, 1)
+        if !readOnly {
+            try execute("PRAGMA journal_mode=WAL")
+        }
+        try execute("PRAGMA synchronous=NORMAL")
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more SQL statements without arguments.
+    public func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(message)
+            throw PretextError(.catalog, "SQLite error \(code): \(text) (in: \(sql.prefix(200)))", path: path)
+        }
+    }
+
+    /// A new prepared statement (not cached).
+    public func prepare(_ sql: String) throws -> SQLiteStatement {
+        try SQLiteStatement(connection: self, sql: sql)
+    }
+
+    /// A cached prepared statement for `sql`, reset and ready to bind.
+    public func cached(_ sql: String) throws -> SQLiteStatement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs `sql` with `arguments` (a cached statement), ignoring any rows.
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        try cached(sql).run(arguments)
+    }
+
+    /// Runs a query and collects its rows.
+    /// - Returns: the column names and the rows.
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRows {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        let columns = statement.columnNames
+        var rows: [[SQLValue]] = []
+        while try statement.step() {
+            rows.append((0..<columns.count).map { statement.value($0) })
+        }
+        return SQLRows(columns: columns, rows: rows)
+    }
+
+    /// The first column of the first row, or `nil` when there is no row.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
+        let statement = try cached(sql)
+        defer { statement.reset() }
+        try statement.bind(arguments)
+        return try statement.step() ? statement.value(0) : nil
+    }
+
+    /// Runs `body` in a transaction (`BEGIN IMMEDIATE`), committing when it returns and
+    /// rolling back when it throws. Nested calls use savepoints.
+    public func transaction<R>(_ body: () throws -> R) throws -> R {
+        let savepoint = transactionDepth > 0 ? "pretext_sp\(transactionDepth)" : nil
+        try execute(savepoint.map { "SAVEPOINT \($0)" } ?? "BEGIN IMMEDIATE")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let result = try body()
+            try execute(savepoint.map { "RELEASE \($0)" } ?? "COMMIT")
+            return result
+        } catch {
+            if let savepoint {
+                try? execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            } else {
+                try? execute("ROLLBACK")
+            }
+            throw error
+        }
+    }
+
+    /// The rowid of the last inserted row.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// The column names of `table` (in schema `schema`, default `main`).
+    public func columns(of table: String, schema: String = "main") throws -> [String] {
+        let rows = try query("PRAGMA \(schema).table_info(\(table))")
+        return rows.rows.compactMap { $0[1].string }
+    }
+
+    /// Builds an error from a SQLite result code and the connection's message.
+    func error(_ code: Int32, _ what: String, sql: String? = nil) -> PretextError {
+        let message = String(cString: sqlite3_errmsg(handle))
+        var text = "\(what): SQLite error \(code): \(message)"
+        if let sql { text += " (in: \(sql.prefix(200)))" }
+        return PretextError(.catalog, text, path: path)
+    }
+}

@@ -1,0 +1,57 @@
+import PretextCore
+
+/// Checks a dataset against its catalog.
+///
+/// For every shard in the catalog: the file exists; its XXH64 matches `shards.checksum`; its
+/// seek table parses; every frame decompresses and matches its checksum; the record count
+/// (separators, for line-separated kinds) and raw bytes match the row; and every document
+/// and drop location lies inside its frame and ends at a separator. Then: runs are done and
+/// their counts add up (`docs_in = docs_out + docs_rejected`), no shard file is missing from
+/// the catalog, and no part catalog waits unmerged.
+public enum DatasetVerifier {
+    /// Verifies `dataset`.
+    /// - Returns: the report; problems do not throw.
+    /// - Throws: only when the catalog itself cannot be read.
+    /// - Complexity: reads and decompresses every shard once.
+    public static func verify(_ dataset: Dataset) throws -> VerificationReport {
+        let catalog = try dataset.openCatalog(readOnly: true)
+        var report = VerificationReport()
+        let shards = try catalog.shards()
+        for shard in shards {
+            ShardCheck(dataset: dataset, catalog: catalog, row: shard).run(into: &report)
+        }
+        try checkRuns(catalog, into: &report)
+        try checkStrayFiles(dataset, known: Set(shards.map(\.path)), into: &report)
+        return report
+    }
+
+    private static func checkRuns(_ catalog: Catalog, into report: inout VerificationReport) throws {
+        for run in try catalog.runs() {
+            let name = "step \(run.step) \(run.stage) rank \(run.rank)/\(run.worldSize)"
+            guard run.status == "done" else {
+                report.problems.append(.init(kind: "run_not_done", message: "\(name) is \(run.status)"))
+                continue
+            }
+            let docsIn = run.docsIn ?? 0, out = run.docsOut ?? 0, rejected = run.docsRejected ?? 0
+            if docsIn != out + rejected {
+                report.problems.append(
+                    .init(kind: "run_counts", message: "\(name): docs_in \(docsIn) != docs_out \(out) + docs_rejected \(rejected)"))
+            }
+        }
+    }
+
+    private static func checkStrayFiles(_ dataset: Dataset, known: Set<String>, into report: inout VerificationReport) throws {
+        for directory in ["shards", "rejects"] {
+            for name in try FileSystem.listDirectory(dataset.path(directory)) {
+                let relative = directory + "/" + name
+                if !known.contains(relative) {
+                    report.problems.append(.init(kind: "stray_file", shard: relative, message: "file is not in the catalog"))
+                }
+            }
+        }
+        for name in try FileSystem.listDirectory(dataset.partsDirectory) where name.hasSuffix(".sqlite") {
+            report.problems.append(
+                .init(kind: "unmerged_part", shard: "parts/" + name, message: "part catalog not merged (run the merge)"))
+        }
+    }
+}

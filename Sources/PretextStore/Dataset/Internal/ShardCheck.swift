@@ -1,0 +1,128 @@
+import PretextCore
+
+/// Verifies one catalog shard against its file; see `DatasetVerifier`.
+struct ShardCheck {
+    let dataset: Dataset
+    let catalog: Catalog
+    let row: ShardRow
+
+    /// A catalog row pointing into the shard.
+    struct Location {
+        var offset: Int
+        var length: Int
+        var what: String
+    }
+
+    func run(into report: inout VerificationReport) {
+        report.shardsChecked += 1
+        let path = dataset.path(row.path)
+        guard FileSystem.exists(path) else {
+            return problem("missing_shard", nil, "file is missing", &report)
+        }
+        do {
+            let digest = try Self.fileHash(path)
+            if XXH64.hex(digest) != row.checksum {
+                problem("file_checksum", nil, "file xxh64 \(XXH64.hex(digest)) != catalog \(row.checksum)", &report)
+            }
+            let reader = try ShardReader(path: path)
+            try checkFrames(reader, into: &report)
+        } catch let error as PretextError {
+            problem("unreadable_shard", nil, error.message, &report)
+        } catch {
+            problem("unreadable_shard", nil, "\(error)", &report)
+        }
+    }
+
+    private func checkFrames(_ reader: ShardReader, into report: inout VerificationReport) throws {
+        if reader.frameCount != row.frames {
+            problem("frame_count", nil, "file has \(reader.frameCount) frames, catalog says \(row.frames)", &report)
+        }
+        var locations = try loadLocations()
+        let kind = ShardKind.named(row.kind) ?? .documents
+        var records = 0
+        for frame in 0..<reader.frameCount {
+            report.framesChecked += 1
+            do {
+                try reader.withFrame(frame) { bytes in
+                    if kind.isLineSeparated { records += ShardReader.count(0x0A, in: bytes) }
+                    checkLocations(locations.removeValue(forKey: frame) ?? [], frame: frame, bytes, kind, &report)
+                }
+            } catch let error as PretextError {
+                problem("frame_corrupt", frame, error.message, &report)
+                locations.removeValue(forKey: frame)
+            }
+        }
+        for (frame, list) in locations.sorted(by: { $0.key < $1.key }) {
+            problem("bad_location", frame, "\(list.count) catalog row(s) point at a frame the shard lacks", &report)
+        }
+        if kind.isLineSeparated {
+            report.recordsChecked += records
+            if records != row.records {
+                problem("record_count", nil, "file holds \(records) records, catalog says \(row.records)", &report)
+            }
+        }
+        if reader.bytesRaw != row.bytesRaw {
+            problem("bytes_raw", nil, "file holds \(reader.bytesRaw) raw bytes, catalog says \(row.bytesRaw)", &report)
+        }
+    }
+
+    private func checkLocations(
+        _ list: [Location], frame: Int, _ bytes: UnsafeRawBufferPointer, _ kind: ShardKind,
+        _ report: inout VerificationReport
+    ) {
+        for location in list {
+            let inside = location.offset >= 0 && location.length > 0 && location.offset <= bytes.count
+                && location.length <= bytes.count - location.offset
+            let endsAtSeparator = !kind.isLineSeparated || (inside && bytes[location.offset + location.length - 1] == 0x0A)
+            if !inside || !endsAtSeparator {
+                problem(
+                    "bad_location", frame,
+                    "\(location.what) at offset \(location.offset) length \(location.length) "
+                        + (inside ? "does not end at a record separator" : "lies outside the frame (\(bytes.count) bytes)"),
+                    &report)
+            }
+        }
+    }
+
+    /// Document and drop locations in this shard, by frame.
+    private func loadLocations() throws -> [Int: [Location]] {
+        var byFrame: [Int: [Location]] = [:]
+        let queries = [
+            ("SELECT frame, offset, length, id FROM documents WHERE shard_id = ?", "document"),
+            ("SELECT reject_frame, reject_offset, reject_length, document FROM drops WHERE reject_shard_id = ?", "drop"),
+        ]
+        for (sql, what) in queries {
+            let statement = try catalog.connection.prepare(sql)
+            try statement.bind(row.id, at: 1)
+            while try statement.step() {
+                let label = statement.string(3).map { "\(what) \($0)" } ?? what
+                byFrame[statement.int(0), default: []].append(
+                    Location(offset: statement.int(1), length: statement.int(2), what: label))
+            }
+        }
+        return byFrame
+    }
+
+    private func problem(_ kind: String, _ frame: Int?, _ message: String, _ report: inout VerificationReport) {
+        report.problems.append(.init(kind: kind, shard: row.path, frame: frame, message: message))
+    }
+
+    /// XXH64 of a whole file, read in 1 MiB pieces.
+    static func fileHash(_ path: String) throws -> UInt64 {
+        let file = try FileDescriptor.openForReading(path)
+        let size = try file.size()
+        let hasher = XXH64Hasher()
+        var buffer = [UInt8](repeating: 0, count: min(size, 1 << 20))
+        var offset = 0
+        while offset < size {
+            let count = min(buffer.count, size - offset)
+            try buffer.withUnsafeMutableBytes { raw in
+                let piece = UnsafeMutableRawBufferPointer(rebasing: raw[0..<count])
+                try file.read(into: piece, at: offset)
+                hasher.update(UnsafeRawBufferPointer(piece))
+            }
+            offset += count
+        }
+        return hasher.digest()
+    }
+}

@@ -1,2 +1,0 @@
-// PretextStore: see docs/architecture.md.
-enum _Placeholder {}

@@ -1,2 +1,0 @@
-// PretextText: see docs/architecture.md.
-enum _Placeholder {}
