@@ -737,15 +737,6 @@ def build_broken(out: Path, by_file, pages, exp: Expect) -> dict:
     table.append({"file": "broken/empty.jsonl", "line": None, "reason": "(none)",
                   "what": "empty file: 0 documents, 0 rejects, must not be an error"})
 
-    # 8. not-a-file.jsonl/: a directory where a file is expected
-    d = bdir / "not-a-file.jsonl"
-    write(d / "README.md", b"This is a directory named like a JSONL file. Pointing a JSONL reader at\n"
-                           b"fixtures/broken/not-a-file.jsonl must give one unreadable_file reject,\n"
-                           b"not a crash.\n")
-    exp.add("broken/not-a-file.jsonl", "jsonl", [], {"unreadable_file": 1},
-            note="a directory, not a file; open/read fails (EISDIR)")
-    table.append({"file": "broken/not-a-file.jsonl/", "line": None, "reason": "unreadable_file",
-                  "what": "a directory with a .jsonl name; reading it as a file fails"})
     return {"table": table}
 
 
