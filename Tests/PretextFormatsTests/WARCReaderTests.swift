@@ -65,9 +65,27 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
         let all = try events(path, .wet)
         #expect(all.compactMap(\.document).map(\.textString) == ["alpha", "gamma"])
         let rejects = all.compactMap(\.reject)
-        #expect(rejects.map(\.reason) == [.malformedWARC, .malformedWARC, .malformedWARC])
+        // One reject per bad record: the lines after a malformed header (its body and the
+        // garbage after it) belong to that record and are skipped up to the next `WARC/` line.
+        #expect(rejects.map(\.reason) == [.malformedWARC, .malformedWARC])
         #expect(rejects[0].offset == Int64(good1.count))  // the record without Content-Length
-        #expect(rejects[2].offset == Int64(good1.count + noLength.count + garbage.count + good2.count))
+        #expect(rejects[1].offset == Int64(good1.count + noLength.count + garbage.count + good2.count))
+    }
+
+    @Test func rejectsARecordWhoseContentLengthIsTooShort() throws {
+        let dir = try TempDir()
+        let good1 = record("conversion", id: "<a>", block: Array("alpha".utf8))
+        let short = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 4\r\n\r\nbeta text\r\n\r\n".utf8)
+        let good2 = record("conversion", id: "<c>", block: Array("gamma".utf8))
+        let exactThenNext = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 5\r\n\r\ndelta".utf8)
+        let good3 = record("conversion", id: "<d>", block: Array("omega".utf8))
+        let path = try dir.write("s.wet", good1 + short + good2 + exactThenNext + good3)
+        let all = try events(path, .wet)
+        #expect(all.compactMap(\.document).map(\.textString) == ["alpha", "gamma", "omega"])
+        let rejects = all.compactMap(\.reject)
+        #expect(rejects.map(\.reason) == [.malformedWARC, .malformedWARC])
+        #expect(rejects[0].offset == Int64(good1.count))
+        #expect(rejects[0].detail.contains("Content-Length"))
     }
 
     @Test func rejectsEmptyAndOversizedRecords() throws {

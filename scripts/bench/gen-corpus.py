@@ -23,12 +23,16 @@ make the corpus unrealistically compressible for the default levels (it would fo
 
 Usage:
   scripts/bench/gen-corpus.py --mb 1000 --out /tmp/pretext-bench/corpus-1g.jsonl [--seed 1]
+  scripts/bench/gen-corpus.py --mb 1000 --parts 8 --out /tmp/pretext-bench/corpus-1g/
+      (a directory of part-00000.jsonl ... part-00007.jsonl: the same document stream cut into
+      files of about equal size; Pretext and datatrove parallelize over files)
 """
 
 import argparse
 import bisect
 import itertools
 import json
+import math
 import os
 import random
 import sys
@@ -140,6 +144,8 @@ def main():
     parser.add_argument("--out", required=True, help="output .jsonl path (keep it out of the repo)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cjk-fraction", type=float, default=0.20)
+    parser.add_argument("--parts", type=int, default=1,
+                        help="write this many files into the --out directory instead of one file")
     args = parser.parse_args()
 
     target = int(args.mb * 1_000_000)
@@ -152,13 +158,20 @@ def main():
              for _ in range(5000)]
     log_min, log_max = 5.298317366548036, 9.903487552536127  # ln(200), ln(20000)
 
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    if args.parts > 1:
+        os.makedirs(args.out, exist_ok=True)
+        paths = [os.path.join(args.out, "part-%05d.jsonl" % k) for k in range(args.parts)]
+    else:
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        paths = [args.out]
+    part_bytes = target // len(paths)
     written = 0
     docs = 0
     buffer = []
     buffered = 0
-    import math
-    with open(args.out, "wb") as f:
+    part = 0
+    f = open(paths[0], "wb")
+    try:
         for index in itertools.count():
             if written >= target:
                 break
@@ -181,12 +194,19 @@ def main():
             buffered += len(data)
             written += len(data)
             docs += 1
-            if buffered >= 8 << 20:
+            if buffered >= 8 << 20 or written >= (part + 1) * part_bytes:
                 f.write(b"".join(buffer))
                 buffer.clear()
                 buffered = 0
+            if written >= (part + 1) * part_bytes and part + 1 < len(paths):
+                f.close()
+                part += 1
+                f = open(paths[part], "wb")
         f.write(b"".join(buffer))
-    print("wrote %d documents, %d bytes to %s" % (docs, written, args.out), file=sys.stderr)
+    finally:
+        f.close()
+    print("wrote %d documents, %d bytes to %s (%d file(s))" % (docs, written, args.out, len(paths)),
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

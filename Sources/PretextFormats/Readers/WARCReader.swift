@@ -26,17 +26,16 @@ struct WARCReader {
     }
 
     mutating func run(_ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void) throws {
+        // After a malformed record, its remaining lines are skipped silently up to the next
+        // `WARC/` line: the record was rejected once, as a whole.
         var inGarbage = false
-        while let event = try lines.next() {
+        var pending: LineReader.Event?
+        while let event = try pending ?? lines.next() {
+            pending = nil
             guard case .line(let line) = event, line.bytes.starts(with: "WARC/".utf8) else {
                 if case .line(let line) = event, line.bytes.isEmpty { continue }
                 if !inGarbage {
-                    let offset: Int64
-                    switch event {
-                    case .line(let line): offset = line.offset
-                    case .tooLong(_, let tooLongOffset, _): offset = tooLongOffset
-                    }
-                    try emitter.reject(.malformedWARC, line: nil, offset: offset, detail: "expected a WARC/1.x version line; skipping to the next record", to: body)
+                    try emitter.reject(.malformedWARC, line: nil, offset: Self.offset(of: event), detail: "expected a WARC/1.x version line; skipping to the next record", to: body)
                 }
                 inGarbage = true
                 continue
@@ -48,6 +47,14 @@ struct WARCReader {
             switch outcome {
             case .malformed(let detail):
                 try emitter.reject(.malformedWARC, line: nil, offset: recordOffset, detail: detail, to: body)
+                inGarbage = true
+            case .unterminated(let next):
+                try emitter.reject(.malformedWARC, line: nil, offset: recordOffset, detail: "the record's content block is not followed by a blank line: its Content-Length is wrong", to: body)
+                if case .line(let nextLine) = next, nextLine.bytes.starts(with: "WARC/".utf8) {
+                    pending = next
+                } else {
+                    inGarbage = true
+                }
             case .tooLarge(let length):
                 try emitter.reject(.tooLarge, line: nil, offset: recordOffset, detail: "WARC record block of \(length) bytes is larger than max_warc_record_bytes (\(options.maxWARCRecordBytes))", to: body)
             case .record(let headers, let block):
@@ -56,8 +63,17 @@ struct WARCReader {
         }
     }
 
+    private static func offset(of event: LineReader.Event) -> Int64 {
+        switch event {
+        case .line(let line): line.offset
+        case .tooLong(_, let offset, _): offset
+        }
+    }
+
     private enum Outcome {
         case malformed(String)
+        /// The block was read, but no blank line follows it; `next` is what came instead.
+        case unterminated(next: LineReader.Event)
         case tooLarge(Int)
         case record(WARCHeaders, [UInt8])
     }
@@ -87,7 +103,11 @@ struct WARCReader {
         guard n == length else {
             return .malformed("the WARC record is truncated: \(n) of \(length) content bytes")
         }
-        return .record(headers, block)
+        // The block must be followed by the record's closing CRLF CRLF (a blank line); the end
+        // of the file is tolerated.
+        guard let next = try lines.next() else { return .record(headers, block) }
+        if case .line(let line) = next, line.bytes.isEmpty { return .record(headers, block) }
+        return .unterminated(next: next)
     }
 
     private mutating func handle(
