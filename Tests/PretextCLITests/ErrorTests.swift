@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// Bad flags, bad pipeline files and damaged datasets: clear messages and distinct exit codes.
+@Suite struct ErrorTests {
+    @Test func badPipelineFileNamesFileAndLine() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write("bad.yaml", "output: o\nstages:\n  - stage: ingest\n    max_document_bytes: huge\n")
+        let result = try CLI.run(["run", file])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("bad.yaml:4"))
+        #expect(result.stderr.contains("max_document_bytes"))
+    }
+
+    @Test func unknownStageListsTheKnownOnes() throws {
+        let scratch = try Scratch()
+        let result = try CLI.run(["stage", "sparkle", "--input", "x", "--output", scratch.path + "/o"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("unknown stage 'sparkle'"))
+        #expect(result.stderr.contains("ingest"))
+    }
+
+    @Test func missingInputIsAClearError() throws {
+        let scratch = try Scratch()
+        let result = try CLI.run(["stage", "ingest", "--input", scratch.path + "/nothing-here.jsonl", "--output", scratch.path + "/o"])
+        #expect(result.status != 0 && result.status != 3)
+        #expect(result.stderr.contains("nothing-here.jsonl"))
+    }
+
+    @Test func rankWithoutWorldSizeIsAUsageError() throws {
+        let result = try CLI.run(["run", "pipelines/quickstart.yaml", "--rank", "1"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--world-size"))
+    }
+
+    @Test func cleanRunExitsZero() throws {
+        let scratch = try Scratch()
+        try scratch.write("in/a.jsonl", "{\"text\":\"one\"}\n{\"text\":\"two\"}\n")
+        let result = try CLI.run(["stage", "ingest", "--input", scratch.path + "/in", "--output", scratch.path + "/o", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2 kept, 0 rejected"))
+    }
+
+    @Test func verifyNamesTheCorruptedShardAndFrame() throws {
+        let scratch = try Scratch()
+        var text = ""
+        for index in 0..<400 { text += "{\"id\":\"d\(index)\",\"text\":\"document number \(index) with some words\"}\n" }
+        try scratch.write("in/a.jsonl", text)
+        let dataset = scratch.path + "/o"
+        let ingest = try CLI.run(["stage", "ingest", "--input", scratch.path + "/in", "--output", dataset, "--exec", "frame_bytes=2048", "--quiet"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try CLI.run(["verify", dataset]).status == 0)
+
+        let shard = try #require(try FileManager.default.contentsOfDirectory(atPath: dataset + "/shards").first)
+        let path = dataset + "/shards/" + shard
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 3] ^= 0x5A
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        let verify = try CLI.run(["verify", dataset])
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains(shard))
+        #expect(verify.stdout.contains("frame"))
+        let cat = try CLI.run(["cat", dataset])
+        #expect(cat.status == 1)
+        #expect(cat.stderr.contains(shard))
+    }
+}

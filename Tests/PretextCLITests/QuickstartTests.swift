@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The quickstart pipeline on the bundled fixtures, run like a new user would, checked
+/// against `fixtures/expected.json` (written with the fixtures, independently of the code).
+@Suite(.serialized) struct QuickstartTests {
+    private func runQuickstart(into scratch: Scratch) throws -> (CLI.Result, String) {
+        let original = try String(contentsOfFile: CLI.root + "/pipelines/quickstart.yaml", encoding: .utf8)
+        let output = scratch.path + "/out"
+        let text = original.replacingOccurrences(of: "output: out/quickstart", with: "output: \(output)")
+        #expect(text != original)
+        let pipeline = try scratch.write("quickstart.yaml", text)
+        return (try CLI.run(["run", pipeline, "--quiet"]), output + "/01-ingest")
+    }
+
+    private func query(_ dataset: String, _ sql: String) throws -> [[String]] {
+        let result = try CLI.run(["query", dataset, sql, "--no-header"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    private struct Expected {
+        var documents = 0
+        var rejects: [String: Int] = [:]
+        /// Ids of the files whose every record carries its own id.
+        var ids: [String] = []
+        /// Documents by `source` as the quickstart pipeline names it.
+        var bySource: [String: Int] = [:]
+    }
+
+    private func expected() throws -> Expected {
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.root + "/fixtures/expected.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(root["files"] as? [String: [String: Any]])
+        var result = Expected()
+        for (name, file) in files {
+            let documents = file["documents"] as? Int ?? 0
+            result.documents += documents
+            for (reason, count) in file["rejects"] as? [String: Int] ?? [:] { result.rejects[reason, default: 0] += count }
+            if name.hasPrefix("corpus/jsonl/web-en") || name.hasPrefix("corpus/jsonl/news-zh") {
+                result.ids += file["ids"] as? [String] ?? []
+            }
+            // The quickstart names the blocks directory's source `blocks`; others keep their path.
+            let source = name.hasPrefix("corpus/text/blocks/") ? "blocks" : "fixtures/" + name
+            if documents > 0 { result.bySource[source, default: 0] += documents }
+        }
+        return result
+    }
+
+    @Test func ingestsTheFixturesAsExpected() throws {
+        let scratch = try Scratch()
+        let (result, dataset) = try runQuickstart(into: scratch)
+        #expect(result.status == 3, "exit status 3: finished with rejects; stderr: \(result.stderr)")
+        #expect(result.stdout.contains("step 1 (ingest)"))
+        #expect(result.stdout.contains("compression ratio"))
+
+        let expected = try expected()
+        let documents = try query(dataset, "SELECT count(*) FROM documents")
+        #expect(documents == [["\(expected.documents)"]])
+        let drops = try query(dataset, "SELECT reason, count(*) FROM drops GROUP BY reason")
+        let dropCounts = Dictionary(uniqueKeysWithValues: drops.map { ($0[0], Int($0[1]) ?? -1) })
+        #expect(dropCounts == expected.rejects)
+        let ids = Set(try query(dataset, "SELECT id FROM documents").map { $0[0] })
+        #expect(expected.ids.count == 93)
+        #expect(Set(expected.ids).isSubset(of: ids))
+        let sources = try query(dataset, "SELECT source, count(*) FROM documents GROUP BY source")
+        #expect(Dictionary(uniqueKeysWithValues: sources.map { ($0[0], Int($0[1]) ?? -1) }) == expected.bySource)
+
+        // Documents in = kept + rejected, per task and in total.
+        let runs = try query(dataset, "SELECT count(*) FROM runs WHERE docs_in <> docs_out + docs_rejected")
+        #expect(runs == [["0"]])
+        let totals = try query(dataset, "SELECT sum(docs_out), sum(docs_rejected) FROM runs")
+        let rejectedRecords = try query(dataset, "SELECT count(*) FROM drops WHERE reject_shard_id IS NOT NULL")
+        #expect(totals == [["\(expected.documents)", rejectedRecords[0][0]]])
+    }
+
+    @Test func shardsAreReadableByTheZstdCLIAndVerify() throws {
+        let scratch = try Scratch()
+        let (_, dataset) = try runQuickstart(into: scratch)
+        let shards = try query(dataset, "SELECT path, records FROM shards WHERE kind = 'documents'")
+        #expect(!shards.isEmpty)
+        for shard in shards {
+            let (status, output) = try CLI.tool("zstd", ["-dc", dataset + "/" + shard[0]])
+            #expect(status == 0)
+            let lines = output.split(separator: UInt8(ascii: "\n"))
+            #expect(lines.count == Int(shard[1]))
+            for line in lines {
+                let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+                #expect(object?["id"] is String && object?["text"] is String && object?["source"] is String)
+                #expect(object?["meta"] is [String: Any])
+            }
+        }
+        let verify = try CLI.run(["verify", dataset])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    @Test func rerunSkipsAndInspectCatAndQueryWork() throws {
+        let scratch = try Scratch()
+        let (first, dataset) = try runQuickstart(into: scratch)
+        #expect(first.status == 3)
+        let (second, _) = try runQuickstart(into: scratch)
+        #expect(second.status == 3)
+        #expect(second.stdout.contains("already done, skipped"))
+
+        let inspect = try CLI.run(["inspect", dataset])
+        #expect(inspect.status == 0)
+        #expect(inspect.stdout.contains("too_large"))
+        #expect(inspect.stdout.contains("truncated_input"))
+
+        let cat = try CLI.run(["cat", dataset, "--where", "source LIKE '%news-zh%'", "--limit", "3"])
+        #expect(cat.status == 0)
+        let lines = cat.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.contains("news-zh") })
+
+        let rejects = try CLI.run(["cat", dataset, "--rejects", "--where", "reason = 'malformed_json'"])
+        #expect(rejects.stdout.split(separator: "\n").count == 2)
+        #expect(rejects.stdout.contains("\"reason\":\"malformed_json\""))
+
+        let header = try CLI.run(["query", dataset, "SELECT lang, count(*) AS n FROM documents GROUP BY lang"])
+        #expect(header.stdout.hasPrefix("lang\tn\n"))
+    }
+}
