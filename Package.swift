@@ -51,7 +51,9 @@ let package = Package(
             ]),
         .target(
             name: "Pretext",
-            dependencies: ["PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextStages", "PretextPipeline"]),
+            dependencies: [
+                "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextStages", "PretextPipeline",
+            ]),
         .executableTarget(
             name: "PretextCLI",
             dependencies: [

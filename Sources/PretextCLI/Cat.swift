@@ -10,7 +10,9 @@ extension PretextCommand {
         @Argument(help: "The dataset directory.")
         var dataset: String
 
-        @Option(name: .customLong("where"), help: "An SQL condition on the documents table (or drops, with --rejects), e.g. \"chars > 1000\".")
+        @Option(
+            name: .customLong("where"),
+            help: "An SQL condition on the documents table (or drops, with --rejects), e.g. \"chars > 1000\".")
         var condition: String?
 
         @Option(help: "Print at most this many records.")

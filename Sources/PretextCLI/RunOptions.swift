@@ -27,7 +27,9 @@ struct RunOptions: ParsableArguments {
     }
 
     var settings: RunSettings {
-        RunSettings(workers: workers, rank: rank, worldSize: worldSize, overwrite: overwrite, progressStyle: quiet ? .silent : nil)
+        RunSettings(
+            workers: workers, rank: rank, worldSize: worldSize, overwrite: overwrite,
+            progressStyle: quiet ? .silent : nil)
     }
 }
 

@@ -12,7 +12,8 @@ extension PretextCommand {
         @Argument(help: "The stage name.")
         var name: String
 
-        @Option(name: .long, help: "Input: files, directories or globs for ingest (repeatable); a dataset for the others.")
+        @Option(
+            name: .long, help: "Input: files, directories or globs for ingest (repeatable); a dataset for the others.")
         var input: [String] = []
 
         @Option(name: .long, help: "The output dataset directory.")
@@ -21,7 +22,9 @@ extension PretextCommand {
         @Option(name: .customLong("set"), help: "A stage option, key=value (repeatable).")
         var settings: [String] = []
 
-        @Option(name: .customLong("exec"), help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level).")
+        @Option(
+            name: .customLong("exec"),
+            help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level).")
         var execution: [String] = []
 
         @OptionGroup var options: RunOptions

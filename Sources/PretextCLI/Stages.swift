@@ -17,7 +17,9 @@ extension PretextCommand {
             }
             print("execution (pipeline 'execution:' section, or flags):")
             for option in ExecutionSettings.specs {
-                print("  \(option.name): \(option.kind) = \(option.defaultValue.map { "\($0)" } ?? "")\n      \(option.summary)")
+                print(
+                    "  \(option.name): \(option.kind) = \(option.defaultValue.map { "\($0)" } ?? "")\n      \(option.summary)"
+                )
             }
         }
     }

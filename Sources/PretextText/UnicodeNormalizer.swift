@@ -59,7 +59,8 @@ public struct UnicodeNormalizer: Sendable {
         while true {
             var error: Int32 = 0
             var output = [CChar](repeating: 0, count: capacity)
-            let needed = pretext_icu_normalize(form.icuForm, source, Int64(utf8.count), &output, Int64(capacity), &error)
+            let needed = pretext_icu_normalize(
+                form.icuForm, source, Int64(utf8.count), &output, Int64(capacity), &error)
             if needed < 0 { throw Self.icuError(error) }
             if needed <= capacity {
                 return String(decoding: output[0..<Int(needed)].map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -12,7 +12,8 @@ enum CLI {
 
     /// The `pretext` executable built beside this test bundle.
     static let binary: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = (exe as NSString).deletingLastPathComponent
         for _ in 0..<4 {
             let candidate = directory + "/pretext"

@@ -5,7 +5,8 @@ import Testing
 @Suite struct ErrorTests {
     @Test func badPipelineFileNamesFileAndLine() throws {
         let scratch = try Scratch()
-        let file = try scratch.write("bad.yaml", "output: o\nstages:\n  - stage: ingest\n    max_document_bytes: huge\n")
+        let file = try scratch.write(
+            "bad.yaml", "output: o\nstages:\n  - stage: ingest\n    max_document_bytes: huge\n")
         let result = try CLI.run(["run", file])
         #expect(result.status == 64)
         #expect(result.stderr.contains("bad.yaml:4"))
@@ -22,7 +23,9 @@ import Testing
 
     @Test func missingInputIsAClearError() throws {
         let scratch = try Scratch()
-        let result = try CLI.run(["stage", "ingest", "--input", scratch.path + "/nothing-here.jsonl", "--output", scratch.path + "/o"])
+        let result = try CLI.run([
+            "stage", "ingest", "--input", scratch.path + "/nothing-here.jsonl", "--output", scratch.path + "/o",
+        ])
         #expect(result.status != 0 && result.status != 3)
         #expect(result.stderr.contains("nothing-here.jsonl"))
     }
@@ -36,7 +39,9 @@ import Testing
     @Test func cleanRunExitsZero() throws {
         let scratch = try Scratch()
         try scratch.write("in/a.jsonl", "{\"text\":\"one\"}\n{\"text\":\"two\"}\n")
-        let result = try CLI.run(["stage", "ingest", "--input", scratch.path + "/in", "--output", scratch.path + "/o", "--quiet"])
+        let result = try CLI.run([
+            "stage", "ingest", "--input", scratch.path + "/in", "--output", scratch.path + "/o", "--quiet",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("2 kept, 0 rejected"))
     }
@@ -44,10 +49,15 @@ import Testing
     @Test func verifyNamesTheCorruptedShardAndFrame() throws {
         let scratch = try Scratch()
         var text = ""
-        for index in 0..<400 { text += "{\"id\":\"d\(index)\",\"text\":\"document number \(index) with some words\"}\n" }
+        for index in 0..<400 {
+            text += "{\"id\":\"d\(index)\",\"text\":\"document number \(index) with some words\"}\n"
+        }
         try scratch.write("in/a.jsonl", text)
         let dataset = scratch.path + "/o"
-        let ingest = try CLI.run(["stage", "ingest", "--input", scratch.path + "/in", "--output", dataset, "--exec", "frame_bytes=2048", "--quiet"])
+        let ingest = try CLI.run([
+            "stage", "ingest", "--input", scratch.path + "/in", "--output", dataset, "--exec", "frame_bytes=2048",
+            "--quiet",
+        ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(try CLI.run(["verify", dataset]).status == 0)
 

@@ -71,7 +71,9 @@ import Glibc
         #expect(interrupted > 0, "no run was interrupted; the input is too small for this machine")
         let final = try CLI.run(["run", killed, "--quiet"])
         #expect(final.status == 0, "\(final.stderr)")
-        #expect(try fingerprint(scratch.path + "/killed/01-ingest") == (try fingerprint(scratch.path + "/reference/01-ingest")))
+        #expect(
+            try fingerprint(scratch.path + "/killed/01-ingest")
+                == (try fingerprint(scratch.path + "/reference/01-ingest")))
         let verify = try CLI.run(["verify", scratch.path + "/killed/01-ingest"])
         #expect(verify.status == 0, "\(verify.stdout)")
     }

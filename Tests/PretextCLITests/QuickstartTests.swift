@@ -16,7 +16,9 @@ import Testing
     private func query(_ dataset: String, _ sql: String) throws -> [[String]] {
         let result = try CLI.run(["query", dataset, sql, "--no-header"])
         #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        return result.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     private struct Expected {
@@ -36,7 +38,9 @@ import Testing
         for (name, file) in files {
             let documents = file["documents"] as? Int ?? 0
             result.documents += documents
-            for (reason, count) in file["rejects"] as? [String: Int] ?? [:] { result.rejects[reason, default: 0] += count }
+            for (reason, count) in file["rejects"] as? [String: Int] ?? [:] {
+                result.rejects[reason, default: 0] += count
+            }
             if name.hasPrefix("corpus/jsonl/web-en") || name.hasPrefix("corpus/jsonl/news-zh") {
                 result.ids += file["ids"] as? [String] ?? []
             }

@@ -1,15 +1,20 @@
 import Testing
+
 @testable import PretextCore
 
 @Suite struct DocumentRecordTests {
     @Test func encodesTheRecordLine() {
         let document = Document(id: "d1", text: "héllo\n\"world\"", source: "in.jsonl", metaJSON: "{\"lang\":\"fr\"}")
         let line = String(decoding: DocumentRecord.encode(document), as: UTF8.self)
-        #expect(line == "{\"id\":\"d1\",\"text\":\"héllo\\n\\\"world\\\"\",\"source\":\"in.jsonl\",\"meta\":{\"lang\":\"fr\"}}\n")
+        #expect(
+            line
+                == "{\"id\":\"d1\",\"text\":\"héllo\\n\\\"world\\\"\",\"source\":\"in.jsonl\",\"meta\":{\"lang\":\"fr\"}}\n"
+        )
     }
 
     @Test func emptyMetaIsAnEmptyObject() {
-        let line = String(decoding: DocumentRecord.encode(Document(id: "a", text: "b", source: "c", metaJSON: "")), as: UTF8.self)
+        let line = String(
+            decoding: DocumentRecord.encode(Document(id: "a", text: "b", source: "c", metaJSON: "")), as: UTF8.self)
         #expect(line.hasSuffix(",\"meta\":{}}\n"))
     }
 
@@ -20,11 +25,15 @@ import Testing
         token.withUnsafeBytes { tokenBytes in
             Array("id".utf8).withUnsafeBytes { id in
                 Array("src".utf8).withUnsafeBytes { src in
-                    DocumentRecord.append(id: id, text: .canonicalToken(tokenBytes), source: src, metaJSON: UnsafeRawBufferPointer(start: nil, count: 0), to: &output)
+                    DocumentRecord.append(
+                        id: id, text: .canonicalToken(tokenBytes), source: src,
+                        metaJSON: UnsafeRawBufferPointer(start: nil, count: 0), to: &output)
                 }
             }
         }
-        #expect(String(decoding: output, as: UTF8.self) == "{\"id\":\"id\",\"text\":\"already canonical 你好\",\"source\":\"src\",\"meta\":{}}\n")
+        #expect(
+            String(decoding: output, as: UTF8.self)
+                == "{\"id\":\"id\",\"text\":\"already canonical 你好\",\"source\":\"src\",\"meta\":{}}\n")
     }
 
     @Test func roundTrips() throws {
@@ -45,23 +54,34 @@ import Testing
     }
 
     @Test func rejectRecordKeepsValidUTF8AsString() {
-        let record = RejectRecord(stage: "ingest", reason: .malformedJSON, input: "a.jsonl", line: 3, offset: 10, detail: "expected ':'", raw: Array("{\"a\" 1}".utf8))
-        #expect(String(decoding: record.encoded(), as: UTF8.self) == "{\"stage\":\"ingest\",\"reason\":\"malformed_json\",\"input\":\"a.jsonl\",\"line\":3,\"offset\":10,\"detail\":\"expected ':'\",\"raw\":\"{\\\"a\\\" 1}\",\"raw_bytes\":7}\n")
+        let record = RejectRecord(
+            stage: "ingest", reason: .malformedJSON, input: "a.jsonl", line: 3, offset: 10, detail: "expected ':'",
+            raw: Array("{\"a\" 1}".utf8))
+        #expect(
+            String(decoding: record.encoded(), as: UTF8.self)
+                == "{\"stage\":\"ingest\",\"reason\":\"malformed_json\",\"input\":\"a.jsonl\",\"line\":3,\"offset\":10,\"detail\":\"expected ':'\",\"raw\":\"{\\\"a\\\" 1}\",\"raw_bytes\":7}\n"
+        )
     }
 
     @Test func rejectRecordUsesBase64ForInvalidUTF8AndCutsToTheCap() {
-        let invalid = RejectRecord(stage: "ingest", reason: .invalidUTF8, input: "f", line: nil, offset: 0, detail: "d", raw: [0x66, 0x6F, 0xFF])
+        let invalid = RejectRecord(
+            stage: "ingest", reason: .invalidUTF8, input: "f", line: nil, offset: 0, detail: "d",
+            raw: [0x66, 0x6F, 0xFF])
         let line = String(decoding: invalid.encoded(), as: UTF8.self)
         #expect(line.contains("\"line\":null"))
         #expect(line.contains("\"raw_base64\":\"Zm//\""))
-        let long = RejectRecord(stage: "ingest", reason: .tooLarge, input: "f", line: 1, offset: 0, detail: "d", raw: Array("ab你".utf8))
+        let long = RejectRecord(
+            stage: "ingest", reason: .tooLarge, input: "f", line: 1, offset: 0, detail: "d", raw: Array("ab你".utf8))
         let cut = String(decoding: long.encoded(rawCap: 4), as: UTF8.self)
         #expect(cut.contains("\"raw\":\"ab\""))  // cut before the 3-byte character, still a string
         #expect(cut.contains("\"raw_bytes\":5"))
     }
 
     @Test func base64MatchesRFC4648Vectors() {
-        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+        let vectors = [
+            "": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=",
+            "foobar": "Zm9vYmFy",
+        ]
         for (input, expected) in vectors { #expect(Base64.encode(Array(input.utf8)) == expected) }
     }
 }

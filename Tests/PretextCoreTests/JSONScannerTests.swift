@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PretextCore
 
 @Suite struct JSONScannerTests {

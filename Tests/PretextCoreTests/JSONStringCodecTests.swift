@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PretextCore
 
 @Suite struct JSONStringCodecTests {
@@ -31,7 +32,9 @@ import Testing
     /// quotes, backslashes, Latin, CJK and emoji, at lengths around the 8-byte fast path.
     @Test func roundTripsRandomStrings() throws {
         var rng = SplitMix64(seed: 0x5EED)
-        let pools: [ClosedRange<UInt32>] = [0x20...0x7E, 0x0...0x1F, 0x22...0x22, 0x5C...0x5C, 0xA0...0x17F, 0x4E00...0x9FFF, 0x1F300...0x1F64F]
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x0...0x1F, 0x22...0x22, 0x5C...0x5C, 0xA0...0x17F, 0x4E00...0x9FFF, 0x1F300...0x1F64F,
+        ]
         for _ in 0..<2000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int(rng.next() % 40) {

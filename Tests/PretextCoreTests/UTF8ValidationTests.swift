@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PretextCore
 
 @Suite struct UTF8ValidationTests {
@@ -6,34 +7,35 @@ import Testing
         bytes.withUnsafeBytes { UTF8Validation.firstInvalidOffset($0) }
     }
 
-    @Test(arguments: [
-        ([UInt8](), nil),
-        (Array("hello, world — 你好 🌍".utf8), nil),
-        ([0xC2, 0x80], nil),
-        ([0xDF, 0xBF], nil),
-        ([0xE0, 0xA0, 0x80], nil),
-        ([0xED, 0x9F, 0xBF], nil),  // U+D7FF
-        ([0xEE, 0x80, 0x80], nil),  // U+E000
-        ([0xF0, 0x90, 0x80, 0x80], nil),
-        ([0xF4, 0x8F, 0xBF, 0xBF], nil),  // U+10FFFF
-        ([0x80], 0),  // stray continuation
-        ([0x41, 0xBF], 1),
-        ([0xC0, 0x80], 0),  // overlong NUL
-        ([0xC1, 0xBF], 0),  // overlong
-        ([0xE0, 0x80, 0x80], 0),  // overlong 3-byte
-        ([0xE0, 0x9F, 0xBF], 0),
-        ([0xF0, 0x80, 0x80, 0x80], 0),  // overlong 4-byte
-        ([0xF0, 0x8F, 0xBF, 0xBF], 0),
-        ([0xED, 0xA0, 0x80], 0),  // U+D800 surrogate
-        ([0xED, 0xBF, 0xBF], 0),  // U+DFFF surrogate
-        ([0xF4, 0x90, 0x80, 0x80], 0),  // U+110000
-        ([0xF5, 0x80, 0x80, 0x80], 0),
-        ([0xFF], 0),
-        ([0xFE], 0),
-        ([0x61, 0x62, 0xE4, 0xBD], 2),  // truncated at end
-        ([0xE4, 0x41, 0x80], 0),  // continuation missing
-        ([0xF0, 0x9F, 0x98], 0),  // truncated emoji
-    ] as [([UInt8], Int?)])
+    @Test(
+        arguments: [
+            ([UInt8](), nil),
+            (Array("hello, world — 你好 🌍".utf8), nil),
+            ([0xC2, 0x80], nil),
+            ([0xDF, 0xBF], nil),
+            ([0xE0, 0xA0, 0x80], nil),
+            ([0xED, 0x9F, 0xBF], nil),  // U+D7FF
+            ([0xEE, 0x80, 0x80], nil),  // U+E000
+            ([0xF0, 0x90, 0x80, 0x80], nil),
+            ([0xF4, 0x8F, 0xBF, 0xBF], nil),  // U+10FFFF
+            ([0x80], 0),  // stray continuation
+            ([0x41, 0xBF], 1),
+            ([0xC0, 0x80], 0),  // overlong NUL
+            ([0xC1, 0xBF], 0),  // overlong
+            ([0xE0, 0x80, 0x80], 0),  // overlong 3-byte
+            ([0xE0, 0x9F, 0xBF], 0),
+            ([0xF0, 0x80, 0x80, 0x80], 0),  // overlong 4-byte
+            ([0xF0, 0x8F, 0xBF, 0xBF], 0),
+            ([0xED, 0xA0, 0x80], 0),  // U+D800 surrogate
+            ([0xED, 0xBF, 0xBF], 0),  // U+DFFF surrogate
+            ([0xF4, 0x90, 0x80, 0x80], 0),  // U+110000
+            ([0xF5, 0x80, 0x80, 0x80], 0),
+            ([0xFF], 0),
+            ([0xFE], 0),
+            ([0x61, 0x62, 0xE4, 0xBD], 2),  // truncated at end
+            ([0xE4, 0x41, 0x80], 0),  // continuation missing
+            ([0xF0, 0x9F, 0x98], 0),  // truncated emoji
+        ] as [([UInt8], Int?)])
     func handPickedCases(bytes: [UInt8], expected: Int?) {
         #expect(firstInvalid(bytes) == expected)
     }

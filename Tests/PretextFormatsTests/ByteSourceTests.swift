@@ -1,5 +1,6 @@
-import Testing
 import PretextCore
+import Testing
+
 @testable import PretextFormats
 
 @Suite struct ByteSourceTests {

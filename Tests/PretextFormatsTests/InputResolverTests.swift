@@ -1,5 +1,6 @@
-import Testing
 import PretextCore
+import Testing
+
 @testable import PretextFormats
 
 @Suite struct InputResolverTests {
@@ -25,7 +26,8 @@ import PretextCore
         try dir.write("data/sub/readme.pdf", "p")
         try dir.write("data/.hidden.jsonl", "h")
         let resolution = try InputResolver().resolve([dir.path + "/data"])
-        #expect(resolution.files.map(\.path) == ["a.jsonl.zst", "b.jsonl", "sub/c.txt"].map { dir.path + "/data/" + $0 })
+        #expect(
+            resolution.files.map(\.path) == ["a.jsonl.zst", "b.jsonl", "sub/c.txt"].map { dir.path + "/data/" + $0 })
         #expect(resolution.files.map(\.format) == [.jsonl, .jsonl, .text])
         #expect(resolution.files.map(\.compression) == [.zstd, .none, .none])
         #expect(resolution.files[1].size == 2)

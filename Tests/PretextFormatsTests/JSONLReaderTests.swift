@@ -1,5 +1,6 @@
-import Testing
 import PretextCore
+import Testing
+
 @testable import PretextFormats
 
 @Suite struct JSONLReaderTests {
@@ -62,9 +63,15 @@ import PretextCore
         options.maxDocumentBytes = 100
         options.maxLineBytes = 1000
         var all: [InputEvent] = []
-        let summary = try InputReader(file: InputFile(path: path, format: .jsonl, compression: .none, size: 0), options: options).read { all.append($0) }
+        let summary = try InputReader(
+            file: InputFile(path: path, format: .jsonl, compression: .none, size: 0), options: options
+        ).read { all.append($0) }
         let rejects = all.compactMap(\.reject)
-        #expect(rejects.map(\.reason) == [.invalidUTF8, .malformedJSON, .malformedJSON, .missingText, .textNotString, .emptyText, .tooLarge, .lineTooLong, .malformedJSON])
+        #expect(
+            rejects.map(\.reason) == [
+                .invalidUTF8, .malformedJSON, .malformedJSON, .missingText, .textNotString, .emptyText, .tooLarge,
+                .lineTooLong, .malformedJSON,
+            ])
         #expect(rejects.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(rejects[0].detail == "invalid UTF-8 at byte 13")
         #expect(rejects[1].detail == "expected ',' or '}' at byte 12")
@@ -86,7 +93,8 @@ import PretextCore
 
     @Test func keepsRecordsBeforeZstdTruncation() throws {
         let dir = try TempDir()
-        let text = (0..<50_000).map { "{\"id\":\"\($0)\",\"text\":\"document number \($0) with some filler text\"}\n" }.joined()
+        let text = (0..<50_000).map { "{\"id\":\"\($0)\",\"text\":\"document number \($0) with some filler text\"}\n" }
+            .joined()
         let full = try compress(Array(text.utf8), with: "zstd", ["-q", "-1"])
         let cut = full.count * 2 / 3
         let path = try dir.write("cut.jsonl.zst", Array(full.prefix(cut)))
@@ -103,7 +111,9 @@ import PretextCore
 
     @Test func readsGzipAndStripsABOM() throws {
         let dir = try TempDir()
-        let path = try dir.write("d.jsonl.gz", try compress([0xEF, 0xBB, 0xBF] + Array("{\"text\":\"bom\"}\r\n{\"text\":\"crlf\"}".utf8), with: "gzip"))
+        let path = try dir.write(
+            "d.jsonl.gz",
+            try compress([0xEF, 0xBB, 0xBF] + Array("{\"text\":\"bom\"}\r\n{\"text\":\"crlf\"}".utf8), with: "gzip"))
         #expect(try events(path, .jsonl).compactMap(\.document).map(\.textString) == ["bom", "crlf"])
     }
 
@@ -120,7 +130,9 @@ import PretextCore
         let doc = try #require(try events(path, .jsonl).first?.document)
         var output: [UInt8] = []
         doc.appendRecord(source: "e.jsonl", to: &output)
-        #expect(String(decoding: output, as: UTF8.self) == "{\"id\":\"a\",\"text\":\"x\\ty\",\"source\":\"e.jsonl\",\"meta\":{\"n\":1}}\n")
+        #expect(
+            String(decoding: output, as: UTF8.self)
+                == "{\"id\":\"a\",\"text\":\"x\\ty\",\"source\":\"e.jsonl\",\"meta\":{\"n\":1}}\n")
         #expect(try DocumentRecord.decode(output) == doc.document(source: "e.jsonl"))
     }
 

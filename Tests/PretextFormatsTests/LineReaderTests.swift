@@ -1,5 +1,6 @@
-import Testing
 import PretextCore
+import Testing
+
 @testable import PretextFormats
 
 @Suite struct LineReaderTests {
@@ -15,7 +16,8 @@ import PretextCore
         var seen: [Seen] = []
         while let event = try reader.next() {
             switch event {
-            case .line(let line): seen.append(.line(String(decoding: line.bytes, as: UTF8.self), line.number, line.offset))
+            case .line(let line):
+                seen.append(.line(String(decoding: line.bytes, as: UTF8.self), line.number, line.offset))
             case .tooLong(let number, let offset, let length): seen.append(.tooLong(number, offset, length))
             }
         }
@@ -23,14 +25,18 @@ import PretextCore
     }
 
     @Test func splitsLinesWithCRLFAndAFinalLineWithoutNewline() throws {
-        #expect(try lines("a\r\nbb\n\nccc") == [.line("a", 1, 0), .line("bb", 2, 3), .line("", 3, 6), .line("ccc", 4, 7)])
+        #expect(
+            try lines("a\r\nbb\n\nccc") == [.line("a", 1, 0), .line("bb", 2, 3), .line("", 3, 6), .line("ccc", 4, 7)])
         #expect(try lines("") == [])
         #expect(try lines("x\n") == [.line("x", 1, 0)])
     }
 
     @Test func skipsOverlongLinesAndGoesOn() throws {
         let long = String(repeating: "z", count: 100)
-        #expect(try lines("ok\n\(long)\nafter\n", max: 10) == [.line("ok", 1, 0), .tooLong(2, 3, 100), .line("after", 3, 104)])
+        #expect(
+            try lines("ok\n\(long)\nafter\n", max: 10) == [
+                .line("ok", 1, 0), .tooLong(2, 3, 100), .line("after", 3, 104),
+            ])
         #expect(try lines("\(long)", max: 10) == [.tooLong(1, 0, 100)])
     }
 

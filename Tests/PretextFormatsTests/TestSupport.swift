@@ -1,5 +1,6 @@
 import Foundation
 import PretextCore
+
 @testable import PretextFormats
 
 /// A fresh temporary directory for one test, removed when released.
@@ -17,7 +18,8 @@ final class TempDir {
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let full = path + "/" + name
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(bytes).write(to: URL(fileURLWithPath: full))
         return full
     }
@@ -51,7 +53,8 @@ func zstd(_ text: String) throws -> [UInt8] { try compress(Array(text.utf8), wit
 
 /// Reads a file with the given options and returns its events.
 func events(_ path: String, _ format: InputFormat, _ options: IngestOptions = IngestOptions()) throws -> [InputEvent] {
-    try InputReader(file: InputFile(path: path, format: format, compression: .none, size: 0), options: options).readAll()
+    try InputReader(file: InputFile(path: path, format: format, compression: .none, size: 0), options: options)
+        .readAll()
 }
 
 extension InputEvent {

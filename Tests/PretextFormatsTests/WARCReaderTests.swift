@@ -1,28 +1,39 @@
-import Testing
 import PretextCore
+import Testing
+
 @testable import PretextFormats
 
 /// Builds WARC records in memory.
-private func record(_ type: String, id: String, uri: String = "http://example.com/", headers: [String] = [], block: [UInt8]) -> [UInt8] {
-    var head = "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(id)\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
+private func record(
+    _ type: String, id: String, uri: String = "http://example.com/", headers: [String] = [], block: [UInt8]
+) -> [UInt8] {
+    var head =
+        "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(id)\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
     for header in headers { head += header + "\r\n" }
     head += "Content-Length: \(block.count)\r\n\r\n"
     return Array(head.utf8) + block + Array("\r\n\r\n".utf8)
 }
 
 private func http(_ contentType: String, _ body: String, status: String = "200 OK", extra: String = "") -> [UInt8] {
-    Array("HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)".utf8)
+    Array(
+        "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            .utf8)
 }
 
 @Suite struct WARCReaderTests {
     @Test func readsWETConversionRecords() throws {
         let dir = try TempDir()
-        let bytes = record("warcinfo", id: "<urn:uuid:info>", block: Array("software: test\r\n".utf8))
-            + record("conversion", id: "<urn:uuid:1>", uri: "http://a.example/", block: Array("Page one text.\nSecond line 你好".utf8))
+        let bytes =
+            record("warcinfo", id: "<urn:uuid:info>", block: Array("software: test\r\n".utf8))
+            + record(
+                "conversion", id: "<urn:uuid:1>", uri: "http://a.example/",
+                block: Array("Page one text.\nSecond line 你好".utf8))
             + record("conversion", id: "<urn:uuid:2>", block: Array("Page two".utf8))
         let path = try dir.write("x.warc.wet.gz", try compress(bytes, with: "gzip"))
         var all: [InputEvent] = []
-        let summary = try InputReader(file: InputFile(path: path, format: .wet, compression: .gzip, size: 0)).read { all.append($0) }
+        let summary = try InputReader(file: InputFile(path: path, format: .wet, compression: .gzip, size: 0)).read {
+            all.append($0)
+        }
         let docs = all.compactMap(\.document)
         #expect(docs.map(\.id) == ["<urn:uuid:1>", "<urn:uuid:2>"])
         #expect(docs[0].textString == "Page one text.\nSecond line 你好")
@@ -33,18 +44,29 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
 
     @Test func extractsHTMLResponsesAndSkipsTheRest() throws {
         let dir = try TempDir()
-        let html = "<html><head><title>T</title><style>p{}</style></head><body><p>Hello &amp; welcome</p><script>x()</script><p>Bye</p></body></html>"
-        let bytes = record("request", id: "<r0>", block: Array("GET / HTTP/1.1\r\n\r\n".utf8))
-            + record("response", id: "<r1>", headers: ["Content-Type: application/http; msgtype=response"], block: http("text/html; charset=UTF-8", html))
+        let html =
+            "<html><head><title>T</title><style>p{}</style></head><body><p>Hello &amp; welcome</p><script>x()</script><p>Bye</p></body></html>"
+        let bytes =
+            record("request", id: "<r0>", block: Array("GET / HTTP/1.1\r\n\r\n".utf8))
+            + record(
+                "response", id: "<r1>", headers: ["Content-Type: application/http; msgtype=response"],
+                block: http("text/html; charset=UTF-8", html))
             + record("response", id: "<r2>", block: http("image/png", "PNG"))
             + record("response", id: "<r3>", block: http("text/html", "<p>moved</p>", status: "301 Moved"))
-            + record("response", id: "<r4>", block: http("text/plain; charset=iso-8859-1", "caf\u{E9}").map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 })
+            + record(
+                "response", id: "<r4>",
+                block: http("text/plain; charset=iso-8859-1", "caf\u{E9}").map { $0 == 0xC3 ? 0xE9 : $0 }.filter {
+                    $0 != 0xA9
+                })
             + record("response", id: "<r5>", block: http("text/html; charset=shift_jis", "<p>x</p>"))
-            + record("response", id: "<r6>", block: http("text/html", "<p>zipped</p>", extra: "Content-Encoding: gzip\r\n"))
+            + record(
+                "response", id: "<r6>", block: http("text/html", "<p>zipped</p>", extra: "Content-Encoding: gzip\r\n"))
             + record("metadata", id: "<m>", block: Array("fetchTimeMs: 1\r\n".utf8))
         let path = try dir.write("crawl.warc", bytes)
         var all: [InputEvent] = []
-        let summary = try InputReader(file: InputFile(path: path, format: .warc, compression: .none, size: 0)).read { all.append($0) }
+        let summary = try InputReader(file: InputFile(path: path, format: .warc, compression: .none, size: 0)).read {
+            all.append($0)
+        }
         let docs = all.compactMap(\.document)
         #expect(docs.map(\.id) == ["<r1>", "<r4>"])
         #expect(docs.first?.textString == "Hello & welcome\n\nBye")
@@ -90,7 +112,8 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
 
     @Test func rejectsEmptyAndOversizedRecords() throws {
         let dir = try TempDir()
-        let bytes = record("conversion", id: "<e>", block: Array("  \n ".utf8))
+        let bytes =
+            record("conversion", id: "<e>", block: Array("  \n ".utf8))
             + record("conversion", id: "<big>", block: Array(String(repeating: "b", count: 5000).utf8))
             + record("conversion", id: "<ok>", block: Array("fine".utf8))
         let path = try dir.write("e.wet", bytes)

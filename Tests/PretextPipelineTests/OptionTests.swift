@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PretextCore
 
 @Suite struct OptionTests {
@@ -13,8 +14,10 @@ import Testing
     @Test func convertsAndFillsDefaults() throws {
         let options = try StageOptions(
             specs: specs,
-            given: [("size", .scalar("2MiB"), nil), ("langs", .scalar("en, zh"), nil), ("name", .scalar("x"), nil),
-                    ("flag", .scalar("yes"), nil)],
+            given: [
+                ("size", .scalar("2MiB"), nil), ("langs", .scalar("en, zh"), nil), ("name", .scalar("x"), nil),
+                ("flag", .scalar("yes"), nil),
+            ],
             context: "test")
         #expect(options.integer("size") == 2 << 20)
         #expect(options.list("langs") == ["en", "zh"])
@@ -28,8 +31,10 @@ import Testing
     }
 
     @Test func canonicalDescriptionIsSortedAndStable() throws {
-        let one = try StageOptions(specs: specs, given: [("name", .scalar("x"), nil), ("size", .scalar("3"), nil)], context: "t")
-        let two = try StageOptions(specs: specs, given: [("size", .scalar("3"), nil), ("name", .scalar("x"), nil)], context: "t")
+        let one = try StageOptions(
+            specs: specs, given: [("name", .scalar("x"), nil), ("size", .scalar("3"), nil)], context: "t")
+        let two = try StageOptions(
+            specs: specs, given: [("size", .scalar("3"), nil), ("name", .scalar("x"), nil)], context: "t")
         #expect(one.canonicalDescription == two.canonicalDescription)
         #expect(one.canonicalDescription.hasPrefix("flag=false langs=[] name=x"))
     }
@@ -37,7 +42,8 @@ import Testing
     @Test(arguments: ["1.5", "abc", "", "9223372036854775807GiB"])
     func rejectsBadIntegers(text: String) {
         #expect(throws: PretextError.self) {
-            try StageOptions(specs: specs, given: [("name", .scalar("x"), nil), ("size", .scalar(text), 7)], context: "t")
+            try StageOptions(
+                specs: specs, given: [("name", .scalar("x"), nil), ("size", .scalar(text), 7)], context: "t")
         }
     }
 }

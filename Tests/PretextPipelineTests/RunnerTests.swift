@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import PretextCore
 import PretextStages
 import PretextStore
+import Testing
+
 @testable import PretextPipeline
 
 @Suite struct RunnerTests {
@@ -39,7 +40,8 @@ import PretextStore
         // Reject records name their input file, whose directory differs between the two runs;
         // their content is compared separately.
         let shards = try catalog.query(
-            "SELECT path, CASE kind WHEN 'rejects' THEN '' ELSE checksum END, records, bytes_raw FROM shards ORDER BY path")
+            "SELECT path, CASE kind WHEN 'rejects' THEN '' ELSE checksum END, records, bytes_raw FROM shards ORDER BY path"
+        )
         let documents = try catalog.query("SELECT id, frame, offset, length, chars FROM documents ORDER BY id")
         let drops = try catalog.query("SELECT reason, input, input_line FROM drops ORDER BY input, input_line")
         return [shards, documents, drops].map { "\($0.rows)" }
@@ -53,7 +55,8 @@ import PretextStore
     @Test func ingestCountsAddUpAcrossWorkers() throws {
         let directory = try TemporaryDirectory()
         try writeInputs(in: directory, files: 5, lines: 200)
-        let reports = try PipelineRunner().run(try pipeline(directory, workers: 2), settings: RunSettings(progressStyle: .silent))
+        let reports = try PipelineRunner().run(
+            try pipeline(directory, workers: 2), settings: RunSettings(progressStyle: .silent))
         let report = try #require(reports.first)
         #expect(report.merged)
         #expect(report.ranksRun == [0, 1])
@@ -97,13 +100,16 @@ import PretextStore
     @Test func sameResultAsASingleUninterruptedRunAfterAFailedTask() throws {
         let clean = try TemporaryDirectory()
         try writeInputs(in: clean, files: 4, lines: 120)
-        let reference = try PipelineRunner().run(try pipeline(clean, workers: 2), settings: RunSettings(progressStyle: .silent))
+        let reference = try PipelineRunner().run(
+            try pipeline(clean, workers: 2), settings: RunSettings(progressStyle: .silent))
 
         // Same inputs; the first attempt fails inside rank 1 after it wrote part of its output.
         let crashed = try TemporaryDirectory()
         try writeInputs(in: crashed, files: 4, lines: 120)
         let file = try pipeline(crashed, workers: 2)
-        let failing = StageRegistry([.init(descriptor: IngestStage.descriptor, make: { try FailingIngest(options: $0) })])
+        let failing = StageRegistry([
+            .init(descriptor: IngestStage.descriptor, make: { try FailingIngest(options: $0) })
+        ])
         #expect(throws: PretextError.self) {
             try PipelineRunner(registry: failing).run(file, settings: RunSettings(progressStyle: .silent))
         }
@@ -122,7 +128,8 @@ import PretextStore
             let name = "rejects/01-ingest-r0000\(rank)-00000.jsonl.zst"
             let rerunRejects = try allRecords(rerun[0].dataset.path(name))
             let referenceRejects = try allRecords(reference[0].dataset.path(name))
-            let text = String(decoding: rerunRejects, as: UTF8.self).replacingOccurrences(of: crashed.path, with: clean.path)
+            let text = String(decoding: rerunRejects, as: UTF8.self).replacingOccurrences(
+                of: crashed.path, with: clean.path)
             #expect(text == String(decoding: referenceRejects, as: UTF8.self))
         }
     }
@@ -132,7 +139,8 @@ import PretextStore
         try writeInputs(in: directory, files: 2, lines: 20)
         var file = try pipeline(directory, workers: 2)
         _ = try PipelineRunner().run(file, settings: RunSettings(progressStyle: .silent))
-        file.execution = try StageOptions(specs: ExecutionSettings.specs, given: [("workers", .scalar("1"), nil)], context: "t")
+        file.execution = try StageOptions(
+            specs: ExecutionSettings.specs, given: [("workers", .scalar("1"), nil)], context: "t")
         #expect(throws: PretextError.self) {
             try PipelineRunner().run(file, settings: RunSettings(progressStyle: .silent))
         }

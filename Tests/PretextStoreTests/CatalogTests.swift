@@ -38,9 +38,13 @@ import Testing
         #expect(try catalog.ensureColumn(table: "documents", name: "gopher_score", type: "REAL"))
         #expect(try !catalog.ensureColumn(table: "documents", name: "gopher_score", type: "REAL"))
         #expect(try catalog.connection.columns(of: "documents").contains("gopher_score"))
-        #expect(throws: PretextError.self) { try catalog.ensureColumn(table: "documents", name: "x; DROP", type: "REAL") }
+        #expect(throws: PretextError.self) {
+            try catalog.ensureColumn(table: "documents", name: "x; DROP", type: "REAL")
+        }
         #expect(throws: PretextError.self) { try catalog.ensureColumn(table: "documents", name: "ok", type: "JSON") }
-        #expect(throws: PretextError.self) { try catalog.ensureColumn(table: "sqlite_master", name: "ok", type: "TEXT") }
+        #expect(throws: PretextError.self) {
+            try catalog.ensureColumn(table: "sqlite_master", name: "ok", type: "TEXT")
+        }
     }
 
     @Test func typedRowsRoundTripAndQueryReturnsColumns() throws {
@@ -51,14 +55,16 @@ import Testing
             path: "shards/a.jsonl.zst", kind: "documents", step: 1, stage: "ingest", rank: 0, records: 1, frames: 1,
             bytesRaw: 10, bytesCompressed: 30, checksum: "00000000000000ff", frameSize: 4096, compressionLevel: 3)
         let id = try catalog.insertShard(shard)
-        var row = DocumentRow(id: "doc-1", source: "a.jsonl", inputLine: 3, bytes: 9, chars: 8, lang: "en", langScore: 0.9)
+        var row = DocumentRow(
+            id: "doc-1", source: "a.jsonl", inputLine: 3, bytes: 9, chars: 8, lang: "en", langScore: 0.9)
         row.sentenceBounds = [0, 1, 2]
         row.signals = [("toxicity", .real(0.25))]
         try catalog.insertDocument(row, shardID: id, location: RecordLocation(frame: 0, offset: 0, length: 10))
         let result = try catalog.query(
             "SELECT id, shard_id, lang, lang_score, sentence_bounds, toxicity FROM documents WHERE lang = ?", ["en"])
         #expect(result.columns == ["id", "shard_id", "lang", "lang_score", "sentence_bounds", "toxicity"])
-        #expect(result.rows == [[.text("doc-1"), .integer(id), .text("en"), .real(0.9), .blob([0, 1, 2]), .real(0.25)]])
+        #expect(
+            result.rows == [[.text("doc-1"), .integer(id), .text("en"), .real(0.9), .blob([0, 1, 2]), .real(0.25)]])
         var stored = shard
         stored.id = id
         #expect(try catalog.shards() == [stored])
@@ -77,7 +83,8 @@ import Testing
         #expect(try catalog.query("SELECT count(*) FROM drops").rows[0][0] == .integer(0))
         // Foreign keys are enforced.
         #expect(throws: PretextError.self) {
-            try catalog.insertDocument(DocumentRow(id: "x"), shardID: 42, location: .init(frame: 0, offset: 0, length: 1))
+            try catalog.insertDocument(
+                DocumentRow(id: "x"), shardID: 42, location: .init(frame: 0, offset: 0, length: 1))
         }
     }
 

@@ -21,9 +21,13 @@ func writeRank(
         let id = "r\(rank)-\(index)"
         try record.withUnsafeBytes { bytes in
             if index % 5 == 4 {
-                try writer.addReject(record: bytes, drop: DropRow(document: id, reason: "too_short", input: "in.jsonl", inputLine: index + 1))
+                try writer.addReject(
+                    record: bytes,
+                    drop: DropRow(document: id, reason: "too_short", input: "in.jsonl", inputLine: index + 1))
             } else {
-                try writer.addDocument(record: bytes, row: DocumentRow(id: id, source: "in.jsonl", inputLine: index + 1, bytes: bytes.count))
+                try writer.addDocument(
+                    record: bytes,
+                    row: DocumentRow(id: id, source: "in.jsonl", inputLine: index + 1, bytes: bytes.count))
             }
         }
     }
@@ -51,7 +55,10 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let part = try Catalog(path: dataset.path("parts/01-ingest-r00000.sqlite"))
         let shards = try part.shards()
         #expect(shards.filter { $0.kind == "documents" }.count > 1)  // rolled at 8 KiB
-        #expect(shards.allSatisfy { $0.path.hasPrefix($0.kind == "rejects" ? "rejects/01-ingest-r00000-" : "shards/01-ingest-r00000-") })
+        #expect(
+            shards.allSatisfy {
+                $0.path.hasPrefix($0.kind == "rejects" ? "rejects/01-ingest-r00000-" : "shards/01-ingest-r00000-")
+            })
         #expect(shards.first?.path == "shards/01-ingest-r00000-00000.jsonl.zst")
         let run = try #require(try part.run(step: 1, stage: "ingest", rank: 0, worldSize: 1))
         #expect(run.status == "done")
@@ -60,7 +67,8 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let records = makeRecords(count: 120, maxLength: 200, seed: 1)
         let fetcher = RecordFetcher(dataset: dataset)
         let rows = try part.query(
-            "SELECT d.input_line, s.path, d.frame, d.offset, d.length FROM documents d JOIN shards s ON s.id = d.shard_id")
+            "SELECT d.input_line, s.path, d.frame, d.offset, d.length FROM documents d JOIN shards s ON s.id = d.shard_id"
+        )
         #expect(rows.rows.count == 96)
         for row in rows.rows {
             let record = try fetcher.record(
@@ -68,7 +76,8 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
             #expect(record == records[row[0].int! - 1])
         }
         let drops = try part.query(
-            "SELECT count(*) FROM drops WHERE reject_shard_id IS NOT NULL AND stage = 'ingest' AND reason = 'too_short'")
+            "SELECT count(*) FROM drops WHERE reject_shard_id IS NOT NULL AND stage = 'ingest' AND reason = 'too_short'"
+        )
         #expect(drops.rows[0][0] == .integer(24))
     }
 
@@ -127,7 +136,8 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         try #require(writer.catalog).ensureColumn(table: "documents", name: "score", type: "REAL")
         for (index, record) in makeRecords(count: 50, maxLength: 100, seed: 2).enumerated() {
             try record.withUnsafeBytes {
-                try writer.addDocument(record: $0, row: DocumentRow(id: "r1-\(index)", signals: [("score", .real(Double(index)))]))
+                try writer.addDocument(
+                    record: $0, row: DocumentRow(id: "r1-\(index)", signals: [("score", .real(Double(index)))]))
             }
         }
         let missing = try #require(throws: PretextError.self) {
@@ -147,7 +157,8 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         #expect(try main.query("SELECT sum(score) FROM documents").rows[0][0] == .real(Double((0..<50).reduce(0, +))))
         // Documents point at their own shards after id remapping.
         let wrong = try main.query(
-            "SELECT count(*) FROM documents d JOIN shards s ON s.id = d.shard_id WHERE substr(d.id, 1, 2) != 'r' || s.rank")
+            "SELECT count(*) FROM documents d JOIN shards s ON s.id = d.shard_id WHERE substr(d.id, 1, 2) != 'r' || s.rank"
+        )
         #expect(wrong.rows[0][0] == .integer(0))
         let report = try DatasetVerifier.verify(dataset)
         #expect(report.isClean, "\(report)")

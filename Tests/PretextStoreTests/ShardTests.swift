@@ -71,7 +71,9 @@ import Testing
         let n = summary.frames
         let tableSize = 8 + 12 * n + 9
         let table = Array(bytes.suffix(tableSize))
-        func u32(_ at: Int) -> UInt32 { table.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) } }
+        func u32(_ at: Int) -> UInt32 {
+            table.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+        }
         #expect(u32(0) == 0x184D_2A5E)
         #expect(Int(u32(4)) == tableSize - 8)
         #expect(Int(u32(tableSize - 9)) == n)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PretextText
 
 @Suite struct UnicodeNormalizerTests {

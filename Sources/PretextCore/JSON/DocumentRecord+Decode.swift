@@ -28,7 +28,8 @@ extension DocumentRecord {
         }
         let id = try stringField(idKey, "id", in: body, scanner: scanner)
         let text = try stringField(textKey, "text", in: body, scanner: scanner)
-        let source = scanner.lastIndex(ofKey: sourceKey) == nil
+        let source =
+            scanner.lastIndex(ofKey: sourceKey) == nil
             ? "" : try stringField(sourceKey, "source", in: body, scanner: scanner)
         let meta = try metaField(in: body, scanner: scanner)
         return Document(id: id, text: text, source: source, metaJSON: meta)

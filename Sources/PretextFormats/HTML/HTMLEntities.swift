@@ -33,7 +33,8 @@ enum HTMLEntities {
         guard i + 2 < html.count else { return nil }
         if html[i + 1] == UInt8(ascii: "#") { return numeric(html, at: i + 2) }
         var end = i + 1
-        while end < html.count, end - i <= 10, HTMLScan.isLetter(html[end]) || (html[end] >= 0x30 && html[end] <= 0x39) {
+        while end < html.count, end - i <= 10, HTMLScan.isLetter(html[end]) || (html[end] >= 0x30 && html[end] <= 0x39)
+        {
             end += 1
         }
         guard end < html.count, html[end] == UInt8(ascii: ";"), end > i + 1 else { return nil }

@@ -3,7 +3,9 @@ enum HTMLScan {
     /// Elements whose whole content is dropped.
     static let skippedElements: Set<String> = ["script", "style", "noscript", "template", "svg", "iframe", "object"]
     /// Elements that start a new paragraph (a blank line).
-    static let paragraphElements: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "section", "article"]
+    static let paragraphElements: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "section", "article",
+    ]
     /// Elements that start a new line.
     static let lineElements: Set<String> = [
         "br", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "thead", "tbody", "tfoot", "caption",

@@ -149,7 +149,9 @@ public struct HTMLTextExtractor: Sendable {
         return openTag(name, html, after: end, selfClosing: selfClosing)
     }
 
-    private mutating func openTag(_ name: String, _ html: UnsafeRawBufferPointer, after end: Int, selfClosing: Bool) -> Int {
+    private mutating func openTag(
+        _ name: String, _ html: UnsafeRawBufferPointer, after end: Int, selfClosing: Bool
+    ) -> Int {
         if HTMLScan.skippedElements.contains(name) {
             return selfClosing ? end : HTMLScan.afterClosingTag(name, in: html, from: end)
         }

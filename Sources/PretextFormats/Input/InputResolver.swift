@@ -55,7 +55,10 @@ public struct InputResolver: Sendable {
             if InputResolver.isPattern(input) {
                 let matches = InputResolver.expand(pattern: input)
                 guard !matches.isEmpty else {
-                    throw PretextError(.notFound, "the pattern matched no files; check the pattern and quote it so the shell does not expand it", path: input)
+                    throw PretextError(
+                        .notFound,
+                        "the pattern matched no files; check the pattern and quote it so the shell does not expand it",
+                        path: input)
                 }
                 for match in matches { try collector.add(match, named: false) }
             } else {
@@ -64,7 +67,10 @@ public struct InputResolver: Sendable {
         }
         let files = collector.files.values.sorted { $0.path < $1.path }
         guard !files.isEmpty else {
-            throw PretextError(.notFound, "no input files found in \(inputs.joined(separator: ", ")) (\(collector.skipped.count) skipped: unknown extensions or hidden); pass a format to take every file")
+            throw PretextError(
+                .notFound,
+                "no input files found in \(inputs.joined(separator: ", ")) (\(collector.skipped.count) skipped: unknown extensions or hidden); pass a format to take every file"
+            )
         }
         return InputResolution(files: files, skipped: collector.skipped.sorted { $0.path < $1.path })
     }

@@ -41,7 +41,9 @@ struct InputEmitter: ~Copyable {
         _ reason: RejectReason, line: Int?, offset: Int64, detail: String,
         to handler: (InputEvent) throws -> Void
     ) throws {
-        try reject(reason, line: line, offset: offset, detail: detail, raw: UnsafeRawBufferPointer(start: nil, count: 0), to: handler)
+        try reject(
+            reason, line: line, offset: offset, detail: detail, raw: UnsafeRawBufferPointer(start: nil, count: 0),
+            to: handler)
     }
 
     /// Reports a failure of the file's byte source (unreadable, truncated, corrupt).

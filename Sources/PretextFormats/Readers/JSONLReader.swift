@@ -70,7 +70,10 @@ struct JSONLReader {
         // The decoded text is never longer than the token's content, so this bound is safe
         // to check before decoding; the exact size is checked after.
         guard textMember.value.count - 2 <= options.maxDocumentBytes || textMember.valueHasEscapes else {
-            return try reject(.tooLarge, "text of \(textMember.value.count - 2) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))")
+            return try reject(
+                .tooLarge,
+                "text of \(textMember.value.count - 2) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))"
+            )
         }
         text.removeAll(keepingCapacity: true)
         do {
@@ -79,7 +82,9 @@ struct JSONLReader {
             return try reject(.malformedJSON, "\"\(options.textKey)\": \(error.description)")
         }
         guard text.count <= options.maxDocumentBytes else {
-            return try reject(.tooLarge, "text of \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))")
+            return try reject(
+                .tooLarge, "text of \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))"
+            )
         }
         guard !UTF8Whitespace.isBlank(text) else {
             return try reject(.emptyText, "\"\(options.textKey)\" is empty or whitespace only")

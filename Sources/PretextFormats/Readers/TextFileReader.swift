@@ -21,7 +21,9 @@ struct TextFileReader {
         }
     }
 
-    private func readWholeFile(_ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void) throws {
+    private func readWholeFile(
+        _ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
+    ) throws {
         var bytes: [UInt8] = []
         let limit = options.maxDocumentBytes
         let n = try lines.readExactly(limit + 3 + 1, into: &bytes)  // + BOM, + 1 to detect overflow
@@ -40,7 +42,8 @@ struct TextFileReader {
         if fullSize > Int64(options.maxDocumentBytes) && text.count > options.maxDocumentBytes {
             return try emitter.reject(
                 .tooLarge, line: line, offset: offset,
-                detail: "text of at least \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))",
+                detail:
+                    "text of at least \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))",
                 raw: text, to: body)
         }
         if let bad = UTF8Validation.firstInvalidOffset(text) {
@@ -49,7 +52,9 @@ struct TextFileReader {
                 detail: "invalid UTF-8 at byte \(bad) of the document", raw: text, to: body)
         }
         guard !UTF8Whitespace.isBlank(text) else {
-            return try emitter.reject(.emptyText, line: line, offset: offset, detail: "the text is empty or whitespace only", raw: text, to: body)
+            return try emitter.reject(
+                .emptyText, line: line, offset: offset, detail: "the text is empty or whitespace only", raw: text,
+                to: body)
         }
         let document = IngestedDocument(
             id: id, text: Array(text), metaJSON: Array("{}".utf8), chars: UTF8Validation.scalarCount(text),
@@ -57,14 +62,20 @@ struct TextFileReader {
         try emitter.document(document, to: body)
     }
 
-    private func readBlocks(_ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void) throws {
+    private func readBlocks(
+        _ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
+    ) throws {
         var block = Block()
         var index = 0
         while let event = try lines.next() {
             switch event {
             case .tooLong(let number, let offset, let length):
                 block.start(line: number, offset: offset)
-                block.problem = block.problem ?? (.lineTooLong, number, "line \(number) of \(length) bytes is longer than max_line_bytes (\(options.maxLineBytes))")
+                block.problem =
+                    block.problem ?? (
+                        .lineTooLong, number,
+                        "line \(number) of \(length) bytes is longer than max_line_bytes (\(options.maxLineBytes))"
+                    )
             case .line(let line):
                 var bytes = line.bytes
                 if line.number == 1 { bytes = TextBytes.droppingBOM(bytes) }
@@ -83,7 +94,9 @@ struct TextFileReader {
         guard block.problem == nil else { return }
         let added = bytes.count + (block.text.isEmpty ? 0 : 1)
         guard block.text.count + added <= options.maxDocumentBytes else {
-            block.problem = (.tooLarge, block.line, "block is larger than max_document_bytes (\(options.maxDocumentBytes))")
+            block.problem = (
+                .tooLarge, block.line, "block is larger than max_document_bytes (\(options.maxDocumentBytes))"
+            )
             block.text.removeAll()
             return
         }
@@ -91,7 +104,9 @@ struct TextFileReader {
         block.text.append(contentsOf: bytes)
     }
 
-    private func flush(_ block: inout Block, index: inout Int, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void) throws {
+    private func flush(
+        _ block: inout Block, index: inout Int, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
+    ) throws {
         guard block.active else { return }
         defer {
             block = Block()
@@ -101,7 +116,9 @@ struct TextFileReader {
             return try emitter.reject(reason, line: line, offset: block.offset, detail: detail, to: body)
         }
         try block.text.withUnsafeBytes { text in
-            try emitText(text, id: "\(path)#\(index)", line: block.line, offset: block.offset, fullSize: Int64(text.count), &emitter, body)
+            try emitText(
+                text, id: "\(path)#\(index)", line: block.line, offset: block.offset, fullSize: Int64(text.count),
+                &emitter, body)
         }
     }
 

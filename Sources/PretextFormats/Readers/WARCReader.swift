@@ -35,7 +35,9 @@ struct WARCReader {
             guard case .line(let line) = event, line.bytes.starts(with: "WARC/".utf8) else {
                 if case .line(let line) = event, line.bytes.isEmpty { continue }
                 if !inGarbage {
-                    try emitter.reject(.malformedWARC, line: nil, offset: Self.offset(of: event), detail: "expected a WARC/1.x version line; skipping to the next record", to: body)
+                    try emitter.reject(
+                        .malformedWARC, line: nil, offset: Self.offset(of: event),
+                        detail: "expected a WARC/1.x version line; skipping to the next record", to: body)
                 }
                 inGarbage = true
                 continue
@@ -49,14 +51,21 @@ struct WARCReader {
                 try emitter.reject(.malformedWARC, line: nil, offset: recordOffset, detail: detail, to: body)
                 inGarbage = true
             case .unterminated(let next):
-                try emitter.reject(.malformedWARC, line: nil, offset: recordOffset, detail: "the record's content block is not followed by a blank line: its Content-Length is wrong", to: body)
+                try emitter.reject(
+                    .malformedWARC, line: nil, offset: recordOffset,
+                    detail: "the record's content block is not followed by a blank line: its Content-Length is wrong",
+                    to: body)
                 if case .line(let nextLine) = next, nextLine.bytes.starts(with: "WARC/".utf8) {
                     pending = next
                 } else {
                     inGarbage = true
                 }
             case .tooLarge(let length):
-                try emitter.reject(.tooLarge, line: nil, offset: recordOffset, detail: "WARC record block of \(length) bytes is larger than max_warc_record_bytes (\(options.maxWARCRecordBytes))", to: body)
+                try emitter.reject(
+                    .tooLarge, line: nil, offset: recordOffset,
+                    detail:
+                        "WARC record block of \(length) bytes is larger than max_warc_record_bytes (\(options.maxWARCRecordBytes))",
+                    to: body)
             case .record(let headers, let block):
                 try handle(headers, block, offset: recordOffset, &emitter, body)
             }
@@ -88,8 +97,12 @@ struct WARCReader {
             guard case .line(let line) = event else { return .malformed("a WARC header line is too long") }
             if line.bytes.isEmpty { break }
             headerBytes += line.bytes.count
-            guard headerBytes <= WARCReader.maxHeaderBytes else { return .malformed("the WARC header block is larger than 1 MiB") }
-            guard headers.add(line: line.bytes) else { return .malformed("WARC header line \(line.number) is not 'Name: value'") }
+            guard headerBytes <= WARCReader.maxHeaderBytes else {
+                return .malformed("the WARC header block is larger than 1 MiB")
+            }
+            guard headers.add(line: line.bytes) else {
+                return .malformed("WARC header line \(line.number) is not 'Name: value'")
+            }
         }
         guard let length = headers.integer("content-length") else {
             return .malformed("the WARC record has no valid Content-Length")
@@ -141,7 +154,9 @@ struct WARCReader {
         let payload = UnsafeRawBufferPointer(rebasing: block[response.payloadStart...])
         for name in ["content-encoding", "transfer-encoding"] {
             if let coding = response.headers[name]?.lowercased(), coding != "identity", !coding.isEmpty {
-                return try emitter.reject(.unsupportedEncoding, line: nil, offset: offset, detail: "HTTP \(name) '\(coding)' is not supported", raw: payload, to: body)
+                return try emitter.reject(
+                    .unsupportedEncoding, line: nil, offset: offset,
+                    detail: "HTTP \(name) '\(coding)' is not supported", raw: payload, to: body)
             }
         }
         guard let utf8 = try decodeCharset(payload, response.charset, offset: offset, &emitter, body) else { return }
@@ -164,7 +179,9 @@ struct WARCReader {
         if label.isEmpty || label == "utf-8" || label == "utf8" {
             if let bad = UTF8Validation.firstInvalidOffset(payload) {
                 guard label.isEmpty else {
-                    try emitter.reject(.invalidUTF8, line: nil, offset: offset, detail: "payload labeled UTF-8 is invalid at byte \(bad)", raw: payload, to: body)
+                    try emitter.reject(
+                        .invalidUTF8, line: nil, offset: offset,
+                        detail: "payload labeled UTF-8 is invalid at byte \(bad)", raw: payload, to: body)
                     return nil
                 }
                 return Windows1252.decode(payload)
@@ -172,7 +189,9 @@ struct WARCReader {
             return Array(payload)
         }
         if Windows1252.labels.contains(label) { return Windows1252.decode(payload) }
-        try emitter.reject(.unsupportedEncoding, line: nil, offset: offset, detail: "charset '\(label)' is not supported (only UTF-8 and Latin-1/Windows-1252)", raw: payload, to: body)
+        try emitter.reject(
+            .unsupportedEncoding, line: nil, offset: offset,
+            detail: "charset '\(label)' is not supported (only UTF-8 and Latin-1/Windows-1252)", raw: payload, to: body)
         return nil
     }
 
@@ -182,13 +201,19 @@ struct WARCReader {
         _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
     ) throws {
         if let bad = UTF8Validation.firstInvalidOffset(text) {
-            return try emitter.reject(.invalidUTF8, line: nil, offset: offset, detail: "invalid UTF-8 at byte \(bad) of the record text", raw: text, to: body)
+            return try emitter.reject(
+                .invalidUTF8, line: nil, offset: offset, detail: "invalid UTF-8 at byte \(bad) of the record text",
+                raw: text, to: body)
         }
         guard text.count <= options.maxDocumentBytes else {
-            return try emitter.reject(.tooLarge, line: nil, offset: offset, detail: "text of \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))", raw: text, to: body)
+            return try emitter.reject(
+                .tooLarge, line: nil, offset: offset,
+                detail: "text of \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))",
+                raw: text, to: body)
         }
         guard !UTF8Whitespace.isBlank(text) else {
-            return try emitter.reject(.emptyText, line: nil, offset: offset, detail: "the record has no text", raw: text, to: body)
+            return try emitter.reject(
+                .emptyText, line: nil, offset: offset, detail: "the record has no text", raw: text, to: body)
         }
         let id = headers["warc-record-id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(path)/\(recordIndex)"
         let document = IngestedDocument(

@@ -23,7 +23,8 @@ public final class FileByteSource: ByteSource {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw ByteSourceError(.unreadable, path: path, compressedOffset: 0, "cannot open: \(FileByteSource.errnoText())")
+            throw ByteSourceError(
+                .unreadable, path: path, compressedOffset: 0, "cannot open: \(FileByteSource.errnoText())")
         }
         self.fd = fd
     }
@@ -39,7 +40,9 @@ public final class FileByteSource: ByteSource {
                 return n
             }
             if errno == EINTR { continue }
-            throw ByteSourceError(.unreadable, path: path, compressedOffset: compressedOffset, "read failed: \(FileByteSource.errnoText())")
+            throw ByteSourceError(
+                .unreadable, path: path, compressedOffset: compressedOffset,
+                "read failed: \(FileByteSource.errnoText())")
         }
     }
 

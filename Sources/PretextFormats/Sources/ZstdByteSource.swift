@@ -31,7 +31,9 @@ public final class ZstdByteSource: ByteSource {
         }
         self.context = context
         ZSTD_DCtx_setParameter(context, ZSTD_d_windowLogMax, ZstdByteSource.windowLogMax)
-        input = .allocate(byteCount: ZSTD_DStreamInSize() > 0 ? max(Int(ZSTD_DStreamInSize()), FileByteSource.chunkSize) : FileByteSource.chunkSize, alignment: 16)
+        input = .allocate(
+            byteCount: ZSTD_DStreamInSize() > 0
+                ? max(Int(ZSTD_DStreamInSize()), FileByteSource.chunkSize) : FileByteSource.chunkSize, alignment: 16)
     }
 
     deinit {

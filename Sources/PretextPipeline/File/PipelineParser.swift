@@ -23,19 +23,23 @@ public struct PipelineParser: Sendable {
     public func parse(_ text: String, path: String) throws -> PipelineFile {
         let root = try compose(text, path: path)
         guard let mapping = root?.mapping else {
-            throw PretextError(.invalidConfiguration, "a pipeline file must be a YAML mapping with 'output' and 'stages'", path: path, line: root?.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "a pipeline file must be a YAML mapping with 'output' and 'stages'", path: path,
+                line: root?.mark?.line)
         }
         let entries = try keyed(mapping, allowed: Self.topLevelKeys, context: "pipeline", path: path)
         let name = try entries["name"].map { try scalar($0, "name", path: path) } ?? baseName(path)
         guard let outputNode = entries["output"] else {
-            throw PretextError(.invalidConfiguration, "the pipeline has no 'output' directory", path: path, line: mapping.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "the pipeline has no 'output' directory", path: path, line: mapping.mark?.line)
         }
         let output = try scalar(outputNode, "output", path: path)
         let inputs = try entries["inputs"].map { try parseInputs($0, path: path) } ?? []
         let execution = try parseOptions(
             entries["execution"], specs: ExecutionSettings.specs, context: "execution", path: path)
         guard let stagesNode = entries["stages"] else {
-            throw PretextError(.invalidConfiguration, "the pipeline has no 'stages' list", path: path, line: mapping.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "the pipeline has no 'stages' list", path: path, line: mapping.mark?.line)
         }
         let steps = try parseSteps(stagesNode, path: path)
         return PipelineFile(path: path, name: name, output: output, inputs: inputs, execution: execution, steps: steps)
@@ -50,12 +54,18 @@ public struct PipelineParser: Sendable {
 
     private func parseInputs(_ node: Node, path: String) throws -> [InputSpec] {
         guard let items = node.sequence else {
-            throw PretextError(.invalidConfiguration, "'inputs' must be a list of paths or mappings", path: path, line: node.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "'inputs' must be a list of paths or mappings", path: path, line: node.mark?.line
+            )
         }
         return try items.map { item in
             if item.mapping == nil {
                 let text = try scalar(item, "inputs entry", path: path)
-                return InputSpec(path: text, options: try StageOptions(specs: InputSpec.specs, given: [("path", .scalar(text), item.mark?.line)], context: "input", path: path))
+                return InputSpec(
+                    path: text,
+                    options: try StageOptions(
+                        specs: InputSpec.specs, given: [("path", .scalar(text), item.mark?.line)], context: "input",
+                        path: path))
             }
             let options = try parseOptions(item, specs: InputSpec.specs, context: "input", path: path)
             return InputSpec(path: options.string("path") ?? "", options: options)
@@ -64,7 +74,8 @@ public struct PipelineParser: Sendable {
 
     private func parseSteps(_ node: Node, path: String) throws -> [PipelineStep] {
         guard let items = node.sequence, !items.isEmpty else {
-            throw PretextError(.invalidConfiguration, "'stages' must be a non-empty list", path: path, line: node.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "'stages' must be a non-empty list", path: path, line: node.mark?.line)
         }
         return try items.enumerated().map { offset, item in
             try parseStep(item, index: offset + 1, path: path)
@@ -73,7 +84,9 @@ public struct PipelineParser: Sendable {
 
     private func parseStep(_ node: Node, index: Int, path: String) throws -> PipelineStep {
         guard let mapping = node.mapping, let nameNode = mapping["stage"] else {
-            throw PretextError(.invalidConfiguration, "stage \(index): each entry needs 'stage: NAME'", path: path, line: node.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "stage \(index): each entry needs 'stage: NAME'", path: path,
+                line: node.mark?.line)
         }
         let name = try scalar(nameNode, "stage", path: path)
         let descriptor = try registry.descriptor(named: name, path: path, line: nameNode.mark?.line)
@@ -83,15 +96,18 @@ public struct PipelineParser: Sendable {
             if keyText == "stage" { continue }
             given.append((keyText, try raw(value, keyText, path: path), key.mark?.line))
         }
-        let options = try StageOptions(specs: descriptor.options, given: given, context: "stage \(index) (\(name))", path: path)
+        let options = try StageOptions(
+            specs: descriptor.options, given: given, context: "stage \(index) (\(name))", path: path)
         return PipelineStep(index: index, stage: name, options: options, line: node.mark?.line)
     }
 
-    private func parseOptions(_ node: Node?, specs: [OptionSpec], context: String, path: String) throws -> StageOptions {
+    private func parseOptions(_ node: Node?, specs: [OptionSpec], context: String, path: String) throws -> StageOptions
+    {
         var given: [(name: String, value: RawOptionValue, line: Int?)] = []
         if let node {
             guard let mapping = node.mapping else {
-                throw PretextError(.invalidConfiguration, "'\(context)' must be a mapping", path: path, line: node.mark?.line)
+                throw PretextError(
+                    .invalidConfiguration, "'\(context)' must be a mapping", path: path, line: node.mark?.line)
             }
             for (key, value) in mapping {
                 let keyText = try scalar(key, "option name", path: path)
@@ -107,17 +123,22 @@ public struct PipelineParser: Sendable {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw PretextError(.invalidConfiguration, "not valid YAML: \(Self.summary(of: error))", path: path, line: Self.line(of: error))
+            throw PretextError(
+                .invalidConfiguration, "not valid YAML: \(Self.summary(of: error))", path: path,
+                line: Self.line(of: error))
         }
     }
 
-    private func keyed(_ mapping: Node.Mapping, allowed: [String], context: String, path: String) throws -> [String: Node] {
+    private func keyed(
+        _ mapping: Node.Mapping, allowed: [String], context: String, path: String
+    ) throws -> [String: Node] {
         var result: [String: Node] = [:]
         for (key, value) in mapping {
             let name = try scalar(key, "key", path: path)
             guard allowed.contains(name) else {
                 throw PretextError(
-                    .invalidConfiguration, "\(context): unknown key '\(name)'; valid keys: \(allowed.joined(separator: ", "))",
+                    .invalidConfiguration,
+                    "\(context): unknown key '\(name)'; valid keys: \(allowed.joined(separator: ", "))",
                     path: path, line: key.mark?.line)
             }
             result[name] = value
@@ -127,7 +148,8 @@ public struct PipelineParser: Sendable {
 
     private func scalar(_ node: Node, _ what: String, path: String) throws -> String {
         guard let scalar = node.scalar else {
-            throw PretextError(.invalidConfiguration, "'\(what)' must be a single value", path: path, line: node.mark?.line)
+            throw PretextError(
+                .invalidConfiguration, "'\(what)' must be a single value", path: path, line: node.mark?.line)
         }
         return scalar.string
     }

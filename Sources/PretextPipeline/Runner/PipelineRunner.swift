@@ -25,7 +25,8 @@ public struct PipelineRunner: Sendable {
         for step in pipeline.steps {
             let output = Paths.join(pipeline.output, step.directoryName)
             let input = try input(for: step, pipeline: pipeline, previous: previous)
-            let report = try runStep(step, input: input, output: output, execution: pipeline.execution, settings: settings)
+            let report = try runStep(
+                step, input: input, output: output, execution: pipeline.execution, settings: settings)
             reports.append(report)
             guard report.merged else { break }
             previous = output
@@ -51,9 +52,11 @@ public struct PipelineRunner: Sendable {
 
     /// Opens the existential so the step runs with the stage's concrete type.
     private func runOpened<S: Stage>(
-        _ stage: S, step: PipelineStep, input: StageInput, output: String, execution: StageOptions, settings: RunSettings
+        _ stage: S, step: PipelineStep, input: StageInput, output: String, execution: StageOptions,
+        settings: RunSettings
     ) throws -> StepReport {
-        let runner = StepRunner(stage: stage, step: step.index, options: step.options, execution: execution, settings: settings)
+        let runner = StepRunner(
+            stage: stage, step: step.index, options: step.options, execution: execution, settings: settings)
         return try runner.run(input: input, outputPath: output)
     }
 
@@ -62,16 +65,23 @@ public struct PipelineRunner: Sendable {
         switch (descriptor.input, previous) {
         case (.files, nil):
             guard !pipeline.inputs.isEmpty else {
-                throw PretextError(.invalidConfiguration, "stage '\(step.stage)' reads files, but the pipeline has no 'inputs'", path: pipeline.path, line: step.line)
+                throw PretextError(
+                    .invalidConfiguration, "stage '\(step.stage)' reads files, but the pipeline has no 'inputs'",
+                    path: pipeline.path, line: step.line)
             }
             return .files(pipeline.inputs)
         case (.files, _?):
-            throw PretextError(.invalidConfiguration, "stage '\(step.stage)' reads raw files; it must be the first step", path: pipeline.path, line: step.line)
+            throw PretextError(
+                .invalidConfiguration, "stage '\(step.stage)' reads raw files; it must be the first step",
+                path: pipeline.path, line: step.line)
         case (.dataset, let previous?):
             return .dataset(path: previous)
         case (.dataset, nil):
             guard pipeline.inputs.count == 1 else {
-                throw PretextError(.invalidConfiguration, "the first stage '\(step.stage)' reads a dataset: give exactly one input, the dataset directory", path: pipeline.path, line: step.line)
+                throw PretextError(
+                    .invalidConfiguration,
+                    "the first stage '\(step.stage)' reads a dataset: give exactly one input, the dataset directory",
+                    path: pipeline.path, line: step.line)
             }
             return .dataset(path: pipeline.inputs[0].path)
         }

@@ -36,7 +36,8 @@ public struct RunSettings: Sendable {
             return (count, Array(0..<count))
         case (let rank?, let worldSize?):
             guard worldSize >= 1, (0..<worldSize).contains(rank) else {
-                throw PretextError(.invalidConfiguration, "--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
+                throw PretextError(
+                    .invalidConfiguration, "--rank must be in 0..<--world-size (got rank \(rank) of \(worldSize))")
             }
             return (worldSize, [rank])
         default:

@@ -21,7 +21,8 @@ enum StepDirectory {
     /// Deletes a directory tree (`rm -rf`), refusing paths that are not datasets.
     static func removeTree(_ path: String) throws {
         guard access(path + "/" + Dataset.catalogName, F_OK) == 0 else {
-            throw PretextError(.invalidConfiguration, "refusing to delete a directory that is not a dataset", path: path)
+            throw PretextError(
+                .invalidConfiguration, "refusing to delete a directory that is not a dataset", path: path)
         }
         try removeRecursively(path)
     }
@@ -35,7 +36,9 @@ enum StepDirectory {
             }
             var names: [String] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+                }
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(directory)

@@ -43,7 +43,9 @@ struct StepRunner<S: Stage> {
         DispatchQueue.concurrentPerform(iterations: ranks.count) { index in
             let rank = ranks[index]
             let result = Result {
-                try runTask(rank: rank, units: assignment[rank], worldSize: worldSize, dataset: dataset, hash: hash, progress: progress)
+                try runTask(
+                    rank: rank, units: assignment[rank], worldSize: worldSize, dataset: dataset, hash: hash,
+                    progress: progress)
             }
             results.withLock { $0[rank] = result }
         }
@@ -64,7 +66,8 @@ struct StepRunner<S: Stage> {
             compressionLevel: execution.integer("compression_level") ?? 3)
         let writer = DatasetPartWriter(dataset: dataset, configuration: configuration)
         guard try writer.begin() == .started else { return .skipped }
-        let task = StageTask(step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, writer: writer, progress: progress)
+        let task = StageTask(
+            step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, writer: writer, progress: progress)
         do {
             try stage.run(units, in: task)
             try writer.finish(counts: task.counts)

@@ -16,11 +16,21 @@ public struct IngestStage: Stage {
         summary: "read JSONL (plain/gz/zst), text files and WARC/WET into document shards",
         options: [
             OptionSpec("text_key", .string, default: .string("text"), "JSONL field holding the text"),
-            OptionSpec("id_key", .string, default: .string("id"), "JSONL field holding the id (generated from path and line when absent)"),
-            OptionSpec("text_mode", .choice(["file", "blocks"]), default: .string("file"), "text files: one document per file, or per blank-line-separated block"),
-            OptionSpec("max_document_bytes", .integer(min: 1, max: 1 << 30), default: .integer(8 << 20), "larger documents are rejected as too_large"),
-            OptionSpec("max_line_bytes", .integer(min: 1024, max: 1 << 30), default: .integer(64 << 20), "longer input lines are rejected as line_too_long"),
-            OptionSpec("reject_raw_bytes", .integer(min: 0, max: 1 << 20), default: .integer(4096), "bytes of a bad record kept in its reject"),
+            OptionSpec(
+                "id_key", .string, default: .string("id"),
+                "JSONL field holding the id (generated from path and line when absent)"),
+            OptionSpec(
+                "text_mode", .choice(["file", "blocks"]), default: .string("file"),
+                "text files: one document per file, or per blank-line-separated block"),
+            OptionSpec(
+                "max_document_bytes", .integer(min: 1, max: 1 << 30), default: .integer(8 << 20),
+                "larger documents are rejected as too_large"),
+            OptionSpec(
+                "max_line_bytes", .integer(min: 1024, max: 1 << 30), default: .integer(64 << 20),
+                "longer input lines are rejected as line_too_long"),
+            OptionSpec(
+                "reject_raw_bytes", .integer(min: 0, max: 1 << 20), default: .integer(4096),
+                "bytes of a bad record kept in its reject"),
         ],
         input: .files)
 
@@ -31,7 +41,8 @@ public struct IngestStage: Stage {
         var reading = IngestOptions()
         reading.textKey = options.string("text_key") ?? reading.textKey
         reading.idKey = options.string("id_key") ?? reading.idKey
-        reading.textMode = options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) ?? reading.textMode
+        reading.textMode =
+            options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) ?? reading.textMode
         reading.maxDocumentBytes = options.integer("max_document_bytes") ?? reading.maxDocumentBytes
         reading.maxLineBytes = options.integer("max_line_bytes") ?? reading.maxLineBytes
         reading.rejectRawBytes = options.integer("reject_raw_bytes") ?? reading.rejectRawBytes
@@ -42,7 +53,9 @@ public struct IngestStage: Stage {
     /// two entries is read once, with the first entry's options.
     public func plan(_ input: StageInput) throws -> [IngestUnit] {
         guard case .files(let specs) = input else {
-            throw PretextError(.invalidConfiguration, "the ingest stage reads input files, not a dataset; give files, directories or globs")
+            throw PretextError(
+                .invalidConfiguration,
+                "the ingest stage reads input files, not a dataset; give files, directories or globs")
         }
         var seen: Set<String> = []
         var units: [IngestUnit] = []
@@ -94,7 +107,9 @@ public struct IngestStage: Stage {
 
     // MARK: reading
 
-    private func ingest(_ file: InputFile, reading: IngestOptions, source: String, task: StageTask, record: inout [UInt8]) throws {
+    private func ingest(
+        _ file: InputFile, reading: IngestOptions, source: String, task: StageTask, record: inout [UInt8]
+    ) throws {
         var documents = 0
         try InputReader(file: file, options: reading).read { event in
             switch event {

@@ -13,7 +13,9 @@ public struct InputSpec: Sendable, Hashable {
             "text files: one document per file or per blank-line-separated block (default: the stage's)"),
         OptionSpec("text_key", .string, default: .string(""), "JSONL field holding the text (default: the stage's)"),
         OptionSpec("id_key", .string, default: .string(""), "JSONL field holding the id (default: the stage's)"),
-        OptionSpec("source", .string, default: .string(""), "source name recorded for these documents (default: the file path)"),
+        OptionSpec(
+            "source", .string, default: .string(""), "source name recorded for these documents (default: the file path)"
+        ),
     ]
 
     /// The path, directory or glob.

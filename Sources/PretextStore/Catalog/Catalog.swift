@@ -50,7 +50,8 @@ public final class Catalog {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
                 guard try schemaVersion() < migration.version else { return }
                 try connection.execute(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+                    "CREATE TABLE IF NOT EXISTS schema_migrations(version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+                )
                 try connection.execute(migration.sql)
                 try connection.run(
                     "INSERT INTO schema_migrations(version, applied_at) VALUES (?, \(Self.nowSQL))",
@@ -81,14 +82,18 @@ public final class Catalog {
     public func ensureColumn(table: String, name: String, type: String) throws -> Bool {
         let tables = ["documents", "drops", "shards", "runs"]
         guard tables.contains(table) else {
-            throw PretextError(.invalidConfiguration, "cannot add columns to table '\(table)'; valid: \(tables.joined(separator: ", "))")
+            throw PretextError(
+                .invalidConfiguration,
+                "cannot add columns to table '\(table)'; valid: \(tables.joined(separator: ", "))")
         }
         guard Self.isIdentifier(name) else {
-            throw PretextError(.invalidConfiguration, "'\(name)' is not a valid column name (use letters, digits and _)")
+            throw PretextError(
+                .invalidConfiguration, "'\(name)' is not a valid column name (use letters, digits and _)")
         }
         let types = ["INTEGER", "REAL", "TEXT", "BLOB", "NUMERIC"]
         guard types.contains(type.uppercased()) else {
-            throw PretextError(.invalidConfiguration, "column type '\(type)' is not one of \(types.joined(separator: ", "))")
+            throw PretextError(
+                .invalidConfiguration, "column type '\(type)' is not one of \(types.joined(separator: ", "))")
         }
         if try connection.columns(of: table).contains(where: { $0.lowercased() == name.lowercased() }) { return false }
         try connection.execute("ALTER TABLE \(table) ADD COLUMN \(name) \(type.uppercased())")
@@ -97,9 +102,12 @@ public final class Catalog {
 
     /// Whether `name` is a safe SQL identifier.
     static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            return false
+        }
         return name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
         }
     }

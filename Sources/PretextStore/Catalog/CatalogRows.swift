@@ -143,7 +143,8 @@ public struct DocumentRow: Sendable, Equatable {
             && lhs.words == rhs.words && lhs.sentences == rhs.sentences && lhs.lines == rhs.lines
             && lhs.paragraphs == rhs.paragraphs && lhs.tokens == rhs.tokens
             && lhs.sentenceBounds == rhs.sentenceBounds && lhs.dupCluster == rhs.dupCluster
-            && lhs.signals.map(\.name) == rhs.signals.map(\.name) && lhs.signals.map(\.value) == rhs.signals.map(\.value)
+            && lhs.signals.map(\.name) == rhs.signals.map(\.name)
+            && lhs.signals.map(\.value) == rhs.signals.map(\.value)
     }
 }
 

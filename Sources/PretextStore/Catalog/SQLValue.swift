@@ -46,10 +46,11 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
         case .real(let value): return String(value)
         case .text(let value): return value
         case .blob(let bytes):
-            return "x'" + bytes.map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined() + "'"
+            return "x'"
+                + bytes.map { byte in
+                    let digits = String(byte, radix: 16)
+                    return digits.count == 1 ? "0" + digits : digits
+                }.joined() + "'"
         }
     }
 }

@@ -73,7 +73,8 @@ public final class SQLiteStatement {
         guard let value else { return try bindNull(at: index) }
         let code = value.withUnsafeBytes {
             // A zero-length blob still needs a non-NULL pointer to be a blob, not NULL.
-            pretext_sqlite3_bind_blob_transient(handle, Int32(index), $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count))
+            pretext_sqlite3_bind_blob_transient(
+                handle, Int32(index), $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32($0.count))
         }
         try check(code)
     }

@@ -37,7 +37,8 @@ public enum DatasetMerger {
         var missing: [Int] = []
         for rank in 0..<worldSize {
             let path = dataset.path(PartNaming(step: step, stage: stage, rank: rank).partCatalog)
-            if let run = try main.run(step: step, stage: stage, rank: rank, worldSize: worldSize), run.status == "done" {
+            if let run = try main.run(step: step, stage: stage, rank: rank, worldSize: worldSize), run.status == "done"
+            {
                 result.alreadyMergedRanks.append(rank)
             } else if try partIsDone(path, step: step, stage: stage, rank: rank, worldSize: worldSize) {
                 pending.append((rank, path))

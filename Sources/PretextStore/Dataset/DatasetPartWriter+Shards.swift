@@ -29,7 +29,8 @@ extension DatasetPartWriter {
     func openOutput() throws -> OpenShard<DocumentRow> {
         if let output { return output }
         _ = try requireCatalog()
-        let shard = try makeShard(kind: configuration.outputKind, directory: "shards", sequence: outputSequence, as: DocumentRow.self)
+        let shard = try makeShard(
+            kind: configuration.outputKind, directory: "shards", sequence: outputSequence, as: DocumentRow.self)
         outputSequence += 1
         output = shard
         return shard
@@ -44,7 +45,9 @@ extension DatasetPartWriter {
         return shard
     }
 
-    private func makeShard<Row>(kind: ShardKind, directory: String, sequence: Int, as: Row.Type) throws -> OpenShard<Row> {
+    private func makeShard<Row>(
+        kind: ShardKind, directory: String, sequence: Int, as: Row.Type
+    ) throws -> OpenShard<Row> {
         let name = naming.shardName(sequence: sequence, kind: kind)
         let writer = try ShardWriter(
             directory: dataset.path(directory), name: name, frameSize: configuration.frameSize,

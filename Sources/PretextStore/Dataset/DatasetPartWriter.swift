@@ -220,7 +220,8 @@ public final class DatasetPartWriter {
 
     func requireCatalog() throws -> Catalog {
         guard let catalog, !finished else {
-            throw PretextError(.invalidConfiguration, "the task is not running: call begin() first (and not after finish())")
+            throw PretextError(
+                .invalidConfiguration, "the task is not running: call begin() first (and not after finish())")
         }
         return catalog
     }

@@ -40,7 +40,8 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
         let catalog = try dataset.openCatalog(readOnly: true)
         let c = catalog.connection
         let totals = try c.query(
-            "SELECT count(*), coalesce(sum(bytes_raw), 0), coalesce(sum(bytes_compressed), 0) FROM shards").rows[0]
+            "SELECT count(*), coalesce(sum(bytes_raw), 0), coalesce(sum(bytes_compressed), 0) FROM shards"
+        ).rows[0]
         var byKind: [String: Int] = [:]
         for row in try c.query("SELECT kind, count(*) FROM shards GROUP BY kind").rows {
             byKind[row[0].string ?? ""] = row[1].int ?? 0
@@ -72,19 +73,25 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
         lines.append("compression ratio \(Self.fixed(compressionRatio, 2))")
         if !dropsByReason.isEmpty {
             lines.append("")
-            lines += TextTable(header: ["stage", "reason", "drops"], rows: dropsByReason.map { [$0.stage, $0.reason, String($0.count)] }).lines
+            lines +=
+                TextTable(
+                    header: ["stage", "reason", "drops"],
+                    rows: dropsByReason.map { [$0.stage, $0.reason, String($0.count)] }
+                ).lines
         }
         if !runs.isEmpty {
             lines.append("")
-            lines += TextTable(
-                header: ["step", "stage", "rank", "status", "docs_in", "docs_out", "rejected"],
-                rows: runs.map {
-                    [
-                        String($0.step), $0.stage, "\($0.rank)/\($0.worldSize)", $0.status, Self.optional($0.docsIn),
-                        Self.optional($0.docsOut), Self.optional($0.docsRejected),
-                    ]
-                }
-            ).lines
+            lines +=
+                TextTable(
+                    header: ["step", "stage", "rank", "status", "docs_in", "docs_out", "rejected"],
+                    rows: runs.map {
+                        [
+                            String($0.step), $0.stage, "\($0.rank)/\($0.worldSize)", $0.status,
+                            Self.optional($0.docsIn),
+                            Self.optional($0.docsOut), Self.optional($0.docsRejected),
+                        ]
+                    }
+                ).lines
         }
         return lines.joined(separator: "\n")
     }
@@ -120,7 +127,9 @@ struct TextTable {
     var lines: [String] {
         var widths = header.map(\.count)
         for row in rows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func render(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

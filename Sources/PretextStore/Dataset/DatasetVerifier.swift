@@ -35,23 +35,29 @@ public enum DatasetVerifier {
             let docsIn = run.docsIn ?? 0, out = run.docsOut ?? 0, rejected = run.docsRejected ?? 0
             if docsIn != out + rejected {
                 report.problems.append(
-                    .init(kind: "run_counts", message: "\(name): docs_in \(docsIn) != docs_out \(out) + docs_rejected \(rejected)"))
+                    .init(
+                        kind: "run_counts",
+                        message: "\(name): docs_in \(docsIn) != docs_out \(out) + docs_rejected \(rejected)"))
             }
         }
     }
 
-    private static func checkStrayFiles(_ dataset: Dataset, known: Set<String>, into report: inout VerificationReport) throws {
+    private static func checkStrayFiles(
+        _ dataset: Dataset, known: Set<String>, into report: inout VerificationReport
+    ) throws {
         for directory in ["shards", "rejects"] {
             for name in try FileSystem.listDirectory(dataset.path(directory)) {
                 let relative = directory + "/" + name
                 if !known.contains(relative) {
-                    report.problems.append(.init(kind: "stray_file", shard: relative, message: "file is not in the catalog"))
+                    report.problems.append(
+                        .init(kind: "stray_file", shard: relative, message: "file is not in the catalog"))
                 }
             }
         }
         for name in try FileSystem.listDirectory(dataset.partsDirectory) where name.hasSuffix(".sqlite") {
             report.problems.append(
-                .init(kind: "unmerged_part", shard: "parts/" + name, message: "part catalog not merged (run the merge)"))
+                .init(kind: "unmerged_part", shard: "parts/" + name, message: "part catalog not merged (run the merge)")
+            )
         }
     }
 }

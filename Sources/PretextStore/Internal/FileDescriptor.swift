@@ -1,9 +1,10 @@
+import PretextCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PretextCore
 
 /// An owned POSIX file descriptor, closed in `deinit`.
 ///

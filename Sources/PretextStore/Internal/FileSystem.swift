@@ -1,9 +1,10 @@
+import PretextCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PretextCore
 
 /// Small POSIX file-system helpers shared by the store (no Foundation on these paths).
 enum FileSystem {

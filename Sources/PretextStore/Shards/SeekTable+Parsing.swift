@@ -18,11 +18,13 @@ extension SeekTable {
         }
         let descriptor = bytes[4]
         guard descriptor & reservedBits == 0 else {
-            throw corrupt("seek table descriptor has reserved bits set (0x\(String(descriptor, radix: 16)))", path, fileSize)
+            throw corrupt(
+                "seek table descriptor has reserved bits set (0x\(String(descriptor, radix: 16)))", path, fileSize)
         }
         let count = Int(LittleEndian.uint32(bytes, at: 0))
         guard count <= maxFrames else {
-            throw PretextError(.limitExceeded, "seek table declares \(count) frames, more than \(maxFrames)", path: path)
+            throw PretextError(
+                .limitExceeded, "seek table declares \(count) frames, more than \(maxFrames)", path: path)
         }
         let footer = Footer(frameCount: count, hasChecksums: descriptor & checksumFlag != 0)
         guard footer.tableSize <= fileSize else {
@@ -33,7 +35,8 @@ extension SeekTable {
 
     /// Parses the whole table frame (header, entries, footer) and checks that the frames
     /// exactly fill the file before it.
-    static func parse(_ bytes: UnsafeRawBufferPointer, footer: Footer, fileSize: Int, path: String) throws -> SeekTable {
+    static func parse(_ bytes: UnsafeRawBufferPointer, footer: Footer, fileSize: Int, path: String) throws -> SeekTable
+    {
         precondition(bytes.count == footer.tableSize)
         guard LittleEndian.uint32(bytes, at: 0) == skippableMagic else {
             throw corrupt("seek table frame has a bad skippable-frame magic", path, fileSize - bytes.count)

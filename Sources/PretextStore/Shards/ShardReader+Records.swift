@@ -1,9 +1,10 @@
+import PretextCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PretextCore
 
 extension ShardReader {
     /// Calls `body` with every record of the shard in order, split at `separator`.

@@ -62,7 +62,8 @@ public final class ShardReader {
 
     private static func readSeekTable(_ file: FileDescriptor, size: Int, path: String) throws -> SeekTable {
         guard size >= SeekTable.headerSize + SeekTable.footerSize else {
-            throw PretextError(.corrupt, "file of \(size) bytes is too small to be a seekable zstd shard (truncated?)", path: path)
+            throw PretextError(
+                .corrupt, "file of \(size) bytes is too small to be a seekable zstd shard (truncated?)", path: path)
         }
         var footerBytes = [UInt8](repeating: 0, count: SeekTable.footerSize)
         try footerBytes.withUnsafeMutableBytes { try file.read(into: $0, at: size - SeekTable.footerSize) }
@@ -102,7 +103,9 @@ public final class ShardReader {
     }
 
     /// Calls `body` with one record's bytes, without copying them.
-    public func withRecord<R>(frame: Int, offset: Int, length: Int, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
+    public func withRecord<R>(
+        frame: Int, offset: Int, length: Int, _ body: (UnsafeRawBufferPointer) throws -> R
+    ) throws -> R {
         try withFrame(frame) { bytes in
             guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset else {
                 throw PretextError(
@@ -118,7 +121,8 @@ public final class ShardReader {
     private func loadFrame(_ index: Int) throws {
         if index == cachedIndex { return }
         guard index >= 0, index < frameCount else {
-            throw PretextError(.notFound, "frame \(index) does not exist; the shard has \(frameCount) frames", path: path)
+            throw PretextError(
+                .notFound, "frame \(index) does not exist; the shard has \(frameCount) frames", path: path)
         }
         let entry = seekTable.entries[index]
         cachedIndex = -1
@@ -135,10 +139,13 @@ public final class ShardReader {
                 }
             }
         } catch let error as PretextError {
-            throw PretextError(error.code, "frame \(index): \(error.message)", path: path, offset: Int64(frameOffsets[index]))
+            throw PretextError(
+                error.code, "frame \(index): \(error.message)", path: path, offset: Int64(frameOffsets[index]))
         }
         if verifyChecksums, let expected = entry.checksum {
-            let actual = cachedFrame.withUnsafeBytes { UInt32(truncatingIfNeeded: XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[0..<size]))) }
+            let actual = cachedFrame.withUnsafeBytes {
+                UInt32(truncatingIfNeeded: XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[0..<size])))
+            }
             guard actual == expected else {
                 throw PretextError(
                     .corrupt, "frame \(index) checksum mismatch: the shard is damaged; re-create it",

@@ -52,7 +52,8 @@ public final class ShardWriter {
     ///   be created.
     public init(directory: String, name: String, frameSize: Int = defaultFrameSize, compressionLevel: Int = 3) throws {
         guard (1...Self.maxRecordSize).contains(frameSize) else {
-            throw PretextError(.invalidConfiguration, "frame size \(frameSize) must be between 1 and \(Self.maxRecordSize) bytes")
+            throw PretextError(
+                .invalidConfiguration, "frame size \(frameSize) must be between 1 and \(Self.maxRecordSize) bytes")
         }
         guard !name.isEmpty, !name.contains("/") else {
             throw PretextError(.invalidConfiguration, "shard name must be a plain file name", path: name)
@@ -114,7 +115,8 @@ public final class ShardWriter {
         guard file != nil else { throw finishedError() }
         guard record.count <= Self.maxRecordSize else {
             throw PretextError(
-                .limitExceeded, "record of \(record.count) bytes exceeds the shard limit of \(Self.maxRecordSize) bytes",
+                .limitExceeded,
+                "record of \(record.count) bytes exceeds the shard limit of \(Self.maxRecordSize) bytes",
                 path: path)
         }
         try flushFrame()

@@ -71,14 +71,17 @@ struct ShardCheck {
         _ report: inout VerificationReport
     ) {
         for location in list {
-            let inside = location.offset >= 0 && location.length > 0 && location.offset <= bytes.count
+            let inside =
+                location.offset >= 0 && location.length > 0 && location.offset <= bytes.count
                 && location.length <= bytes.count - location.offset
-            let endsAtSeparator = !kind.isLineSeparated || (inside && bytes[location.offset + location.length - 1] == 0x0A)
+            let endsAtSeparator =
+                !kind.isLineSeparated || (inside && bytes[location.offset + location.length - 1] == 0x0A)
             if !inside || !endsAtSeparator {
                 problem(
                     "bad_location", frame,
                     "\(location.what) at offset \(location.offset) length \(location.length) "
-                        + (inside ? "does not end at a record separator" : "lies outside the frame (\(bytes.count) bytes)"),
+                        + (inside
+                            ? "does not end at a record separator" : "lies outside the frame (\(bytes.count) bytes)"),
                     &report)
             }
         }
@@ -89,7 +92,10 @@ struct ShardCheck {
         var byFrame: [Int: [Location]] = [:]
         let queries = [
             ("SELECT frame, offset, length, id FROM documents WHERE shard_id = ?", "document"),
-            ("SELECT reject_frame, reject_offset, reject_length, document FROM drops WHERE reject_shard_id = ?", "drop"),
+            (
+                "SELECT reject_frame, reject_offset, reject_length, document FROM drops WHERE reject_shard_id = ?",
+                "drop"
+            ),
         ]
         for (sql, what) in queries {
             let statement = try catalog.connection.prepare(sql)

@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Micro-benchmarks of Pretext's hot paths (package-benchmark) and small measuring tools.
+///
+/// A separate package so that the main package does not depend on package-benchmark:
+///   swift package --package-path Benchmarks benchmark
+///   swift build --package-path Benchmarks -c release --product pretext-stream-read
+/// See docs/benchmarks.md.
+let package = Package(
+    name: "PretextBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Pretext", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "PretextBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Pretext", package: "Pretext"),
+            ],
+            path: "Benchmarks/PretextBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Streams every record of a dataset's shards with ShardReader.forEachRecord (the
+        // sequential-read ceiling of the store, compared with `pretext cat` in
+        // scripts/bench/read.sh).
+        .executableTarget(
+            name: "pretext-stream-read",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/StreamRead"),
+    ]
+)
