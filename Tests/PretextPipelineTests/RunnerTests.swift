@@ -144,11 +144,14 @@ import Testing
         #expect(throws: PretextError.self) {
             try PipelineRunner().run(file, settings: RunSettings(progressStyle: .silent))
         }
-        file.steps[0].options = try StageOptions(
-            specs: IngestStage.descriptor.options, given: [("max_document_bytes", .scalar("100"), nil)], context: "t")
         let replaced = try PipelineRunner().run(file, settings: RunSettings(overwrite: true, progressStyle: .silent))
         #expect(replaced[0].merged)
         #expect(replaced[0].ranksRun == [0])
+        file.steps[0].options = try StageOptions(
+            specs: IngestStage.descriptor.options, given: [("max_document_bytes", .scalar("100"), nil)], context: "t")
+        let again = try PipelineRunner().run(file, settings: RunSettings(overwrite: true, progressStyle: .silent))
+        #expect(again[0].ranksRun == [0])
+        #expect(again[0].rejected > 0)
     }
 }
 

@@ -8,12 +8,14 @@ import Glibc
 /// Housekeeping of a step's output directory.
 enum StepDirectory {
     /// Removes the dataset at `path` when its catalog holds `step` written with a configuration
-    /// other than `hash` (`--overwrite`); leaves it alone otherwise, so finished tasks are kept.
-    static func removeIfForeign(_ path: String, step: Int, hash: String) throws {
+    /// other than `hash` or another world size (`--overwrite`); leaves it alone otherwise, so
+    /// finished tasks are kept.
+    static func removeIfForeign(_ path: String, step: Int, hash: String, worldSize: Int) throws {
         guard let dataset = try? Dataset.open(at: path) else { return }
         let catalog = try dataset.openCatalog(readOnly: true)
         let rows = try catalog.query(
-            "SELECT count(*) FROM runs WHERE step = ? AND config_hash <> ?", [.integer(Int64(step)), .text(hash)])
+            "SELECT count(*) FROM runs WHERE step = ? AND (config_hash <> ? OR world_size <> ?)",
+            [.integer(Int64(step)), .text(hash), .integer(Int64(worldSize))])
         guard rows.rows.first?.first?.int ?? 0 > 0 else { return }
         try removeTree(path)
     }

@@ -16,7 +16,10 @@ struct StepRunner<S: Stage> {
     func run(input: StageInput, outputPath: String) throws -> StepReport {
         let units = try stage.plan(input)
         let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution.integer("workers") ?? 1)
-        if settings.overwrite { try StepDirectory.removeIfForeign(outputPath, step: step, hash: configHash(units)) }
+        let hash = configHash(units)
+        if settings.overwrite {
+            try StepDirectory.removeIfForeign(outputPath, step: step, hash: hash, worldSize: worldSize)
+        }
         let dataset = try Dataset.create(at: outputPath)
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
         let assignment = UnitBalancer.assign(units, worldSize: worldSize)
@@ -24,8 +27,7 @@ struct StepRunner<S: Stage> {
             label: "step \(step) \(S.descriptor.name)", totalBytes: units.reduce(0) { $0 + $1.bytes },
             style: settings.progressStyle)
         let outcomes = try runTasks(
-            ranks, assignment: assignment, worldSize: worldSize, dataset: dataset, hash: configHash(units),
-            progress: progress)
+            ranks, assignment: assignment, worldSize: worldSize, dataset: dataset, hash: hash, progress: progress)
         progress.finish()
         for (rank, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
             report.add(outcome, rank: rank)
