@@ -6,13 +6,14 @@
 //   swift package --package-path Benchmarks benchmark --filter "ShardWriter.*"
 //
 // Files written by the store benchmarks go to $TMPDIR (default /tmp) and are removed.
+import Benchmark
+import Pretext
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Benchmark
-import Pretext
 
 /// The corpus, generated once per process.
 nonisolated(unsafe) let corpus = SyntheticCorpus(bytes: 8 << 20)
@@ -137,7 +138,8 @@ let benchmarks: @Sendable () -> Void = {
             let reader = try ShardReader(path: path)
             var total = 0
             for location in locations.prefix(200) {
-                total += try reader.withRecord(frame: location.frame, offset: location.offset, length: location.length) {
+                total += try reader.withRecord(frame: location.frame, offset: location.offset, length: location.length)
+                {
                     $0.count
                 }
             }

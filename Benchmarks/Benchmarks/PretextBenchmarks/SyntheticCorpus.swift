@@ -1,6 +1,11 @@
 // A seeded, in-memory JSONL corpus for the micro-benchmarks: the shape of
 // scripts/bench/gen-corpus.py (generated Zipf vocabulary, ~20 % CJK documents, occasional
 // JSON escapes, url/date/score metadata), small enough to generate in a fraction of a second.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SplitMix64: a tiny deterministic generator, so every run benchmarks the same bytes.
 struct SplitMix64: RandomNumberGenerator {
@@ -69,7 +74,8 @@ struct SyntheticCorpus {
             let length = Int(exp(Double.random(in: log(200.0)...log(20_000.0), using: &rng)))
             var text = ""
             while text.utf8.count < length {
-                text += isCJK
+                text +=
+                    isCJK
                     ? Self.cjkSentence(cjk, cjkZipf, &rng) : Self.latinSentence(words, wordZipf, &rng)
             }
             appendLine(index: index, text: text, isCJK: isCJK, rng: &rng)
@@ -79,7 +85,8 @@ struct SyntheticCorpus {
 
     private mutating func appendLine(index: Int, text: String, isCJK: Bool, rng: inout SplitMix64) {
         let score = Double(Int.random(in: 0..<10_000, using: &rng)) / 10_000
-        let line = "{\"id\":\"doc-\(index)\",\"text\":\(Self.quoted(text, asciiOnly: index % 33 == 0)),"
+        let line =
+            "{\"id\":\"doc-\(index)\",\"text\":\(Self.quoted(text, asciiOnly: index % 33 == 0)),"
             + "\"url\":\"https://example\(index % 97).org/p/\(index)\",\"date\":\"2024-05-\(10 + index % 18)\","
             + "\"score\":\(score)}"
         let start = jsonl.count
@@ -91,8 +98,10 @@ struct SyntheticCorpus {
     }
 
     private static func vocabulary(count: Int, rng: inout SplitMix64) -> [String] {
-        let onsets = ["", "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
-                      "br", "ch", "dr", "fr", "gr", "pl", "pr", "sh", "st", "th", "tr", "str", "qu"]
+        let onsets = [
+            "", "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+            "br", "ch", "dr", "fr", "gr", "pl", "pr", "sh", "st", "th", "tr", "str", "qu",
+        ]
         let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ee", "ie", "ou", "oa", "y"]
         let codas = ["", "", "", "n", "r", "s", "t", "l", "m", "nd", "st", "ng", "ck", "rt"]
         var seen: Set<String> = []
@@ -101,7 +110,8 @@ struct SyntheticCorpus {
             let syllables = Int.random(in: 1...(words.count < 60 ? 1 : words.count < 1500 ? 2 : 3), using: &rng)
             var word = ""
             for _ in 0..<syllables {
-                word += onsets.randomElement(using: &rng)! + vowels.randomElement(using: &rng)!  // !: non-empty.
+                word +=
+                    onsets.randomElement(using: &rng)! + vowels.randomElement(using: &rng)!  // !: non-empty.
                     + codas.randomElement(using: &rng)!
             }
             if seen.insert(word).inserted { words.append(word) }
