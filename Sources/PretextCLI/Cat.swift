@@ -5,7 +5,11 @@ extension PretextCommand {
     /// `pretext cat DATASET [--where SQL] [--limit N]`: prints records as JSON lines.
     struct Cat: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a dataset's documents (or rejects) as JSON lines, in catalog order.")
+            abstract: "Print a dataset's documents (or rejects) as JSON lines, in storage order.",
+            discussion: """
+                Records come in the order they are stored (shard, frame, offset), so every frame is \
+                decompressed once and reading stays sequential, whatever the --where filter.
+                """)
 
         @Argument(help: "The dataset directory.")
         var dataset: String
@@ -49,10 +53,11 @@ extension PretextCommand {
             let cap = limit.map { " LIMIT \($0)" } ?? ""
             if rejects {
                 return "SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length FROM "
-                    + "(SELECT * FROM drops\(filter)) d JOIN shards s ON s.id = d.reject_shard_id ORDER BY d.rowid\(cap)"
+                    + "(SELECT * FROM drops\(filter)) d JOIN shards s ON s.id = d.reject_shard_id "
+                    + "ORDER BY d.reject_shard_id, d.reject_frame, d.reject_offset\(cap)"
             }
             return "SELECT s.path, d.frame, d.offset, d.length FROM (SELECT * FROM documents\(filter)) d "
-                + "JOIN shards s ON s.id = d.shard_id ORDER BY d.rowid\(cap)"
+                + "JOIN shards s ON s.id = d.shard_id ORDER BY d.shard_id, d.frame, d.offset\(cap)"
         }
     }
 }
