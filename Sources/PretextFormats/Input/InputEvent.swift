@@ -19,6 +19,9 @@ public struct IngestedDocument: Sendable, Equatable {
     public var line: Int?
     /// The byte offset of the record in the (decompressed) input.
     public var offset: Int64
+    /// How many bytes of the file on disk had been read when the document was reported
+    /// (compressed bytes for compressed files; read ahead in blocks): for progress reports.
+    public var fileOffset: Int64 = 0
 
     /// Creates a document.
     public init(id: String, text: [UInt8], metaJSON: [UInt8], chars: Int, line: Int?, offset: Int64) {

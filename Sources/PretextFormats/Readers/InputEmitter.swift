@@ -11,6 +11,9 @@ struct InputEmitter: ~Copyable {
     let path: String
     let rawCap: Int
     var summary = InputReadSummary()
+    /// The file's byte source once open: documents are stamped with how far into the file
+    /// (on disk) reading has got, for progress.
+    var source: (any ByteSource)?
 
     init(path: String, rawCap: Int) {
         self.path = path
@@ -20,6 +23,8 @@ struct InputEmitter: ~Copyable {
     /// Reports a document.
     mutating func document(_ document: IngestedDocument, to handler: (InputEvent) throws -> Void) throws {
         summary.documents += 1
+        var document = document
+        document.fileOffset = source?.compressedOffset ?? document.offset
         do { try handler(.document(document)) } catch { throw HandlerError(underlying: error) }
     }
 

@@ -27,6 +27,7 @@ public struct InputReader: Sendable {
         var emitter = InputEmitter(path: file.path, rawCap: options.rejectRawBytes)
         do {
             let source = try Compression.openSource(path: file.path)
+            emitter.source = source
             let lines = LineReader(source: source, maxLineBytes: options.maxLineBytes)
             do {
                 try readRecords(lines, &emitter, body)

@@ -110,7 +110,7 @@ public struct IngestStage: Stage {
     private func ingest(
         _ file: InputFile, reading: IngestOptions, source: String, task: StageTask, record: inout [UInt8]
     ) throws {
-        var documents = 0
+        var progress = ProgressTicker(task: task)
         try InputReader(file: file, options: reading).read { event in
             switch event {
             case .document(let document):
@@ -120,12 +120,13 @@ public struct IngestStage: Stage {
                     id: document.id, source: source, inputLine: document.line, bytes: document.text.count,
                     chars: document.chars)
                 try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
-                documents += 1
+                progress.document(at: document.fileOffset)
             case .reject(let reject):
                 try self.reject(reject, task: task, record: &record)
             }
         }
-        task.finishedInput(bytes: file.size, documents: documents)
+        progress.finish(fileSize: file.size)
+        task.finishedInput(bytes: file.size)
     }
 
     private static let fileLevelReasons: Set<RejectReason> = [.unreadableFile, .truncatedInput, .corruptInput]
@@ -141,5 +142,28 @@ public struct IngestStage: Stage {
         record.removeAll(keepingCapacity: true)
         reject.record(stage: Self.descriptor.name).append(to: &record, rawCap: options.rejectRawBytes)
         try record.withUnsafeBytes { try task.reject(record: $0, drop: drop) }
+    }
+}
+
+/// Feeds the progress line while a file is read: every 4096 documents, with the bytes of the
+/// file read so far, so that one large file still shows progress and a sensible ETA.
+private struct ProgressTicker {
+    let task: StageTask
+    private var documents = 0
+    private var reportedBytes: Int64 = 0
+
+    init(task: StageTask) { self.task = task }
+
+    mutating func document(at fileOffset: Int64) {
+        documents += 1
+        guard documents == 4096 else { return }
+        let bytes = max(fileOffset - reportedBytes, 0)
+        task.reportProgress(documents: documents, bytes: bytes)
+        reportedBytes += bytes
+        documents = 0
+    }
+
+    mutating func finish(fileSize: Int64) {
+        task.reportProgress(documents: documents, bytes: max(fileSize - reportedBytes, 0))
     }
 }

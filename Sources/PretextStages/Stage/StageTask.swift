@@ -64,11 +64,15 @@ public final class StageTask {
         fileDrops += 1
     }
 
-    /// Counts a finished input file of `bytes` bytes and reports progress.
-    public func finishedInput(bytes: Int64, documents: Int) {
+    /// Reports work done since the last report (documents, input bytes) to the progress line.
+    public func reportProgress(documents: Int, bytes: Int64) {
+        progress.add(documents: Int64(documents), bytes: bytes)
+    }
+
+    /// Counts a finished input file (or shard) of `bytes` bytes on disk.
+    public func finishedInput(bytes: Int64) {
         filesIn += 1
         bytesIn += bytes
-        progress.add(documents: Int64(documents), bytes: bytes)
     }
 
     /// The counts to store in `runs` when the task finishes.
