@@ -34,15 +34,22 @@ let package = Package(
         .target(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .target(
+            name: "CCLD2Shim",
+            linkerSettings: [.linkedLibrary("cld2")]),
 
         // MARK: layers
         .target(name: "PretextCore"),
         .target(name: "PretextStore", dependencies: ["PretextCore", "CZstd", "CSQLite", "CXXHash"]),
         .target(name: "PretextFormats", dependencies: ["PretextCore", "CZstd", "CZlib"]),
-        .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim"]),
+        .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim", "CCLD2Shim"]),
+        .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
+        .target(name: "PretextPII", dependencies: ["PretextCore"]),
         .target(
             name: "PretextStages",
-            dependencies: ["PretextCore", "PretextStore", "PretextFormats", "PretextText"]),
+            dependencies: [
+                "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
+            ]),
         .target(
             name: "PretextPipeline",
             dependencies: [
@@ -52,7 +59,8 @@ let package = Package(
         .target(
             name: "Pretext",
             dependencies: [
-                "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextStages", "PretextPipeline",
+                "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
+                "PretextStages", "PretextPipeline",
             ]),
         .executableTarget(
             name: "PretextCLI",
@@ -66,6 +74,8 @@ let package = Package(
         .testTarget(name: "PretextStoreTests", dependencies: ["PretextStore"]),
         .testTarget(name: "PretextFormatsTests", dependencies: ["PretextFormats"]),
         .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),
+        .testTarget(name: "PretextQualityTests", dependencies: ["PretextQuality"]),
+        .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
         .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
     ],
