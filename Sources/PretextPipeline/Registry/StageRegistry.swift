@@ -34,7 +34,7 @@ public struct StageRegistry: Sendable {
     }
 
     /// The stages Pretext ships.
-    public static let standard = StageRegistry([Entry(IngestStage.self)])
+    public static let standard = StageRegistry([Entry(IngestStage.self), Entry(NormalizeStage.self)])
 
     /// Every registered stage, sorted by name.
     public var descriptors: [StageDescriptor] {

@@ -1,0 +1,59 @@
+import PretextCore
+import PretextStore
+
+/// A stage that reads a dataset's documents one by one and keeps (possibly changed) or drops
+/// each: normalize, segment, language, quality, pii.
+///
+/// Conforming types only say what to do with one document (`DocumentWorker.process`); the
+/// shared driver plans the input shards, streams records and their catalog rows, carries
+/// every earlier signal forward, writes kept documents with their new signals and puts
+/// dropped ones, whole, in `rejects/` with the reason.
+public protocol DocumentStage: Stage where Unit == ShardUnit {
+    /// Per-task state (ICU handles, buffers); made once per task, used on one thread.
+    associatedtype Worker: DocumentWorker
+
+    /// Makes the state of one task.
+    func makeWorker() throws -> Worker
+}
+
+/// Processes the documents of one task, one at a time.
+public protocol DocumentWorker {
+    /// Looks at (and may change) one document and its catalog row; returns keep or drop.
+    ///
+    /// - Throws: only for failures of the task itself; a bad document is a `.drop`.
+    mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict
+}
+
+/// What a document stage decided about one document.
+public enum DocumentVerdict: Sendable, Equatable {
+    /// Pass the document on.
+    case keep
+    /// Drop it, with a reason (a rule name) and a detail for people (never corpus text).
+    case drop(reason: String, detail: String)
+}
+
+extension DocumentStage {
+    /// The document shards of the input dataset, in catalog order.
+    public func plan(_ input: StageInput) throws -> [ShardUnit] {
+        guard case .dataset(let path) = input else {
+            throw PretextError(
+                .invalidConfiguration,
+                "the \(Self.descriptor.name) stage reads a dataset; give the output directory of an earlier stage")
+        }
+        let dataset = try Dataset.open(at: path)
+        let catalog = try dataset.openCatalog(readOnly: true)
+        let rows = try catalog.query(
+            "SELECT id, path, bytes_compressed FROM shards WHERE kind = 'documents' ORDER BY id")
+        return rows.rows.map { row in
+            ShardUnit(
+                dataset: dataset, path: row[1].description, shardID: Int64(row[0].int ?? 0),
+                bytes: Int64(row[2].int ?? 0))
+        }
+    }
+
+    /// Runs this task's shards through a fresh worker.
+    public func run(_ units: [ShardUnit], in task: StageTask) throws {
+        var driver = DocumentStageDriver(stage: Self.descriptor.name, worker: try makeWorker(), task: task)
+        for unit in units { try driver.process(unit) }
+    }
+}
