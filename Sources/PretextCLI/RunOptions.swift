@@ -33,7 +33,8 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Prints step reports and the final dataset's summary, and picks the exit code.
+/// Prints step reports and the final dataset's summary, and picks the exit code: 3 when any
+/// step's dataset holds drops (also steps skipped because they had finished before).
 enum RunOutcome {
     static func finish(_ reports: [StepReport]) throws {
         for report in reports { print(report.line) }
@@ -42,10 +43,10 @@ enum RunOutcome {
             print("rank finished; the step completes when the remaining ranks finish")
             return
         }
-        let summary = try DatasetSummary.load(last.dataset)
+        let summaries = try reports.map { try DatasetSummary.load($0.dataset) }
         print("")
         print("dataset \(last.dataset.root)")
-        print(summary.description)
-        if summary.drops > 0 { throw ExitCodes.finishedWithRejects }
+        print(summaries[summaries.count - 1].description)
+        if summaries.contains(where: { $0.drops > 0 }) { throw ExitCodes.finishedWithRejects }
     }
 }
