@@ -4,14 +4,19 @@
 //
 // Why: Foundation on Linux carries its own copy of ICU, and importing the system's
 // <unicode/*.h> into a Swift module that also imports Foundation makes the two sets of
-// declarations clash. This header therefore includes no ICU header; only the .c file does.
+// declarations clash. This header therefore includes no ICU header; only the .c/.cpp files do.
 // The symbols themselves (the system libicuuc) do not clash with Foundation's private copy.
+//
+// All text crosses this boundary as UTF-8 bytes with an explicit length (no NUL terminator
+// needed); all offsets are UTF-8 byte offsets.
 #include <stddef.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+// MARK: - Normalization (icu_normalize.cpp)
 
 /// Normalization forms, mirroring UNormalization2Mode plus the composition choice.
 typedef enum {
@@ -23,15 +28,68 @@ typedef enum {
 
 /// Normalizes UTF-8 `src` (length `src_len`) into `dst` (capacity `dst_cap` bytes).
 ///
-/// Returns the number of bytes the result needs. When that is larger than `dst_cap`, nothing
-/// useful is in `dst`: call again with a larger buffer. On failure returns -1 and stores the
-/// ICU error code (a UErrorCode value) in `*error`; `*error` is 0 on success.
+/// Works on UTF-8 directly (ICU's C++ `Normalizer2::normalizeUTF8`, no UTF-16 round trip),
+/// and copies all-ASCII input without calling ICU at all (ASCII is stable in all four forms).
+/// Returns the number of bytes the result needs. When that is larger than `dst_cap`, `dst`
+/// holds a truncated result: call again with a buffer of at least the returned size. On
+/// failure returns -1 and stores the ICU error code (a UErrorCode value) in `*error`;
+/// `*error` is 0 on success. Ill-formed UTF-8 is passed through unchanged by ICU.
 int64_t pretext_icu_normalize(pretext_norm_form form, const char *src, int64_t src_len,
                               char *dst, int64_t dst_cap, int32_t *error);
 
 /// Returns 1 when UTF-8 `src` is already in `form`, 0 when not, -1 on error (see `*error`).
 int32_t pretext_icu_is_normalized(pretext_norm_form form, const char *src, int64_t src_len,
                                   int32_t *error);
+
+// MARK: - Break iteration (icu_break.c)
+
+/// Which boundaries a break iterator finds.
+typedef enum {
+    PRETEXT_BREAK_WORD = 0,
+    PRETEXT_BREAK_SENTENCE = 1,
+    PRETEXT_BREAK_LINE = 2,
+} pretext_break_kind;
+
+/// An ICU break iterator plus the UTF-8 UText it reads; owned by one thread at a time.
+typedef struct pretext_icu_breaker pretext_icu_breaker;
+
+/// Opens a break iterator of `kind` for `locale` (an ICU locale ID such as "", "en", "ja",
+/// "th", "en@ss=standard"). Returns NULL on failure and stores the ICU error in `*error`.
+pretext_icu_breaker *pretext_icu_breaker_open(pretext_break_kind kind, const char *locale,
+                                              int32_t *error);
+
+/// Closes `breaker` (NULL is allowed).
+void pretext_icu_breaker_close(pretext_icu_breaker *breaker);
+
+/// Points `breaker` at UTF-8 `text` (`length` bytes, at most INT32_MAX). The bytes must stay
+/// valid and unchanged until the next call to this function or to close. Returns 0 on success,
+/// -1 on failure (see `*error`).
+int32_t pretext_icu_breaker_set_text(pretext_icu_breaker *breaker, const char *text,
+                                     int64_t length, int32_t *error);
+
+/// Writes up to `capacity` next boundaries (UTF-8 byte offsets, increasing, the last one is the
+/// text length) into `ends`, and the rule status of the segment ending at each boundary into
+/// `statuses` (may be NULL; see ICU's UWordBreak: 0–99 none, 100–199 number, 200–299 letter,
+/// 300–399 kana, 400–499 ideographic). Returns how many were written; 0 when done.
+int32_t pretext_icu_breaker_next(pretext_icu_breaker *breaker, int32_t *ends, int32_t *statuses,
+                                 int32_t capacity);
+
+// MARK: - Scripts (icu_script.c)
+
+/// Counts the letters (general category L*) of UTF-8 `text` by Unicode script
+/// (`uscript_getScript`) and returns the script code with the most letters, or -1 when the text
+/// has no letters. `*letters` receives the number of letters counted, `*top_letters` those in
+/// the returned script. Ill-formed sequences are skipped.
+int32_t pretext_icu_dominant_script(const char *text, int64_t length, int64_t *letters,
+                                    int64_t *top_letters);
+
+/// The long name of a UScriptCode ("Latin", "Han", "Hiragana", "Cyrillic"...), or "Unknown".
+const char *pretext_icu_script_name(int32_t script);
+
+/// The ISO 15924 short name of a UScriptCode ("Latn", "Hani", "Hira"...), or "Zzzz".
+const char *pretext_icu_script_short_name(int32_t script);
+
+// MARK: - Misc (icu_shim.c)
 
 /// The ICU version the library was built against, as "72.1"; writes at most `cap` bytes.
 void pretext_icu_version(char *dst, int32_t cap);
