@@ -34,7 +34,9 @@ public struct StageRegistry: Sendable {
     }
 
     /// The stages Pretext ships.
-    public static let standard = StageRegistry([Entry(IngestStage.self), Entry(NormalizeStage.self)])
+    public static let standard = StageRegistry([
+        Entry(IngestStage.self), Entry(NormalizeStage.self), Entry(LanguageStage.self), Entry(SegmentStage.self),
+    ])
 
     /// Every registered stage, sorted by name.
     public var descriptors: [StageDescriptor] {

@@ -1,6 +1,6 @@
 /// A dataset at a glance, read from its catalog: used by `pretext inspect` and the
 /// quickstart summary.
-public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
+public struct DatasetSummary: Sendable, CustomStringConvertible {
     /// Drops counted by stage and reason.
     public struct DropCount: Sendable, Equatable {
         /// The stage.
@@ -29,6 +29,9 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
     public var dropsByReason: [DropCount]
     /// The runs, by step, stage and rank.
     public var runs: [RunRow]
+    /// Documents by detected language (`documents.lang`), most frequent first; empty when no
+    /// language stage ran.
+    public var languages: [(code: String, count: Int)] = []
 
     /// `bytesRaw / bytesCompressed` (0 when there is nothing).
     public var compressionRatio: Double {
@@ -48,7 +51,9 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
         }
         let drops = try c.query(
             "SELECT stage, reason, count(*) AS n FROM drops GROUP BY stage, reason ORDER BY n DESC, stage, reason")
-        return DatasetSummary(
+        let languages = try c.query(
+            "SELECT lang, count(*) AS n FROM documents WHERE lang IS NOT NULL GROUP BY lang ORDER BY n DESC, lang")
+        var summary = DatasetSummary(
             documents: try c.scalar("SELECT count(*) FROM documents")?.int ?? 0,
             rejects: try c.scalar("SELECT coalesce(sum(records), 0) FROM shards WHERE kind = 'rejects'")?.int ?? 0,
             drops: try c.scalar("SELECT count(*) FROM drops")?.int ?? 0,
@@ -58,6 +63,8 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
                 DropCount(stage: $0[0].string ?? "", reason: $0[1].string ?? "", count: $0[2].int ?? 0)
             },
             runs: try catalog.runs())
+        summary.languages = languages.rows.map { ($0[0].string ?? "", $0[1].int ?? 0) }
+        return summary
     }
 
     /// A readable text report with aligned tables.
@@ -71,6 +78,11 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
         lines.append("bytes raw         \(Self.bytes(bytesRaw))")
         lines.append("bytes compressed  \(Self.bytes(bytesCompressed))")
         lines.append("compression ratio \(Self.fixed(compressionRatio, 2))")
+        if !languages.isEmpty {
+            lines.append("")
+            lines +=
+                TextTable(header: ["lang", "documents"], rows: languages.map { [$0.code, String($0.count)] }).lines
+        }
         if !dropsByReason.isEmpty {
             lines.append("")
             lines +=
