@@ -1,6 +1,6 @@
 /// A dataset at a glance, read from its catalog: used by `pretext inspect` and the
 /// quickstart summary.
-public struct DatasetSummary: Sendable, CustomStringConvertible {
+public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
     /// Drops counted by stage and reason.
     public struct DropCount: Sendable, Equatable {
         /// The stage.
@@ -8,6 +8,14 @@ public struct DatasetSummary: Sendable, CustomStringConvertible {
         /// The reason.
         public var reason: String
         /// How many.
+        public var count: Int
+    }
+
+    /// Documents of one detected language.
+    public struct LanguageCount: Sendable, Equatable {
+        /// The language code (`documents.lang`).
+        public var code: String
+        /// How many documents.
         public var count: Int
     }
 
@@ -31,7 +39,7 @@ public struct DatasetSummary: Sendable, CustomStringConvertible {
     public var runs: [RunRow]
     /// Documents by detected language (`documents.lang`), most frequent first; empty when no
     /// language stage ran.
-    public var languages: [(code: String, count: Int)] = []
+    public var languages: [LanguageCount] = []
 
     /// `bytesRaw / bytesCompressed` (0 when there is nothing).
     public var compressionRatio: Double {
@@ -63,7 +71,7 @@ public struct DatasetSummary: Sendable, CustomStringConvertible {
                 DropCount(stage: $0[0].string ?? "", reason: $0[1].string ?? "", count: $0[2].int ?? 0)
             },
             runs: try catalog.runs())
-        summary.languages = languages.rows.map { ($0[0].string ?? "", $0[1].int ?? 0) }
+        summary.languages = languages.rows.map { LanguageCount(code: $0[0].string ?? "", count: $0[1].int ?? 0) }
         return summary
     }
 
