@@ -7,7 +7,7 @@ import PretextCore
 /// a `memcpy` (`JSONStringEncoder` copies runs of safe bytes), so keeping a JSON token
 /// would save little. See `appendRecord(source:to:)`.
 public struct IngestedDocument: Sendable, Equatable {
-    /// The document id: the input's own id, or a generated one (see `docs/ingest.md`).
+    /// The document id: the input's own id, or a generated one (see `docs/stages/ingest.md`).
     public var id: String
     /// The text, valid UTF-8, not empty or blank, at most `maxDocumentBytes` long.
     public var text: [UInt8]

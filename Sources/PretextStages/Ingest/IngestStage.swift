@@ -9,7 +9,7 @@ import PretextStore
 /// offset and reason; whole-file failures (unreadable, truncated or corrupt streams) are
 /// recorded in `drops` after the records read before them are kept. Matches datatrove's
 /// `JsonlReader` (`text_key`, `id_key`, other fields kept as metadata; generated ids from
-/// path and line). Formats, options and reasons: `docs/ingest.md`.
+/// path and line). Formats, options and reasons: `docs/stages/ingest.md`.
 public struct IngestStage: Stage {
     public static let descriptor = StageDescriptor(
         name: "ingest",
