@@ -1,0 +1,85 @@
+import PretextCore
+import PretextPII
+import PretextStore
+
+/// Finds emails, IP addresses, phone numbers and card numbers, and counts, replaces or
+/// redacts them. Counts per type always go to the catalog (`pii_email`, `pii_ipv4`,
+/// `pii_ipv6`, `pii_phone`, `pii_card`); every document is kept. `docs/stages/pii.md`.
+public struct PIIStage: DocumentStage {
+    public static let descriptor = StageDescriptor(
+        name: "pii",
+        summary: "detect emails, IPs, phones, cards: count, replace with placeholders, or redact",
+        options: [
+            OptionSpec(
+                "mode", .choice(PIIMode.allCases.map(\.rawValue)), default: .string("count"),
+                "count (signals only), replace (placeholders) or redact"),
+            OptionSpec(
+                "types", .list, default: .list(PIIType.allCases.map(\.rawValue)),
+                "which of email, ipv4, ipv6, phone, card to look for"),
+            OptionSpec(
+                "ip_scope", .choice(PIIConfig.IPScope.allCases.map(\.rawValue)), default: .string("global"),
+                "global: only globally routable IPs (datatrove's default); all: every valid address"),
+            OptionSpec(
+                "placeholders", .choice(PIIPlaceholders.styleNames), default: .string("tags"),
+                "tags (<EMAIL>, <IP>, <PHONE>, <CARD>) or datatrove (example addresses)"),
+            OptionSpec(
+                "mask", .string, default: .string(""), "redact mode: write this instead of removing the match"),
+        ],
+        input: .dataset)
+
+    private let mode: PIIMode
+    private let config: PIIConfig
+
+    /// Creates the stage from checked options.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for an unknown type name.
+    public init(options: StageOptions) throws {
+        mode = options.string("mode").flatMap(PIIMode.init(rawValue:)) ?? .count
+        var types: [PIIType] = []
+        for name in options.list("types") ?? [] {
+            guard let type = PIIType(rawValue: name) else {
+                let valid = PIIType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PretextError(.invalidConfiguration, "pii: unknown type '\(name)'; valid types: \(valid)")
+            }
+            types.append(type)
+        }
+        let mask = options.string("mask") ?? ""
+        config = PIIConfig(
+            types: PIITypeSet(types),
+            ipScope: options.string("ip_scope").flatMap(PIIConfig.IPScope.init(rawValue:)) ?? .global,
+            placeholders: options.string("placeholders").flatMap(PIIPlaceholders.init(styleName:)) ?? .tags,
+            redaction: mask.isEmpty ? .remove : .mask(mask))
+    }
+
+    /// A worker holding the detector and an output buffer.
+    public func makeWorker() throws -> Worker { Worker(detector: PIIDetector(config), mode: mode) }
+
+    /// Scans one document at a time.
+    public struct Worker: DocumentWorker {
+        let detector: PIIDetector
+        let mode: PIIMode
+        private var output: [UInt8] = []
+
+        init(detector: PIIDetector, mode: PIIMode) {
+            self.detector = detector
+            self.mode = mode
+        }
+
+        /// Records the counts; rewrites the text in replace and redact modes.
+        public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
+            var text = document.text
+            let counts: PIICounts
+            if mode == .count {
+                counts = text.withUTF8 { detector.counts(UnsafeRawBufferPointer($0)) }
+            } else {
+                output.removeAll(keepingCapacity: true)
+                counts = text.withUTF8 { detector.apply(mode, to: UnsafeRawBufferPointer($0), into: &output) }
+                if counts.total > 0 { document.text = String(decoding: output, as: UTF8.self) }
+            }
+            for type in PIIType.allCases {
+                row.signals.append(("pii_\(type.rawValue)", .integer(Int64(counts[type]))))
+            }
+            return .keep
+        }
+    }
+}
