@@ -1,0 +1,56 @@
+/// spaCy's rule-based `Sentencizer` (the sentence splitter datatrove uses with spaCy
+/// tokenizers), counting sentences over a token list.
+///
+/// A sentence ends after a token that is one of the sentence-final characters, at the first
+/// following token that is neither such a character nor punctuation (all code points P*).
+enum Sentencizer {
+    /// spaCy's `Sentencizer.default_punct_chars`.
+    static let punctChars = ScalarSet([
+        0x21, 0x2E, 0x3F, 0x589, 0x61F, 0x6D4, 0x700, 0x701, 0x702, 0x7F9, 0x964, 0x965, 0x104A, 0x104B,
+        0x1362, 0x1367, 0x1368, 0x166E, 0x1735, 0x1736, 0x1803, 0x1809, 0x1944, 0x1945, 0x1AA8, 0x1AA9,
+        0x1AAA, 0x1AAB, 0x1B5A, 0x1B5B, 0x1B5E, 0x1B5F, 0x1C3B, 0x1C3C, 0x1C7E, 0x1C7F, 0x203C, 0x203D,
+        0x2047, 0x2048, 0x2049, 0x2E2E, 0x2E3C, 0x3002, 0xA4FF, 0xA60E, 0xA60F, 0xA6F3, 0xA6F7, 0xA876,
+        0xA877, 0xA8CE, 0xA8CF, 0xA92F, 0xA9C8, 0xA9C9, 0xAA5D, 0xAA5E, 0xAA5F, 0xAAF0, 0xAAF1, 0xABEB,
+        0xFE52, 0xFE56, 0xFE57, 0xFF01, 0xFF0E, 0xFF1F, 0xFF61, 0x10A56, 0x10A57, 0x11047, 0x11048,
+        0x110BE, 0x110BF, 0x110C0, 0x110C1, 0x11141, 0x11142, 0x11143, 0x111C5, 0x111C6, 0x111CD, 0x111DE,
+        0x111DF, 0x11238, 0x11239, 0x1123B, 0x1123C, 0x112A9, 0x1144B, 0x1144C, 0x115C2, 0x115C3, 0x115C9,
+        0x115CA, 0x115CB, 0x115CC, 0x115CD, 0x115CE, 0x115CF, 0x115D0, 0x115D1, 0x115D2, 0x115D3, 0x115D4,
+        0x115D5, 0x115D6, 0x115D7, 0x11641, 0x11642, 0x1173C, 0x1173D, 0x1173E, 0x11A42, 0x11A43, 0x11A9B,
+        0x11A9C, 0x11C41, 0x11C42, 0x16A6E, 0x16A6F, 0x16AF5, 0x16B37, 0x16B38, 0x16B44, 0x1BC9F, 0x1DA88,
+    ])
+
+    /// Number of sentences over `tokens` (1 for an empty list, like datatrove's split).
+    static func count(_ s: [UInt32], _ tokens: WordList) -> Int {
+        guard tokens.count > 0 else { return 1 }
+        var sentences = 1
+        var seenPeriod = false
+        for t in 0..<tokens.count {
+            let r = tokens[t]
+            let isEnd = r.count == 1 && punctChars.contains(s[r.lowerBound])
+            if seenPeriod && !isEnd && !isPunct(s, r) {
+                sentences += 1
+                seenPeriod = false
+            } else if isEnd {
+                seenPeriod = true
+            }
+        }
+        return sentences
+    }
+
+    @inline(__always)
+    private static func isPunct(_ s: [UInt32], _ r: Range<Int>) -> Bool {
+        for i in r {
+            let c = s[i]
+            if c < 0x80 {
+                // ASCII punctuation (P*): !"#%&'()*,-./:;?@[\]_{}
+                switch c {
+                case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D:
+                    continue
+                default: return false
+                }
+            }
+            if !PythonText.isPunctuationCategory(c) { return false }
+        }
+        return true
+    }
+}
