@@ -1,0 +1,54 @@
+import PretextText
+
+/// Words and sentences from ICU break iterators: the splitter the quality rules use for
+/// Chinese and Japanese (dictionary-based word breaking), in place of the one-character
+/// fallback.
+///
+/// Words are ICU word segments with a word status (letters, numbers, ideographs, kana);
+/// sentences are ICU sentence segments with text in them. ICU iterators are not thread-safe,
+/// so each call opens its own `Segmenter` (tens of microseconds; the quality stage is
+/// dominated by the rules themselves).
+public struct ICUWordSplitter: WordSplitter {
+    /// The ICU locale (empty: root rules, which already use the CJK dictionary).
+    public let locale: String
+
+    /// Creates a splitter for `locale`.
+    public init(locale: String = "") { self.locale = locale }
+
+    /// Appends the ICU words of `scalars[range]` as scalar-offset ranges.
+    public func split(_ scalars: [UInt32], range: Range<Int>, into words: inout WordList) {
+        let (bytes, scalarAt) = Self.utf8(scalars, range)
+        guard let segmenter = try? Segmenter(locale: locale) else { return }
+        let found = (try? bytes.withUnsafeBytes { try segmenter.words(in: $0) }) ?? []
+        for word in found {
+            words.append(scalarAt[word.range.lowerBound]..<scalarAt[word.range.upperBound])
+        }
+    }
+
+    /// The number of ICU sentences of `scalars[range]` that hold text (at least 1 when the
+    /// range is not empty).
+    public func sentenceCount(_ scalars: [UInt32], range: Range<Int>) -> Int {
+        let (bytes, _) = Self.utf8(scalars, range)
+        guard let segmenter = try? Segmenter(locale: locale) else { return range.isEmpty ? 0 : 1 }
+        let count =
+            (try? bytes.withUnsafeBytes { try segmenter.sentences(in: $0, trimmingWhitespace: true).count }) ?? 0
+        return range.isEmpty ? 0 : max(count, 1)
+    }
+
+    /// UTF-8 of `scalars[range]`, and for every byte offset that starts a scalar (and the end)
+    /// the scalar offset in `scalars`.
+    private static func utf8(_ scalars: [UInt32], _ range: Range<Int>) -> ([UInt8], [Int]) {
+        var bytes: [UInt8] = []
+        var scalarAt: [Int] = []
+        bytes.reserveCapacity(range.count * 3)
+        scalarAt.reserveCapacity(range.count * 3 + 1)
+        for index in range {
+            let scalar = Unicode.Scalar(scalars[index]) ?? "\u{FFFD}"
+            let start = bytes.count
+            bytes.append(contentsOf: UTF8.encode(scalar)!)  // every Unicode scalar has a UTF-8 form
+            for _ in start..<bytes.count { scalarAt.append(index) }
+        }
+        scalarAt.append(range.upperBound)
+        return (bytes, scalarAt)
+    }
+}

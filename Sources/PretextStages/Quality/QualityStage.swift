@@ -1,0 +1,89 @@
+import PretextCore
+import PretextQuality
+import PretextStore
+
+/// The Gopher quality and repetition rules, the C4 rules and the FineWeb rules, with
+/// datatrove's defaults and decisions (English decisions match datatrove 0.10 on golden
+/// sets), adapted for Chinese and Japanese (ICU words, CJK stop words and punctuation).
+///
+/// Every signal of every family is recorded in the catalog, so thresholds can be changed
+/// later in SQL; a document is dropped by the first failing rule, in the order Gopher quality,
+/// Gopher repetition, C4, FineWeb, with that rule's name as the reason. `annotate_only` keeps
+/// every document. `docs/stages/quality.md`.
+public struct QualityStage: DocumentStage {
+    public static let descriptor = StageDescriptor(
+        name: "quality",
+        summary: "Gopher quality/repetition, C4 and FineWeb rules (datatrove defaults, CJK-aware)",
+        options: [
+            OptionSpec(
+                "families", .list, default: .list(QualityRuleSettings.families),
+                "rule families to apply: gopher_quality, gopher_repetition, c4, fineweb"),
+            OptionSpec(
+                "rules", .list, default: .list([]),
+                "threshold overrides, [LANG:]NAME=VALUE|off (e.g. gopher_min_doc_words=30, zh:fineweb_new_line_ratio=off)"
+            ),
+            OptionSpec(
+                "annotate_only", .boolean, default: .boolean(false), "record the signals, keep every document"),
+            OptionSpec(
+                "c4_remove_lines", .boolean, default: .boolean(true),
+                "keep the text with C4's bad lines removed, as datatrove's C4QualityFilter does"),
+        ],
+        input: .dataset)
+
+    private let evaluator: QualityEvaluator
+    private let annotateOnly: Bool
+    private let removeLines: Bool
+
+    /// Creates the stage from checked options.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for an unknown family or rule setting.
+    public init(options: StageOptions) throws {
+        let families = options.list("families") ?? QualityRuleSettings.families
+        for family in families where !QualityRuleSettings.families.contains(family) {
+            throw PretextError(
+                .invalidConfiguration,
+                "quality: unknown family '\(family)'; families: \(QualityRuleSettings.families.joined(separator: ", "))"
+            )
+        }
+        let profile = try QualityRuleSettings.profile(options.list("rules") ?? [], families: Set(families))
+        evaluator = QualityEvaluator(profile: profile, cjkSplitter: ICUWordSplitter())
+        annotateOnly = options.boolean("annotate_only") ?? false
+        removeLines = options.boolean("c4_remove_lines") ?? true
+    }
+
+    /// A worker sharing the evaluator (immutable, thread-safe).
+    public func makeWorker() throws -> Worker {
+        Worker(evaluator: evaluator, annotateOnly: annotateOnly, removeLines: removeLines)
+    }
+
+    /// Evaluates one document at a time.
+    public struct Worker: DocumentWorker {
+        let evaluator: QualityEvaluator
+        let annotateOnly: Bool
+        let removeLines: Bool
+
+        /// Records every signal; drops by the first failing rule unless annotating only.
+        public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
+            let results = evaluator.evaluate(document.text, language: row.lang)
+            for result in results {
+                for signal in result.signals { row.signals.append((signal.name, .real(signal.value))) }
+            }
+            if !annotateOnly, let failed = results.first(where: { !$0.passed }), let reason = failed.dropReason {
+                return .drop(reason: reason, detail: Self.detail(results, rule: reason))
+            }
+            if removeLines, let modified = results[2].modifiedText, !annotateOnly { document.text = modified }
+            return .keep
+        }
+
+        /// The failing rule and every signal measured (a dropped document has no catalog row,
+        /// so its signals live here), as `rule; name=value …`; never corpus text.
+        static func detail(_ results: [QualityResult], rule: String) -> String {
+            let measured = results.flatMap(\.signals).map { "\($0.name)=\(Self.format($0.value))" }
+            return rule + "; " + measured.joined(separator: " ")
+        }
+
+        private static func format(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e12 ? String(Int(value)) : String(value)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import PretextCore
+import PretextStages
+import PretextStore
+import Testing
+
+@testable import PretextPipeline
+
+/// ingest → language → quality on clean and spammy English and Chinese documents.
+@Suite struct QualityStageTests {
+    static let cleanEnglish = """
+        The town library opened a new reading room this spring. It has tall windows, long oak tables \
+        and enough chairs for forty readers. Volunteers spent the winter painting the walls and repairing \
+        the old shelves that had been stored in the basement.
+        Most visitors come in the morning, when the light is best. Children use the room after school \
+        to do their homework, and the librarians say that the quiet has been good for them.
+        The council has agreed to keep the room open on Saturdays as well. A small grant will pay for \
+        new lamps and a better heating system before the next winter arrives.
+        """
+    static let spamEnglish = Array(repeating: "BUY CHEAP WATCHES NOW click here best price", count: 30)
+        .joined(separator: "\n")
+    static let cleanChinese = """
+        今年春天，镇上的图书馆开放了一间新的阅览室。房间里有高高的窗户和长长的木桌，可以同时容纳四十位读者。
+        志愿者们用了一个冬天的时间粉刷墙壁，并修好了地下室里存放多年的旧书架。
+        大多数读者喜欢在上午来这里看书，因为那时的光线最好。放学以后，孩子们也会来这里写作业。
+        图书馆的工作人员说，这里的安静环境对孩子们的学习很有帮助，家长们也很满意。
+        镇政府已经同意在周六继续开放这个房间。一笔小额资助将用于购买新的台灯，并在冬天到来之前改善取暖设备。
+        """
+    static let spamChinese = Array(repeating: "特价手表 便宜手表 点击这里 最低价格 马上购买", count: 30)
+        .joined(separator: "\n")
+
+    private func dataset(_ directory: TemporaryDirectory, rules: [String] = [], annotate: Bool = false) throws -> String
+    {
+        let texts = [
+            "en-clean": Self.cleanEnglish, "en-spam": Self.spamEnglish, "zh-clean": Self.cleanChinese,
+            "zh-spam": Self.spamChinese,
+        ]
+        var lines = ""
+        for (id, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let data = try JSONSerialization.data(withJSONObject: ["id": id, "text": text])
+            lines += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        try directory.write("in/a.jsonl", lines)
+        let quoted = rules.map { "\"\($0)\"" }.joined(separator: ", ")
+        let text = """
+            output: \(directory.path)/out
+            inputs: [\(directory.path)/in]
+            stages:
+              - stage: ingest
+              - stage: language
+              - stage: quality
+                annotate_only: \(annotate)
+                rules: [\(quoted)]
+            """
+        _ = try PipelineRunner().run(
+            try PipelineParser().parse(text, path: "q.yaml"), settings: RunSettings(progressStyle: .silent))
+        return directory.path + "/out/03-quality"
+    }
+
+    private func query(_ path: String, _ sql: String) throws -> [[String]] {
+        try Dataset.open(at: path).openCatalog(readOnly: true).query(sql).rows.map { $0.map(\.description) }
+    }
+
+    @Test func keepsCleanTextAndDropsSpamInBothLanguages() throws {
+        let directory = try TemporaryDirectory()
+        let output = try dataset(directory)
+        #expect(
+            try query(output, "SELECT id, lang FROM documents ORDER BY id") == [
+                ["en-clean", "en"], ["zh-clean", "zh"],
+            ])
+        let drops = try query(output, "SELECT document, reason FROM drops ORDER BY document")
+        #expect(drops.map { $0[0] } == ["en-spam", "zh-spam"])
+        #expect(
+            drops.allSatisfy { $0[1].hasPrefix("gopher_") || $0[1].hasPrefix("c4_") || $0[1].hasPrefix("fineweb_") })
+        let detail = try query(output, "SELECT detail FROM drops WHERE document = 'zh-spam'")
+        #expect(detail.first?.first?.contains("gopher_dup_line_frac=") == true)
+        let signals = try query(
+            output, "SELECT gopher_word_count > 50, fineweb_line_punct_ratio FROM documents WHERE id = 'zh-clean'")
+        #expect(signals.first?.first == "1")
+    }
+
+    @Test func annotateOnlyKeepsEverythingWithSignals() throws {
+        let directory = try TemporaryDirectory()
+        let output = try dataset(directory, annotate: true)
+        #expect(try query(output, "SELECT count(*) FROM documents") == [["4"]])
+        #expect(try query(output, "SELECT count(*) FROM drops") == [["0"]])
+        let spam = try query(output, "SELECT gopher_dup_line_frac FROM documents WHERE id = 'en-spam'")
+        #expect(Double(spam.first?.first ?? "") ?? 0 > 0.9)
+    }
+
+    @Test func thresholdsCanBeSetPerLanguage() throws {
+        let directory = try TemporaryDirectory()
+        // A minimum of 100,000 words for Chinese only: the clean Chinese article is now too short,
+        // the clean English one is still kept.
+        let output = try dataset(directory, rules: ["zh:gopher_min_doc_words=100000"])
+        #expect(try query(output, "SELECT id FROM documents") == [["en-clean"]])
+        let reason = try query(output, "SELECT reason FROM drops WHERE document = 'zh-clean'")
+        #expect(reason == [["gopher_short_doc"]])
+    }
+
+    @Test func aThresholdOffForEveryLanguage() throws {
+        let directory = try TemporaryDirectory()
+        let strict = try dataset(directory, rules: ["gopher_min_doc_words=100000"])
+        #expect(try query(strict, "SELECT count(*) FROM documents") == [["0"]])
+        let other = try TemporaryDirectory()
+        let relaxed = try dataset(other, rules: ["gopher_min_doc_words=100000", "gopher_min_doc_words=off"])
+        #expect(try query(relaxed, "SELECT id FROM documents ORDER BY id") == [["en-clean"], ["zh-clean"]])
+    }
+
+    @Test func badRuleSettingsAreErrors() throws {
+        for rules in [["gopher_min_words=3"], ["gopher_min_doc_words=many"], ["nonsense"]] {
+            let options = try StageOptions(
+                specs: QualityStage.descriptor.options, given: [("rules", .sequence(rules), nil)], context: "t")
+            #expect(throws: PretextError.self) { try QualityStage(options: options) }
+        }
+        let families = try StageOptions(
+            specs: QualityStage.descriptor.options, given: [("families", .sequence(["gopher", "c4"]), nil)],
+            context: "t")
+        #expect(throws: PretextError.self) { try QualityStage(options: families) }
+    }
+}
