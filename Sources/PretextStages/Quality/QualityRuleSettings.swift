@@ -40,7 +40,7 @@ enum QualityRuleSettings {
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` naming the entry and listing the names.
     static func profile(_ entries: [String], families: Set<String>) throws -> QualityProfile {
-        var profile = QualityProfile()
+        var profile = defaultProfile()
         for entry in entries {
             let (language, name, value) = try parse(entry)
             guard let setter = setters[name] else {
@@ -63,6 +63,20 @@ enum QualityRuleSettings {
         }
         apply(families: families, to: &profile.fallback)
         for code in profile.languages.keys { apply(families: families, to: &profile.languages[code]!) }
+        return profile
+    }
+
+    /// datatrove's rules for English (and documents of unknown language), the CJK adaptations
+    /// for Chinese and Japanese, and for every other language the same rules without the
+    /// English stop-word test (English stop words would drop all of German, Russian, Arabic…
+    /// text); Korean also without the minimum mean word length (Hangul words are short).
+    static func defaultProfile() -> QualityProfile {
+        var profile = QualityProfile()
+        profile.languages["en"] = profile.fallback
+        profile.fallback.gopherQuality.minStopWords = nil
+        var korean = profile.fallback
+        korean.gopherQuality.minAvgWordLength = nil
+        profile.languages["ko"] = korean
         return profile
     }
 

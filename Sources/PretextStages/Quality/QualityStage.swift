@@ -64,7 +64,9 @@ public struct QualityStage: DocumentStage {
 
         /// Records every signal; drops by the first failing rule unless annotating only.
         public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
-            let results = evaluator.evaluate(document.text, language: row.lang)
+            // Without a language stage before, documents get datatrove's (English) rules.
+            let language = row.lang.flatMap { $0 == "un" ? nil : $0 } ?? "en"
+            let results = evaluator.evaluate(document.text, language: language)
             for result in results {
                 for signal in result.signals { row.signals.append((signal.name, .real(signal.value))) }
             }
