@@ -119,6 +119,21 @@ import Testing
             try query(relaxed, "SELECT id FROM documents ORDER BY id") == [["de-clean"], ["en-clean"], ["zh-clean"]])
     }
 
+    @Test func hindiSentencesEndWithTheDanda() throws {
+        let hindi = """
+            शहर के पुस्तकालय ने इस वसंत में एक नया पठन कक्ष खोला है। इसमें ऊँची खिड़कियाँ, लंबी मेज़ें और चालीस \
+            पाठकों के लिए कुर्सियाँ हैं। स्वयंसेवकों ने सर्दियों में दीवारों को रंगा और पुरानी अलमारियों की मरम्मत की।
+            ज़्यादातर लोग सुबह आते हैं, जब रोशनी सबसे अच्छी होती है। स्कूल के बाद बच्चे यहाँ अपना गृहकार्य करते हैं।
+            नगर परिषद ने शनिवार को भी कक्ष खुला रखने का फ़ैसला किया है। एक छोटे अनुदान से नए लैंप और बेहतर \
+            हीटर खरीदे जाएँगे, और अगली सर्दी से पहले पूरे भवन की मरम्मत भी की जाएगी।
+            """
+        var worker = try QualityStage(options: StageOptions()).makeWorker()
+        var document = Document(id: "hi", text: hindi, source: "test")
+        var row = DocumentRow(id: "hi", lang: "hi")
+        #expect(try worker.process(&document, row: &row) == .keep)
+        #expect(row.signals.contains { $0.name == "c4_kept_line_count" && $0.value == .real(3) })
+    }
+
     @Test func badRuleSettingsAreErrors() throws {
         for rules in [["gopher_min_words=3"], ["gopher_min_doc_words=many"], ["nonsense"]] {
             let options = try StageOptions(

@@ -69,11 +69,16 @@ enum QualityRuleSettings {
     /// datatrove's rules for English (and documents of unknown language), the CJK adaptations
     /// for Chinese and Japanese, and for every other language the same rules without the
     /// English stop-word test (English stop words would drop all of German, Russian, Arabic…
-    /// text); Korean also without the minimum mean word length (Hangul words are short).
+    /// text) and with other scripts' sentence enders as C4 terminal punctuation; Korean also
+    /// without the minimum mean word length (Hangul words are short).
     static func defaultProfile() -> QualityProfile {
         var profile = QualityProfile()
         profile.languages["en"] = profile.fallback
         profile.fallback.gopherQuality.minStopWords = nil
+        // Sentence enders of other scripts, so C4 does not remove every Hindi or Arabic line:
+        // danda and double danda, Arabic question mark and full stop, Urdu full stop, Armenian
+        // and Ethiopic full stops.
+        profile.fallback.c4.extraTerminalPunctuation = "।॥؟۔։።"
         var korean = profile.fallback
         korean.gopherQuality.minAvgWordLength = nil
         profile.languages["ko"] = korean
