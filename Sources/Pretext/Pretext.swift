@@ -1,7 +1,9 @@
 // The umbrella module: `import Pretext` brings every layer's public API.
 @_exported import PretextCore
 @_exported import PretextFormats
+@_exported import PretextPII
 @_exported import PretextPipeline
+@_exported import PretextQuality
 @_exported import PretextStages
 @_exported import PretextStore
 @_exported import PretextText
