@@ -23,6 +23,16 @@ let package = Package(
             ],
             path: "Benchmarks/PretextBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        // Unicode normalization throughput on mostly-ASCII text (issue 3), apart from the
+        // other micro-benchmarks so that it can run alone (--target NormalizeBenchmarks).
+        .executableTarget(
+            name: "NormalizeBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Pretext", package: "Pretext"),
+            ],
+            path: "Benchmarks/NormalizeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         // Streams every record of a dataset's shards with ShardReader.forEachRecord (the
         // sequential-read ceiling of the store, compared with `pretext cat` in
         // scripts/bench/read.sh).
