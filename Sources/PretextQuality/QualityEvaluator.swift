@@ -49,7 +49,9 @@ public struct QualityEvaluator: Sendable {
     /// - Parameters:
     ///   - text: the document text.
     ///   - language: its language code ("en", "zh", …), or `nil` for the fallback config.
-    public func evaluate(_ text: String, language: String?) -> [QualityResult] {
+    ///   - stopAtFirstFailure: return as soon as a family fails (datatrove's pipeline semantics:
+    ///     a dropped document never reaches the next filter); the later families are not run.
+    public func evaluate(_ text: String, language: String?, stopAtFirstFailure: Bool = false) -> [QualityResult] {
         var rules = fallbackRules
         if let language {
             if let r = languageRules[language] {
@@ -61,11 +63,19 @@ public struct QualityEvaluator: Sendable {
         let splitter = QualityConfig.isCJK(language) ? cjkSplitter : defaultSplitter
         let t = QualityText(text)
         let words = splitter.words(in: t)
-        return [
-            rules.gopherQuality.evaluate(t, words: words),
-            rules.gopherRepetition.evaluate(t, words: words),
-            rules.c4.evaluate(t, words: words),
-            rules.fineWeb.evaluate(t, words: words),
+        let families: [() -> QualityResult] = [
+            { rules.gopherQuality.evaluate(t, words: words) },
+            { rules.gopherRepetition.evaluate(t, words: words) },
+            { rules.c4.evaluate(t, words: words) },
+            { rules.fineWeb.evaluate(t, words: words) },
         ]
+        var results: [QualityResult] = []
+        results.reserveCapacity(families.count)
+        for family in families {
+            let result = family()
+            results.append(result)
+            if stopAtFirstFailure && !result.passed { break }
+        }
+        return results
     }
 }

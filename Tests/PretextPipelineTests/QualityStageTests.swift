@@ -83,7 +83,7 @@ import Testing
         #expect(
             drops.allSatisfy { $0[1].hasPrefix("gopher_") || $0[1].hasPrefix("c4_") || $0[1].hasPrefix("fineweb_") })
         let detail = try query(output, "SELECT detail FROM drops WHERE document = 'zh-spam'")
-        #expect(detail.first?.first?.contains("gopher_dup_line_frac=") == true)
+        #expect(detail.first?.first?.contains("gopher_word_count=") == true)
         let signals = try query(
             output, "SELECT gopher_word_count > 50, fineweb_line_punct_ratio FROM documents WHERE id = 'zh-clean'")
         #expect(signals.first?.first == "1")

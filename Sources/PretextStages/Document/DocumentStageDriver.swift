@@ -1,6 +1,10 @@
 import PretextCore
 import PretextStore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Streams one task's input shards through a `DocumentWorker`, with their catalog rows.
 ///
 /// Records and catalog rows are read side by side in storage order (shard, frame, offset);
@@ -59,8 +63,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         var output = row
         switch try worker.process(&document, row: &output) {
         case .keep:
-            // Swift's `==` on strings is canonical equivalence; normalization changes bytes only.
-            if !document.text.utf8.elementsEqual(originalText.utf8) { Self.recount(&output, text: document.text) }
+            if !Self.sameBytes(document.text, originalText) { Self.recount(&output, text: document.text) }
             try keep(document, row: output)
         case .drop(let reason, let detail):
             try drop(bytes, id: document.id, reason: reason, detail: detail, unit: unit, location: location)
@@ -105,6 +108,19 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         }
         _ = try catalog.ensureColumn(table: "documents", name: name, type: type)
         knownColumns.insert(name)
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes (`==` on strings is canonical equivalence,
+    /// which normalization preserves; this is `memcmp`).
+    private static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                // Both buffers are non-empty when the base addresses are unwrapped.
+                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
+        }
     }
 
     /// Byte and character counts follow the text when a stage changes it.

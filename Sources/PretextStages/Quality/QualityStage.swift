@@ -66,14 +66,18 @@ public struct QualityStage: DocumentStage {
         public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
             // Without a language stage before, documents get datatrove's (English) rules.
             let language = row.lang.flatMap { $0 == "un" ? nil : $0 } ?? "en"
-            let results = evaluator.evaluate(document.text, language: language)
+            // Filtering stops at the first failing family, as in datatrove's pipeline; annotating
+            // computes every family.
+            let results = evaluator.evaluate(document.text, language: language, stopAtFirstFailure: !annotateOnly)
             for result in results {
                 for signal in result.signals { row.signals.append((signal.name, .real(signal.value))) }
             }
             if !annotateOnly, let failed = results.first(where: { !$0.passed }), let reason = failed.dropReason {
                 return .drop(reason: reason, detail: Self.detail(results, rule: reason))
             }
-            if removeLines, let modified = results[2].modifiedText, !annotateOnly { document.text = modified }
+            if removeLines, !annotateOnly, results.count > 2, let modified = results[2].modifiedText {
+                document.text = modified
+            }
             return .keep
         }
 
