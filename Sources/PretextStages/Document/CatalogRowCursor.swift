@@ -13,6 +13,10 @@ struct CatalogRowCursor {
 
     private let statement: SQLiteStatement
     private let columns: [String]
+    /// The index of each fixed column in the result, looked up once.
+    private let index: [String: Int]
+    /// The indexes of the signal columns (every column that is not fixed).
+    private let signalColumns: [Int]
 
     /// Columns that are locations or typed fields of `DocumentRow`, not signals.
     private static let fixed: Set<String> = [
@@ -25,29 +29,36 @@ struct CatalogRowCursor {
             "SELECT * FROM documents WHERE shard_id = ? ORDER BY frame, offset")
         try statement.bind(shardID, at: 1)
         columns = statement.columnNames
+        var index: [String: Int] = [:]
+        var signals: [Int] = []
+        for (position, name) in columns.enumerated() {
+            if Self.fixed.contains(name) { index[name] = position } else { signals.append(position) }
+        }
+        self.index = index
+        signalColumns = signals
     }
 
     mutating func next() throws -> Item? {
         guard try statement.step() else { return nil }
-        var values: [String: SQLValue] = [:]
         var signals: [(name: String, value: SQLValue)] = []
-        for (index, name) in columns.enumerated() {
-            let value = statement.value(index)
-            if Self.fixed.contains(name) {
-                values[name] = value
-            } else if value != .null {
-                signals.append((name, value))
-            }
+        for position in signalColumns {
+            let value = statement.value(position)
+            if value != .null { signals.append((columns[position], value)) }
         }
         let row = DocumentRow(
-            id: values["id"]?.description ?? "", source: values["source"]?.textValue,
-            inputLine: values["input_line"]?.int, bytes: values["bytes"]?.int, chars: values["chars"]?.int,
-            lang: values["lang"]?.textValue, langScore: values["lang_score"]?.doubleValue,
-            words: values["words"]?.int, sentences: values["sentences"]?.int, lines: values["lines"]?.int,
-            paragraphs: values["paragraphs"]?.int, tokens: values["tokens"]?.int,
-            sentenceBounds: values["sentence_bounds"]?.blobValue, dupCluster: values["dup_cluster"]?.int,
+            id: value("id")?.description ?? "", source: value("source")?.textValue,
+            inputLine: value("input_line")?.int, bytes: value("bytes")?.int, chars: value("chars")?.int,
+            lang: value("lang")?.textValue, langScore: value("lang_score")?.doubleValue,
+            words: value("words")?.int, sentences: value("sentences")?.int, lines: value("lines")?.int,
+            paragraphs: value("paragraphs")?.int, tokens: value("tokens")?.int,
+            sentenceBounds: value("sentence_bounds")?.blobValue, dupCluster: value("dup_cluster")?.int,
             signals: signals)
-        return Item(row: row, frame: values["frame"]?.int ?? -1, offset: values["offset"]?.int ?? -1)
+        return Item(row: row, frame: value("frame")?.int ?? -1, offset: value("offset")?.int ?? -1)
+    }
+
+    /// The value of a fixed column of the current row (`nil` when the catalog has no such column).
+    private func value(_ name: String) -> SQLValue? {
+        index[name].map { statement.value($0) }
     }
 }
 
