@@ -40,5 +40,15 @@ let package = Package(
             name: "pretext-stream-read",
             dependencies: [.product(name: "Pretext", package: "Pretext")],
             path: "Sources/StreamRead"),
+        // Throughput of the text layer (normalize, clean, segment, language) on generated text.
+        .executableTarget(
+            name: "pretext-text-throughput",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/TextThroughput"),
+        // Throughput of the quality rule families on the golden documents.
+        .executableTarget(
+            name: "pretext-quality-throughput",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/QualityThroughput"),
     ]
 )

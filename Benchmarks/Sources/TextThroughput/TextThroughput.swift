@@ -1,13 +1,13 @@
 import Foundation
-import Testing
+import Pretext
 
-@testable import PretextText
+/// Throughput figures for the text layer (normalize, clean, segment, detect), printed:
+///   swift run --package-path Benchmarks -c release pretext-text-throughput
+/// A measuring tool, not a test: timings never gate anything.
+@main
+struct TextThroughput {
+    static func main() throws { try report() }
 
-/// Throughput figures for the text layer, printed, never asserted (timed tests are flaky; the
-/// bars are checked by benchmarks). Runs only with `PRETEXT_TEXT_THROUGHPUT=1`, in a release
-/// build: `PRETEXT_TEXT_THROUGHPUT=1 swift test -c release --filter ThroughputReport`.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["PRETEXT_TEXT_THROUGHPUT"] == "1"))
-struct ThroughputReport {
     /// About 8 MB of English-like text with a few non-ASCII characters per paragraph.
     static let ascii: [UInt8] = {
         let paragraph =
@@ -43,28 +43,28 @@ struct ThroughputReport {
         print("throughput \(name): \(String(format: "%.0f", mbps)) MB/s (\(bytes.count) bytes, best of \(repeats))")
     }
 
-    @Test func report() throws {
+    static func report() throws {
         var output: [UInt8] = []
         for (label, text) in [("ascii", Self.ascii), ("cjk", Self.cjk)] {
             for form in UnicodeNormalizer.Form.allCases {
                 let normalizer = UnicodeNormalizer(form: form)
-                try Self.measure("normalize \(form) \(label)", text) {
+                try measure("normalize \(form) \(label)", text) {
                     try normalizer.normalize(utf8: $0, into: &output)
                 }
             }
             let cleaner = TextCleaner()
-            Self.measure("clean \(label)", text) { cleaner.clean(utf8: $0, into: &output) }
+            measure("clean \(label)", text) { cleaner.clean(utf8: $0, into: &output) }
             var mojibake = TextCleaner.Options()
             mojibake.repairMojibake = true
             let repairing = TextCleaner(options: mojibake)
-            Self.measure("clean+mojibake \(label)", text) { repairing.clean(utf8: $0, into: &output) }
+            measure("clean+mojibake \(label)", text) { repairing.clean(utf8: $0, into: &output) }
             let segmenter = try Segmenter()
-            try Self.measure("sentences \(label)", text, repeats: 2) { _ = try segmenter.sentences(in: $0) }
-            try Self.measure("words \(label)", text, repeats: 2) { _ = try segmenter.words(in: $0) }
-            try Self.measure("counts \(label)", text, repeats: 2) { _ = try segmenter.counts(in: $0) }
+            try measure("sentences \(label)", text, repeats: 2) { _ = try segmenter.sentences(in: $0) }
+            try measure("words \(label)", text, repeats: 2) { _ = try segmenter.words(in: $0) }
+            try measure("counts \(label)", text, repeats: 2) { _ = try segmenter.counts(in: $0) }
             let detector = LanguageDetector()
-            Self.measure("detect \(label)", text, repeats: 2) { _ = detector.detect(utf8: $0) }
-            Self.measure("script \(label)", text, repeats: 2) { _ = UnicodeScripts.dominant(in: $0) }
+            measure("detect \(label)", text, repeats: 2) { _ = detector.detect(utf8: $0) }
+            measure("script \(label)", text, repeats: 2) { _ = UnicodeScripts.dominant(in: $0) }
         }
     }
 }

@@ -1,14 +1,18 @@
 import Foundation
-import Testing
+import Pretext
 
-@testable import PretextQuality
-
-/// Throughput measurement on the golden documents, run only by scripts/golden/bench-quality.sh
-/// (it sets PRETEXT_QUALITY_BENCH=1 and builds in release). Prints figures; asserts nothing.
-@Suite struct ThroughputHarness {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["PRETEXT_QUALITY_BENCH"] == "1"))
-    func measure() throws {
-        let texts = try Golden.lines("quality-en.jsonl").compactMap { $0["text"] as? String }
+/// Quality-rule throughput on the golden documents (fixtures/golden/quality-en.jsonl), printed:
+///   swift run --package-path Benchmarks -c release pretext-quality-throughput
+/// (scripts/golden/bench-quality.sh). A measuring tool, not a test.
+@main
+struct QualityThroughput {
+    static func main() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let golden = root.appendingPathComponent("fixtures/golden/quality-en.jsonl")
+        let texts = try String(contentsOf: golden, encoding: .utf8).split(separator: "\n").compactMap {
+            (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["text"] as? String
+        }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let rounds = 20
         let splitter = EnglishWordSplitter()
@@ -46,7 +50,7 @@ import Testing
         print("sink \(sink)")
     }
 
-    private func report(_ name: String, _ seconds: Double, _ bytes: Int, _ docs: Int) {
+    private static func report(_ name: String, _ seconds: Double, _ bytes: Int, _ docs: Int) {
         let mbps = Double(bytes) / seconds / 1e6
         let dps = Double(docs) / seconds
         print("THROUGHPUT \(name): \(String(format: "%.1f", mbps)) MB/s, \(String(format: "%.0f", dps)) docs/s")
