@@ -23,6 +23,14 @@ bench_pretext_binary() {
     [[ -x "$PRETEXT" ]] || { echo "error: $PRETEXT not found; build it or set PRETEXT" >&2; exit 1; }
 }
 
+# bench_corpus DIR MB PARTS: generates the seeded JSONL corpus (gen-corpus.py) into DIR unless
+# it is already there, so reruns compare the same bytes.
+bench_corpus() {
+    if [[ ! -d "$1" ]]; then
+        python3 "$REPO/scripts/bench/gen-corpus.py" --mb "$2" --parts "$3" --out "$1"
+    fi
+}
+
 # Sets DATATROVE_PYTHON (default ../peers/datatrove/bin/python next to the repository) and
 # checks that it imports datatrove.
 bench_require_datatrove() {

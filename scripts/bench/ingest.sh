@@ -50,9 +50,7 @@ if [[ $RUN_DATATROVE == 1 ]]; then bench_require_datatrove; fi
 mkdir -p "$BENCH_DIR"
 if [[ -z "$INPUT" ]]; then
     INPUT="$BENCH_DIR/corpus-${MB}mb"
-    if [[ ! -d "$INPUT" ]]; then
-        python3 "$REPO/scripts/bench/gen-corpus.py" --mb "$MB" --parts 8 --out "$INPUT"
-    fi
+    bench_corpus "$INPUT" "$MB" 8
 fi
 INPUT_BYTES=$(cat "$INPUT"/*.jsonl | wc -c)
 OUT="$BENCH_DIR/ingest-out"

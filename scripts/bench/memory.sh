@@ -37,9 +37,7 @@ mkdir -p "$LOGS"
 : > "$RESULTS"
 for mb in $SIZES; do
     input="$BENCH_DIR/corpus-${mb}mb"
-    if [[ ! -d "$input" ]]; then
-        python3 "$REPO/scripts/bench/gen-corpus.py" --mb "$mb" --parts 8 --out "$input"
-    fi
+    bench_corpus "$input" "$mb" 8
     bytes=$(cat "$input"/*.jsonl | wc -c)
     for workers in 1 2; do
         name="pretext-w$workers-${mb}mb"

@@ -65,9 +65,7 @@ if [[ $RUN_DATATROVE == 1 ]]; then bench_require_datatrove; fi
 mkdir -p "$BENCH_DIR"
 if [[ -z "$INPUT" ]]; then
     INPUT="$BENCH_DIR/corpus-${MB}mb-${PARTS}p"
-    if [[ ! -d "$INPUT" ]]; then
-        python3 "$REPO/scripts/bench/gen-corpus.py" --mb "$MB" --parts "$PARTS" --out "$INPUT"
-    fi
+    bench_corpus "$INPUT" "$MB" "$PARTS"
 fi
 WORK="$BENCH_DIR/text-chain"
 LOGS="$BENCH_DIR/logs/text-chain"

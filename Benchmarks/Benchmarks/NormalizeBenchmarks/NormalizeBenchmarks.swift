@@ -8,21 +8,8 @@
 // `scripts/bench/datatrove-text-chain.py unicodedata` generates for the Python reference
 // (unicodedata.normalize on the same documents). MB/s = MB per iteration × iterations/s.
 import Benchmark
+import BenchmarkSupport
 import Pretext
-
-/// SplitMix64, so that every run (and the Python reference) sees the same bytes.
-struct TextRNG {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        // &+ and &*: the algorithm is defined modulo 2^64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Documents of about 4 KB of English-like text in which about one word in `nonASCIIEvery` is
 /// non-ASCII: accented Latin (precomposed, and one decomposed: "cafe" + U+0301), typographic
@@ -49,7 +36,7 @@ struct MostlyASCIIText {
     init(totalBytes: Int, documentBytes: Int = 4_000, nonASCIIEvery: UInt64 = 100, seed: UInt64 = 42) {
         let words = Self.words.map { Array($0.utf8) }
         let other = Self.nonASCII.map { Array($0.utf8) }
-        var rng = TextRNG(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var documents: [[UInt8]] = []
         var total = 0
         while total < totalBytes {

@@ -1,27 +1,13 @@
 // A seeded, in-memory JSONL corpus for the micro-benchmarks: the shape of
 // scripts/bench/gen-corpus.py (generated Zipf vocabulary, ~20 % CJK documents, occasional
 // JSON escapes, url/date/score metadata), small enough to generate in a fraction of a second.
+import BenchmarkSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// SplitMix64: a tiny deterministic generator, so every run benchmarks the same bytes.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        // &+ and &*: the algorithm is defined modulo 2^64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Draws ranks 0..<n with probability proportional to 1 / (rank + 1)^s.
 struct ZipfSampler {
