@@ -104,6 +104,7 @@ import Testing
         #expect(docs.enumerated().allSatisfy { $0.element.id == "\($0.offset)" })  // in order, none lost before
         let last = try #require(all.last?.reject)
         #expect(last.reason == .truncatedInput)
+        #expect(last.isFileLevel)
         #expect(last.line == nil)
         #expect(last.offset == Int64(cut))
         #expect(all.compactMap(\.reject).count == 1)

@@ -56,6 +56,9 @@ public struct InputReject: Sendable, Equatable {
     public var raw: [UInt8]
     /// The length of the offending bytes before the cut.
     public var rawLength: Int
+    /// Whether the whole file failed (cannot be read, truncated or corrupt compressed stream)
+    /// rather than one record: there is no record to keep in `rejects/`.
+    public var isFileLevel = false
 
     /// Creates a reject.
     public init(

@@ -37,8 +37,7 @@ struct InputEmitter: ~Copyable {
         let reject = InputReject(
             path: path, line: line, offset: offset, reason: reason, detail: detail, raw: kept,
             rawLength: raw.count)
-        summary.rejects += 1
-        do { try handler(.reject(reject)) } catch { throw HandlerError(underlying: error) }
+        try deliver(reject, to: handler)
     }
 
     /// Reports a reject without raw bytes.
@@ -53,8 +52,16 @@ struct InputEmitter: ~Copyable {
 
     /// Reports a failure of the file's byte source (unreadable, truncated, corrupt).
     mutating func sourceFailure(_ error: ByteSourceError, to handler: (InputEvent) throws -> Void) throws {
-        try reject(
-            error.rejectReason, line: nil, offset: error.compressedOffset,
-            detail: error.message + "; records before this point were kept", to: handler)
+        var failure = InputReject(
+            path: path, line: nil, offset: error.compressedOffset, reason: error.rejectReason,
+            detail: error.message + "; records before this point were kept")
+        failure.isFileLevel = true
+        try deliver(failure, to: handler)
+    }
+
+    /// Counts a reject and hands it to the caller.
+    private mutating func deliver(_ reject: InputReject, to handler: (InputEvent) throws -> Void) throws {
+        summary.rejects += 1
+        do { try handler(.reject(reject)) } catch { throw HandlerError(underlying: error) }
     }
 }

@@ -129,13 +129,11 @@ public struct IngestStage: Stage {
         task.finishedInput(bytes: file.size)
     }
 
-    private static let fileLevelReasons: Set<RejectReason> = [.unreadableFile, .truncatedInput, .corruptInput]
-
     private func reject(_ reject: InputReject, task: StageTask, record: inout [UInt8]) throws {
         let drop = DropRow(
             reason: reject.reason.name, detail: reject.detail, input: reject.path, inputLine: reject.line,
             inputOffset: Int(reject.offset))
-        if reject.line == nil && Self.fileLevelReasons.contains(reject.reason) {
+        if reject.isFileLevel {
             try task.dropFile(drop)
             return
         }
