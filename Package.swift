@@ -45,10 +45,12 @@ let package = Package(
         .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim", "CCLD2Shim"]),
         .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
         .target(name: "PretextPII", dependencies: ["PretextCore"]),
+        .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
         .target(
             name: "PretextStages",
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
+                "PretextDedupe",
             ]),
         .target(
             name: "PretextPipeline",
@@ -60,7 +62,7 @@ let package = Package(
             name: "Pretext",
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
-                "PretextStages", "PretextPipeline",
+                "PretextDedupe", "PretextStages", "PretextPipeline",
             ]),
         .executableTarget(
             name: "PretextCLI",
@@ -76,6 +78,7 @@ let package = Package(
         .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),
         .testTarget(name: "PretextQualityTests", dependencies: ["PretextQuality"]),
         .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
+        .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe"]),
         .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
     ],

@@ -1,5 +1,6 @@
 // The umbrella module: `import Pretext` brings every layer's public API.
 @_exported import PretextCore
+@_exported import PretextDedupe
 @_exported import PretextFormats
 @_exported import PretextPII
 @_exported import PretextPipeline

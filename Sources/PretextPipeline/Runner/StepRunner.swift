@@ -22,12 +22,26 @@ struct StepRunner<S: Stage> {
         }
         let dataset = try Dataset.create(at: outputPath)
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
+        var work: WorkArea?
+        if let phased = stage as? any PhasedStage {
+            let area = WorkArea(root: Paths.join(Paths.join(outputPath, "work"), hash))
+            work = area
+            let phases = PhaseRunner(step: step, stage: S.descriptor.name, settings: settings)
+            if let waiting = try phases.run(
+                phased.phases(anyUnits: units), work: area, ranks: ranks, worldSize: worldSize,
+                finished: try finishedRanks(dataset: dataset, hash: hash, worldSize: worldSize))
+            {
+                report.waitingFor = waiting
+                return report
+            }
+        }
         let assignment = UnitBalancer.assign(units, worldSize: worldSize)
         let progress = Progress(
             label: "step \(step) \(S.descriptor.name)", totalBytes: units.reduce(0) { $0 + $1.bytes },
             style: settings.progressStyle)
         let outcomes = try runTasks(
-            ranks, assignment: assignment, worldSize: worldSize, dataset: dataset, hash: hash, progress: progress)
+            ranks, assignment: assignment, worldSize: worldSize, dataset: dataset, hash: hash, progress: progress,
+            work: work)
         progress.finish()
         for (rank, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
             report.add(outcome, rank: rank)
@@ -39,7 +53,8 @@ struct StepRunner<S: Stage> {
     // MARK: tasks
 
     private func runTasks(
-        _ ranks: [Int], assignment: [[S.Unit]], worldSize: Int, dataset: Dataset, hash: String, progress: Progress
+        _ ranks: [Int], assignment: [[S.Unit]], worldSize: Int, dataset: Dataset, hash: String, progress: Progress,
+        work: WorkArea?
     ) throws -> [Int: TaskOutcome] {
         let results = Mutex<[Int: Result<TaskOutcome, any Error>]>([:])
         DispatchQueue.concurrentPerform(iterations: ranks.count) { index in
@@ -47,7 +62,7 @@ struct StepRunner<S: Stage> {
             let result = Result {
                 try runTask(
                     rank: rank, units: assignment[rank], worldSize: worldSize, dataset: dataset, hash: hash,
-                    progress: progress)
+                    progress: progress, work: work)
             }
             results.withLock { $0[rank] = result }
         }
@@ -59,7 +74,8 @@ struct StepRunner<S: Stage> {
     }
 
     private func runTask(
-        rank: Int, units: [S.Unit], worldSize: Int, dataset: Dataset, hash: String, progress: Progress
+        rank: Int, units: [S.Unit], worldSize: Int, dataset: Dataset, hash: String, progress: Progress,
+        work: WorkArea?
     ) throws -> TaskOutcome {
         let configuration = DatasetPartWriter.Configuration(
             step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, configHash: hash,
@@ -69,7 +85,8 @@ struct StepRunner<S: Stage> {
         let writer = DatasetPartWriter(dataset: dataset, configuration: configuration)
         guard try writer.begin() == .started else { return .skipped }
         let task = StageTask(
-            step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, writer: writer, progress: progress)
+            step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, writer: writer, progress: progress,
+            work: work)
         do {
             try stage.run(units, in: task)
             try writer.finish(counts: task.counts)
@@ -78,6 +95,16 @@ struct StepRunner<S: Stage> {
             throw error
         }
         return .ran(documentsIn: task.documentsIn, kept: task.kept, rejected: task.rejected, fileDrops: task.fileDrops)
+    }
+
+    /// The ranks whose final pass already finished with this configuration (their phases
+    /// need not run again, even when the work area was deleted).
+    private func finishedRanks(dataset: Dataset, hash: String, worldSize: Int) throws -> Set<Int> {
+        let catalog = try dataset.openCatalog(readOnly: true)
+        let rows = try catalog.query(
+            "SELECT rank FROM runs WHERE step = ? AND config_hash = ? AND world_size = ? AND status = 'done'",
+            [.integer(Int64(step)), .text(hash), .integer(Int64(worldSize))])
+        return Set(rows.rows.compactMap { $0.first?.int })
     }
 
     // MARK: merge

@@ -45,7 +45,7 @@ struct CatalogRowCursor {
             let value = statement.value(position)
             if value != .null { signals.append((columns[position], value)) }
         }
-        let row = DocumentRow(
+        var row = DocumentRow(
             id: value("id")?.description ?? "", source: value("source")?.textValue,
             inputLine: value("input_line")?.int, bytes: value("bytes")?.int, chars: value("chars")?.int,
             lang: value("lang")?.textValue, langScore: value("lang_score")?.doubleValue,
@@ -53,6 +53,7 @@ struct CatalogRowCursor {
             paragraphs: value("paragraphs")?.int, tokens: value("tokens")?.int,
             sentenceBounds: value("sentence_bounds")?.blobValue, dupCluster: value("dup_cluster")?.int,
             signals: signals)
+        row.rowID = value("rowid")?.int64
         return Item(row: row, frame: value("frame")?.int ?? -1, offset: value("offset")?.int ?? -1)
     }
 

@@ -35,20 +35,7 @@ public enum DocumentVerdict: Sendable, Equatable {
 extension DocumentStage {
     /// The document shards of the input dataset, in catalog order.
     public func plan(_ input: StageInput) throws -> [ShardUnit] {
-        guard case .dataset(let path) = input else {
-            throw PretextError(
-                .invalidConfiguration,
-                "the \(Self.descriptor.name) stage reads a dataset; give the output directory of an earlier stage")
-        }
-        let dataset = try Dataset.open(at: path)
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query(
-            "SELECT id, path, bytes_compressed FROM shards WHERE kind = 'documents' ORDER BY id")
-        return rows.rows.map { row in
-            ShardUnit(
-                dataset: dataset, path: row[1].description, shardID: Int64(row[0].int ?? 0),
-                bytes: Int64(row[2].int ?? 0))
-        }
+        try ShardUnit.plan(input, stage: Self.descriptor.name)
     }
 
     /// Runs this task's shards through a fresh worker.

@@ -5,16 +5,12 @@ import PretextStore
 import Glibc
 #endif
 
-/// Streams one task's input shards through a `DocumentWorker`, with their catalog rows.
-///
-/// Records and catalog rows are read side by side in storage order (shard, frame, offset);
-/// a row that does not match its record means the dataset is damaged, and the task fails
-/// naming the shard. Signal columns new to the output catalog are added before first use.
+/// Streams one task's input shards through a `DocumentWorker`, with their catalog rows
+/// (`ShardDocuments`). Signal columns new to the output catalog are added before first use.
 struct DocumentStageDriver<Worker: DocumentWorker> {
     let stage: String
     var worker: Worker
     let task: StageTask
-    private var scanner = JSONScanner()
     private var record: [UInt8] = []
     private var knownColumns: Set<String> = []
 
@@ -25,40 +21,18 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     }
 
     mutating func process(_ unit: ShardUnit) throws {
-        let catalog = try unit.dataset.openCatalog(readOnly: true)
-        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID)
-        let reader = try ShardReader(path: unit.dataset.path(unit.path))
-        var documents = 0
-        try reader.forEachRecord { bytes, location in
-            guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset else {
-                throw PretextError(
-                    .corrupt,
-                    "the catalog has no document row for the record at frame \(location.frame), "
-                        + "offset \(location.offset); run `pretext verify`",
-                    path: unit.dataset.path(unit.path))
-            }
-            try handle(bytes, row: input.row, unit: unit, location: location)
-            documents += 1
+        var documents = ShardDocuments(unit: unit)
+        let count = try documents.forEach { document, row, bytes, location in
+            try handle(&document, bytes, row: row, unit: unit, location: location)
         }
-        if try rows.next() != nil {
-            throw PretextError(
-                .corrupt, "the catalog lists more documents than the shard holds; run `pretext verify`",
-                path: unit.dataset.path(unit.path))
-        }
-        task.reportProgress(documents: documents, bytes: unit.bytes)
+        task.reportProgress(documents: count, bytes: unit.bytes)
         task.finishedInput(bytes: unit.bytes)
     }
 
     private mutating func handle(
-        _ bytes: UnsafeRawBufferPointer, row: DocumentRow, unit: ShardUnit, location: RecordLocation
+        _ document: inout Document, _ bytes: UnsafeRawBufferPointer, row: DocumentRow, unit: ShardUnit,
+        location: RecordLocation
     ) throws {
-        var document: Document
-        do {
-            document = try DocumentRecord.decode(bytes, scanner: &scanner)
-        } catch {
-            throw PretextError(
-                .corrupt, "a document record cannot be read: \(error.message)", path: unit.dataset.path(unit.path))
-        }
         let originalText = document.text
         var output = row
         switch try worker.process(&document, row: &output) {

@@ -20,6 +20,8 @@ public final class StageTask {
     public let writer: DatasetPartWriter
     /// The step's shared progress reporter.
     public let progress: Progress
+    /// The work area of a `PhasedStage` (its phases' files); `nil` for single-pass stages.
+    public let work: WorkArea?
 
     /// Records read (documents and bad records); `kept + rejected`.
     public private(set) var documentsIn = 0
@@ -35,7 +37,11 @@ public final class StageTask {
     public private(set) var bytesIn: Int64 = 0
 
     /// Creates a task writing through `writer`.
-    public init(step: Int, stage: String, rank: Int, worldSize: Int, writer: DatasetPartWriter, progress: Progress) {
+    public init(
+        step: Int, stage: String, rank: Int, worldSize: Int, writer: DatasetPartWriter, progress: Progress,
+        work: WorkArea? = nil
+    ) {
+        self.work = work
         self.step = step
         self.stage = stage
         self.rank = rank

@@ -112,6 +112,9 @@ public struct DocumentRow: Sendable, Equatable {
     public var dupCluster: Int?
     /// Extra signal columns (added with `Catalog.ensureColumn`), by column name.
     public var signals: [(name: String, value: SQLValue)]
+    /// The row's rowid in the catalog it was read from (set by readers, never written:
+    /// the output catalog numbers its own rows).
+    public var rowID: Int64?
 
     /// Creates a row.
     public init(

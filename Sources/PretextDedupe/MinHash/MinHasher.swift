@@ -1,0 +1,97 @@
+/// MinHash signatures and LSH band keys.
+///
+/// `bands × rows` hash functions `h(x) = (a·x + b) mod (2^61 − 1)` with `a`, `b` drawn from a
+/// seeded SplitMix64 (the family datatrove and datasketch use, here without their 64-bit
+/// overflow: the product is taken in 128 bits). The signature is each function's minimum over
+/// a document's shingles; band `i` is rows `i·r ..< (i+1)·r`, keyed by XXH3-128 of their bytes.
+/// Two documents become candidates when any band key is equal, which for Jaccard similarity
+/// `s` happens with probability `1 − (1 − s^r)^b` (`LSHParameters.probability`).
+public struct MinHasher: Sendable {
+    /// The Mersenne prime 2^61 − 1.
+    public static let prime: UInt64 = (1 << 61) - 1
+
+    /// The LSH shape.
+    public let parameters: LSHParameters
+    private let a: [UInt64]
+    private let b: [UInt64]
+
+    /// Creates the hash functions for `parameters` from `seed`.
+    public init(parameters: LSHParameters, seed: UInt64 = 1) {
+        self.parameters = parameters
+        var random = SplitMix64(seed: seed)
+        var a: [UInt64] = []
+        var b: [UInt64] = []
+        for _ in 0..<parameters.hashCount {
+            a.append(1 + random.next() % (Self.prime - 1))
+            b.append(random.next() % Self.prime)
+        }
+        self.a = a
+        self.b = b
+    }
+
+    /// The signature of a shingle set (`UInt64.max` everywhere for no shingles).
+    public func signature(of shingles: [UInt64], into signature: inout [UInt64]) {
+        let count = parameters.hashCount
+        signature.removeAll(keepingCapacity: true)
+        signature.append(contentsOf: repeatElement(UInt64.max, count: count))
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                signature.withUnsafeMutableBufferPointer { minimums in
+                    for shingle in shingles {
+                        let x = Self.reduce(shingle)
+                        for index in 0..<count {
+                            let value = Self.affine(a[index], x, b[index])
+                            if value < minimums[index] { minimums[index] = value }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The key of each band of `signature`.
+    public func bandKeys(of signature: [UInt64], into keys: inout [Hash128]) {
+        keys.removeAll(keepingCapacity: true)
+        let rows = parameters.rows
+        signature.withUnsafeBytes { bytes in
+            for band in 0..<parameters.bands {
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[(band * rows * 8)..<((band + 1) * rows * 8)])
+                keys.append(Hash128(hashing: slice))
+            }
+        }
+    }
+
+    /// `x mod p` for any 64-bit `x`.
+    @inline(__always)
+    static func reduce(_ x: UInt64) -> UInt64 {
+        let folded = (x & prime) &+ (x >> 61)
+        return folded >= prime ? folded &- prime : folded
+    }
+
+    /// `(a·x + b) mod p` with `a, x, b < p`.
+    @inline(__always)
+    static func affine(_ a: UInt64, _ x: UInt64, _ b: UInt64) -> UInt64 {
+        let (high, low) = a.multipliedFullWidth(by: x)
+        // a·x = high·2^64 + low; 2^64 ≡ 8 (mod p), and high < 2^58, so this does not overflow.
+        var value = (low & prime) &+ (low >> 61) &+ (high << 3)
+        value = (value & prime) &+ (value >> 61)
+        value = value &+ b
+        value = (value & prime) &+ (value >> 61)
+        return value >= prime ? value &- prime : value
+    }
+}
+
+/// The seeded generator of the hash parameters (SplitMix64).
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,36 @@
+import PretextCore
+import PretextDedupe
+import PretextStore
+
+/// Phase 3: unions the bucket links of a share of the partitions (partition `p` goes to
+/// group `p mod worldSize`) and writes, for every document of a component, its component's
+/// best document. The groups run in parallel; the final pass merges their (small) forests.
+struct ClusterPhase: StagePhase {
+    static let name = "clusters"
+    var name: String { Self.name }
+
+    func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
+        let files = try work.files(phase: BucketPhase.name, worldSize: worldSize)
+        var bytes = [Int64](repeating: 0, count: worldSize)
+        for file in files { bytes[file.group % worldSize] += Int64(file.bytes) }
+        return (0..<worldSize).map { PhaseUnit(key: "g\($0)", bytes: bytes[$0], index: $0) }
+    }
+
+    func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
+        let files = try task.work.files(phase: BucketPhase.name, worldSize: task.worldSize)
+        let directory = task.work.directory(of: BucketPhase.name)
+        for unit in units {
+            var components = PriorityUnionFind()
+            for file in files where file.group % task.worldSize == unit.index {
+                let reader = try WorkFileReader<ClusterEdge>(directory: directory, info: file, phase: BucketPhase.name)
+                while let edge = try reader.next() { components.union(edge.member, edge.root) }
+            }
+            let writer = try task.createFile("forest-g\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
+            try components.forEachMember { member, root, _ in
+                try writer.append(ClusterEdge(member: member, root: root))
+            }
+            task.register(try writer.finish())
+            task.progress.add(documents: Int64(components.count), bytes: unit.bytes)
+        }
+    }
+}

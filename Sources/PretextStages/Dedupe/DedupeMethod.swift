@@ -1,0 +1,22 @@
+import PretextCore
+import PretextStore
+
+/// One way of removing duplicates: its whole-corpus phases and its final pass.
+protocol DedupeMethod: Sendable {
+    /// The phases before the final pass.
+    func phases(units: [ShardUnit]) -> [any StagePhase]
+    /// The final pass: writes the deduplicated dataset through `task`.
+    func run(_ units: [ShardUnit], in task: StageTask) throws
+}
+
+extension StageTask {
+    /// The work area, which a phased stage's final pass always has.
+    var requiredWork: WorkArea {
+        get throws {
+            guard let work else {
+                throw PretextError(.invalidConfiguration, "\(stage): run without its phases (no work area)")
+            }
+            return work
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import PretextCore
+import PretextDedupe
+import PretextStore
+
+/// Which document of a duplicate cluster is kept. Ties (and the rule `first`) go to the
+/// document that comes first in the input dataset (lowest catalog rowid: storage order).
+public enum KeepRule: Sendable, Hashable {
+    /// The first document in input order.
+    case first
+    /// The longest document (UTF-8 bytes).
+    case longest
+    /// The highest value of a catalog column (a quality signal); documents without a value lose.
+    case column(String)
+    /// The document whose source comes first in this list (prefix match); unlisted sources lose.
+    case sources([String])
+
+    /// The names accepted by the `keep` option.
+    public static let names = ["first", "longest", "column", "source"]
+
+    /// The rule from the stage options `keep`, `keep_column` and `keep_sources`.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` when the rule's parameter is missing.
+    init(options: StageOptions) throws {
+        switch options.string("keep") ?? "first" {
+        case "longest": self = .longest
+        case "column":
+            guard let column = options.string("keep_column"), !column.isEmpty else {
+                throw PretextError(.invalidConfiguration, "dedupe: keep: column needs keep_column (a catalog column)")
+            }
+            self = .column(column)
+        case "source":
+            guard let sources = options.list("keep_sources"), !sources.isEmpty else {
+                throw PretextError(.invalidConfiguration, "dedupe: keep: source needs keep_sources (sources in order)")
+            }
+            self = .sources(sources)
+        default: self = .first
+        }
+    }
+
+    /// The priority of a document under this rule.
+    func priority(row: DocumentRow, textBytes: Int) -> KeepPriority {
+        let document = UInt64(row.rowID ?? 0)
+        switch self {
+        case .first:
+            return KeepPriority(document: document, score: 0)
+        case .longest:
+            return KeepPriority(document: document, score: Double(row.bytes ?? textBytes))
+        case .column(let name):
+            return KeepPriority(document: document, score: row.numericValue(column: name) ?? -.infinity)
+        case .sources(let sources):
+            let source = row.source ?? ""
+            let rank = sources.firstIndex { source.hasPrefix($0) } ?? sources.count
+            return KeepPriority(document: document, score: Double(sources.count - rank))
+        }
+    }
+}
+
+extension DocumentRow {
+    /// The numeric value of a catalog column of this row: a typed column or a signal.
+    func numericValue(column: String) -> Double? {
+        switch column {
+        case "bytes": return bytes.map(Double.init)
+        case "chars": return chars.map(Double.init)
+        case "lang_score": return langScore
+        case "words": return words.map(Double.init)
+        case "sentences": return sentences.map(Double.init)
+        case "lines": return lines.map(Double.init)
+        case "paragraphs": return paragraphs.map(Double.init)
+        case "tokens": return tokens.map(Double.init)
+        default:
+            guard let value = signals.first(where: { $0.name == column })?.value else { return nil }
+            switch value {
+            case .integer(let number): return Double(number)
+            case .real(let number): return number
+            default: return nil
+            }
+        }
+    }
+}

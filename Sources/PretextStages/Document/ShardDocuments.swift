@@ -1,0 +1,50 @@
+import PretextCore
+import PretextStore
+
+/// Reads one input shard's documents with their catalog rows, in storage order.
+///
+/// Records and catalog rows are read side by side (shard, frame, offset); a row that does
+/// not match its record means the dataset is damaged, and reading fails naming the shard.
+struct ShardDocuments {
+    let unit: ShardUnit
+    private var scanner = JSONScanner()
+
+    init(unit: ShardUnit) { self.unit = unit }
+
+    /// Calls `body` with each document, its catalog row (with `rowID`), its raw record and
+    /// its location.
+    ///
+    /// - Returns: the number of documents read.
+    @discardableResult
+    mutating func forEach(
+        _ body: (inout Document, DocumentRow, UnsafeRawBufferPointer, RecordLocation) throws -> Void
+    ) throws -> Int {
+        let catalog = try unit.dataset.openCatalog(readOnly: true)
+        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID)
+        let path = unit.dataset.path(unit.path)
+        let reader = try ShardReader(path: path)
+        var documents = 0
+        try reader.forEachRecord { bytes, location in
+            guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset else {
+                throw PretextError(
+                    .corrupt,
+                    "the catalog has no document row for the record at frame \(location.frame), "
+                        + "offset \(location.offset); run `pretext verify`",
+                    path: path)
+            }
+            var document: Document
+            do {
+                document = try DocumentRecord.decode(bytes, scanner: &scanner)
+            } catch let error as PretextError {
+                throw PretextError(.corrupt, "a document record cannot be read: \(error.message)", path: path)
+            }
+            try body(&document, input.row, bytes, location)
+            documents += 1
+        }
+        if try rows.next() != nil {
+            throw PretextError(
+                .corrupt, "the catalog lists more documents than the shard holds; run `pretext verify`", path: path)
+        }
+        return documents
+    }
+}

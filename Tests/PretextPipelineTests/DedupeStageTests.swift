@@ -1,0 +1,229 @@
+import Foundation
+import PretextCore
+import PretextStages
+import PretextStore
+import Testing
+
+@testable import PretextPipeline
+
+/// Made-up text for dedupe tests: seeded, no text from elsewhere.
+struct MadeUpText {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func word() -> String {
+        let syllables = ["ka", "lo", "mi", "ter", "su", "van", "pe", "dor", "qui", "zel", "ra", "fen", "tu", "bex"]
+        let count = 2 + Int(next() % 3)
+        return (0..<count).map { _ in syllables[Int(next() % UInt64(syllables.count))] }.joined()
+    }
+
+    mutating func words(_ count: Int) -> [String] { (0..<count).map { _ in word() } }
+
+    /// `words` with `count` of them (at random positions, possibly repeated) replaced.
+    mutating func edited(_ words: [String], count: Int) -> [String] {
+        var words = words
+        for _ in 0..<count { words[Int(next() % UInt64(words.count))] = word() }
+        return words
+    }
+}
+
+/// The dedupe stage: exact and MinHash clusters, keep rules, world sizes, damaged work files.
+@Suite struct DedupeStageTests {
+    /// Writes `documents` (id, text) as JSONL files and ingests them.
+    private func ingest(_ documents: [[(String, String)]], in directory: TemporaryDirectory) throws -> String {
+        for (index, file) in documents.enumerated() {
+            let lines = try file.map { id, text in
+                String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self)
+            }
+            try directory.write("in/part-\(index).jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        let output = directory.path + "/ingested"
+        _ = try PipelineRunner().runStage(
+            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: output,
+            execution: execution(shardBytes: 4096), settings: RunSettings(progressStyle: .silent))
+        return output
+    }
+
+    private func execution(shardBytes: Int) -> StageOptions {
+        var values = ExecutionSettings.defaults.values
+        values["shard_bytes"] = .integer(shardBytes)
+        return StageOptions(values)
+    }
+
+    private func dedupe(
+        _ input: String, _ output: String, _ given: [(String, RawOptionValue)] = [],
+        settings: RunSettings = RunSettings(progressStyle: .silent)
+    ) throws -> StepReport {
+        let options = try StageOptions(
+            specs: DedupeStage.descriptor.options, given: given.map { ($0.0, $0.1, nil) }, context: "test")
+        return try PipelineRunner().runStage(
+            "dedupe", options: options, input: .dataset(path: input), output: output, settings: settings)
+    }
+
+    /// Rejected ids with their reason and detail.
+    private func rejects(_ path: String) throws -> [String: String] {
+        let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(
+            "SELECT document, reason, detail FROM drops")
+        return Dictionary(uniqueKeysWithValues: rows.rows.map { ($0[0].description, "\($0[1]): \($0[2])") })
+    }
+
+    private func clusters(_ path: String) throws -> [String: String] {
+        let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(
+            "SELECT id, dup_cluster, dup_cluster_size FROM documents WHERE dup_cluster IS NOT NULL")
+        return Dictionary(uniqueKeysWithValues: rows.rows.map { ($0[0].description, "\($0[1])/\($0[2])") })
+    }
+
+    /// A corpus of families: sources of 200 words, two copies with 2 words replaced (Jaccard
+    /// of 5-word shingles ≥ 186/206 ≈ 0.90, detected with probability > 0.999 at 14 × 8), one
+    /// with 100 replacements (Jaccard ≈ 0.03), and an unrelated document.
+    private func families(seed: UInt64, count: Int) -> [(String, String)] {
+        var text = MadeUpText(seed: seed)
+        var documents: [(String, String)] = []
+        for family in 0..<count {
+            let source = text.words(200)
+            documents.append(("f\(family)-src", source.joined(separator: " ")))
+            documents.append(("f\(family)-e1", text.edited(source, count: 2).joined(separator: " ")))
+            documents.append(("f\(family)-e1b", text.edited(source, count: 2).joined(separator: " ")))
+            documents.append(("f\(family)-far", text.edited(source, count: 100).joined(separator: " ")))
+            documents.append(("u\(family)", text.words(150).joined(separator: " ")))
+        }
+        return documents
+    }
+
+    @Test func exactDedupeMatchesSimplifiedTextAndNamesTheKeptDocument() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest(
+            [
+                [
+                    ("a", "Hello, World! The year is 2024."), ("b", "hello world the year is 1999"),
+                    ("c", "Something else entirely."), ("d", "HELLO   WORLD. The year is 7!"),
+                ]
+            ], in: directory)
+        let output = directory.path + "/exact"
+        let report = try dedupe(input, output, [("method", .scalar("exact"))])
+        #expect(report.kept == 2 && report.rejected == 2)
+        let dropped = try rejects(output)
+        #expect(Set(dropped.keys) == ["b", "d"])
+        #expect(dropped["b"]?.hasPrefix("exact_duplicate: cluster ") == true)
+        #expect(dropped["b"]?.hasSuffix("of 3 documents; kept document a") == true)
+        #expect(try clusters(output).keys.sorted() == ["a"])
+        #expect(try clusters(output)["a"]?.hasSuffix("/3") == true)
+        #expect(try DatasetVerifier.verify(Dataset.open(at: output)).problems.isEmpty)
+    }
+
+    @Test func minhashRemovesNearCopiesAndKeepsDistantOnes() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest([families(seed: 1, count: 6)], in: directory)
+        let output = directory.path + "/minhash"
+        _ = try dedupe(input, output)
+        let dropped = try rejects(output)
+        for family in 0..<6 {
+            #expect(dropped["f\(family)-e1"]?.contains("kept document f\(family)-src") == true)
+            #expect(dropped["f\(family)-e1b"]?.contains("near_duplicate: cluster") == true)
+            #expect(
+                dropped["f\(family)-src"] == nil && dropped["f\(family)-far"] == nil && dropped["u\(family)"] == nil)
+        }
+        #expect(dropped.count == 12)
+        #expect(try clusters(output)["f0-src"]?.hasSuffix("/3") == true)
+    }
+
+    @Test func keepRulesChooseTheLongestOrTheListedSource() throws {
+        let directory = try TemporaryDirectory()
+        var text = MadeUpText(seed: 9)
+        let base = text.words(120)
+        let input = try ingest(
+            [
+                [("short", base.joined(separator: " "))],
+                [("long", (base + ["extra"]).joined(separator: " "))],
+            ], in: directory)
+        let longest = directory.path + "/longest"
+        _ = try dedupe(input, longest, [("keep", .scalar("longest"))])
+        #expect(try rejects(longest).keys.sorted() == ["short"])
+        let first = directory.path + "/first"
+        _ = try dedupe(input, first)
+        #expect(try rejects(first).keys.sorted() == ["long"])
+        let source = directory.path + "/source"
+        _ = try dedupe(
+            input, source,
+            [("keep", .scalar("source")), ("keep_sources", .sequence(["nowhere", directory.path + "/in/part-1"]))])
+        #expect(try rejects(source).keys.sorted() == ["short"])
+        let bytes = directory.path + "/column"
+        _ = try dedupe(input, bytes, [("keep", .scalar("column")), ("keep_column", .scalar("bytes"))])
+        #expect(try rejects(bytes).keys.sorted() == ["short"])
+        #expect(throws: PretextError.self) { try dedupe(input, directory.path + "/bad", [("keep", .scalar("column"))]) }
+    }
+
+    @Test func worldSizeFourAndASmallMemoryBudgetGiveTheSameResult() throws {
+        let directory = try TemporaryDirectory()
+        var documents = families(seed: 3, count: 40)
+        var text = MadeUpText(seed: 4)
+        for index in 0..<2600 { documents.append(("s\(index)", text.words(12).joined(separator: " "))) }
+        let input = try ingest([documents], in: directory)
+        let single = directory.path + "/single"
+        _ = try dedupe(input, single)
+        let expected = (try rejects(single), try clusters(single))
+        #expect(expected.0.count >= 75)
+
+        let spilled = directory.path + "/spilled"
+        _ = try dedupe(input, spilled, [("memory_mb", .scalar("1"))])
+        #expect(try rejects(spilled) == expected.0)
+        #expect(try clusters(spilled) == expected.1)
+        let runs = try FileManager.default.subpathsOfDirectory(atPath: spilled + "/work").filter {
+            $0.hasSuffix("-00001.bin")
+        }
+        #expect(!runs.isEmpty, "a 1 MB budget spills more than one run")
+
+        let four = directory.path + "/four"
+        var merged = false
+        for _ in 0..<5 where !merged {
+            for rank in [3, 1, 0, 2] {
+                let report = try dedupe(
+                    input, four, settings: RunSettings(rank: rank, worldSize: 4, progressStyle: .silent))
+                merged = merged || report.merged
+            }
+        }
+        #expect(merged)
+        #expect(try rejects(four) == expected.0)
+        #expect(try clusters(four) == expected.1)
+        #expect(try DatasetVerifier.verify(Dataset.open(at: four)).problems.isEmpty)
+    }
+
+    @Test func aDamagedWorkFileStopsTheNextPhaseWithAClearError() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest([families(seed: 5, count: 10)], in: directory)
+        let output = directory.path + "/damaged"
+        let settings = { (rank: Int) in RunSettings(rank: rank, worldSize: 2, progressStyle: .silent) }
+        let first = try dedupe(input, output, settings: settings(0))
+        #expect(first.waitingFor?.contains("phase 'signatures'") == true)
+        let second = try dedupe(input, output, settings: settings(1))
+        #expect(second.waitingFor?.contains("phase 'buckets'") == true)
+        let work = output + "/work"
+        let files = try FileManager.default.subpathsOfDirectory(atPath: work).filter {
+            $0.contains("signatures/sig-r1-") && $0.hasSuffix(".bin")
+        }
+        #expect(!files.isEmpty)
+        for file in files {
+            let path = work + "/" + file
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes[bytes.count - 3] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        }
+        do {
+            _ = try dedupe(input, output, settings: settings(0))
+            Issue.record("a damaged signature file was used")
+        } catch let error as PretextError {
+            #expect(error.code == .corrupt)
+            #expect(error.message.contains("phase 'signatures' is damaged"))
+            #expect(error.path?.contains("/signatures/sig-r1-") == true)
+        }
+    }
+}
