@@ -124,4 +124,39 @@ import Testing
         let header = try CLI.run(["query", dataset, "SELECT lang, count(*) AS n FROM documents GROUP BY lang"])
         #expect(header.stdout.hasPrefix("lang\tn\n"))
     }
+
+    @Test func dedupeStepsLeaveOneDocumentOfEveryFixtureDuplicatePair() throws {
+        let scratch = try Scratch()
+        let (result, ingested) = try runQuickstart(into: scratch)
+        #expect(result.status == 3)
+        let output = (ingested as NSString).deletingLastPathComponent
+        let beforeDedupe = Set(try query(output + "/04-quality", "SELECT id FROM documents").map { $0[0] })
+        let afterExact = Set(try query(output + "/05-dedupe", "SELECT id FROM documents").map { $0[0] })
+        let afterMinhash = Set(try query(output + "/06-dedupe", "SELECT id FROM documents").map { $0[0] })
+
+        let data = try Data(contentsOf: URL(fileURLWithPath: CLI.root + "/fixtures/expected.json"))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let duplicates = try #require(root["duplicates"] as? [String: Any])
+        let copies = try #require(duplicates["edited_copies"] as? [[String: Any]])
+        var pairs = 0
+        for copy in copies {
+            let id = try #require(copy["id"] as? String)
+            let source = try #require(copy["copy_of"] as? String)
+            guard beforeDedupe.contains(id), beforeDedupe.contains(source) else { continue }
+            pairs += 1
+            #expect(!(afterMinhash.contains(id) && afterMinhash.contains(source)), "\(id) and \(source) both kept")
+            if (copy["edits"] as? [String]) == ["exact"] {
+                #expect(!(afterExact.contains(id) && afterExact.contains(source)), "exact copy \(id) kept")
+            }
+        }
+        #expect(pairs >= 9)
+        // Every dropped document names its kept document, which is in the step's output.
+        for (step, kept) in [("05-dedupe", afterExact), ("06-dedupe", afterMinhash)] {
+            for drop in try query(output + "/" + step, "SELECT reason, detail FROM drops") {
+                #expect(["exact_duplicate", "near_duplicate"].contains(drop[0]))
+                let keptID = try #require(drop[1].components(separatedBy: "kept document ").last)
+                #expect(kept.contains(keptID), "\(step): \(drop[1])")
+            }
+        }
+    }
 }

@@ -59,4 +59,15 @@ struct SimplifierTests {
         #expect(output.tokenCount == 0)
         #expect(output.text.isEmpty)
     }
+
+    @Test("the ASCII punctuation masks hold exactly datatrove's ASCII punctuation and controls")
+    func asciiPunctuation() {
+        let punctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.map(\.value))
+        for value in UInt32(0)..<128 {
+            let control = value < 9 || (11..<32).contains(value) || value == 127
+            #expect(UnicodeClasses.isPunctuation(value) == (control || punctuation.contains(value)), "\(value)")
+        }
+        #expect(UnicodeClasses.isPunctuation(0x3002) && UnicodeClasses.isPunctuation(0x85))
+        #expect(!UnicodeClasses.isPunctuation(0x2018) && !UnicodeClasses.isPunctuation(0x4E00))
+    }
 }

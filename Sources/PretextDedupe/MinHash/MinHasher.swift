@@ -1,11 +1,12 @@
 /// MinHash signatures and LSH band keys.
 ///
-/// `bands × rows` hash functions `h(x) = (a·x + b) mod (2^61 − 1)` with `a`, `b` drawn from a
-/// seeded SplitMix64 (the family datatrove and datasketch use, here without their 64-bit
-/// overflow: the product is taken in 128 bits). The signature is each function's minimum over
-/// a document's shingles; band `i` is rows `i·r ..< (i+1)·r`, keyed by XXH3-128 of their bytes.
-/// Two documents become candidates when any band key is equal, which for Jaccard similarity
-/// `s` happens with probability `1 − (1 − s^r)^b` (`LSHParameters.probability`).
+/// `bands × rows` hash functions `h(x) = ((a·x + b) mod 2^64) mod (2^61 − 1)` over the 64-bit
+/// shingle hashes, with `a`, `b` drawn from a seeded SplitMix64: datatrove's arithmetic (its
+/// numpy `uint64` product wraps at 2^64 before the modulo). The signature is each function's
+/// minimum over a document's shingles; band `i` is rows `i·r ..< (i+1)·r`, keyed by XXH3-128
+/// of their bytes. Two documents become candidates when any band key is equal, which for
+/// Jaccard similarity `s` happens with probability `1 − (1 − s^r)^b`
+/// (`LSHParameters.probability`).
 public struct MinHasher: Sendable {
     /// The Mersenne prime 2^61 − 1.
     public static let prime: UInt64 = (1 << 61) - 1
@@ -30,23 +31,37 @@ public struct MinHasher: Sendable {
     }
 
     /// The signature of a shingle set (`UInt64.max` everywhere for no shingles).
+    ///
+    /// Loops hash function by hash function over the shingles, so that each function's
+    /// running minimum stays in a register.
     public func signature(of shingles: [UInt64], into signature: inout [UInt64]) {
         let count = parameters.hashCount
         signature.removeAll(keepingCapacity: true)
         signature.append(contentsOf: repeatElement(UInt64.max, count: count))
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                signature.withUnsafeMutableBufferPointer { minimums in
-                    for shingle in shingles {
-                        let x = Self.reduce(shingle)
-                        for index in 0..<count {
-                            let value = Self.affine(a[index], x, b[index])
-                            if value < minimums[index] { minimums[index] = value }
-                        }
-                    }
+        guard !shingles.isEmpty else { return }
+        shingles.withUnsafeBufferPointer { xs in
+            signature.withUnsafeMutableBufferPointer { minimums in
+                for index in 0..<count {
+                    minimums[index] = Self.minimum(xs, a: a[index], b: b[index])
                 }
             }
         }
+    }
+
+    /// `min over x of h(x)`, two shingles at a time for instruction-level parallelism.
+    @inline(__always)
+    private static func minimum(_ xs: UnsafeBufferPointer<UInt64>, a: UInt64, b: UInt64) -> UInt64 {
+        var first = UInt64.max
+        var second = UInt64.max
+        var index = 0
+        let pairs = xs.count & ~1
+        while index < pairs {
+            first = min(first, hash(a, xs[index], b))
+            second = min(second, hash(a, xs[index &+ 1], b))
+            index &+= 2
+        }
+        if pairs < xs.count { first = min(first, hash(a, xs[pairs], b)) }
+        return min(first, second)
     }
 
     /// The key of each band of `signature`.
@@ -68,16 +83,10 @@ public struct MinHasher: Sendable {
         return folded >= prime ? folded &- prime : folded
     }
 
-    /// `(a·x + b) mod p` with `a, x, b < p`.
+    /// `((a·x + b) mod 2^64) mod p`.
     @inline(__always)
-    static func affine(_ a: UInt64, _ x: UInt64, _ b: UInt64) -> UInt64 {
-        let (high, low) = a.multipliedFullWidth(by: x)
-        // a·x = high·2^64 + low; 2^64 ≡ 8 (mod p), and high < 2^58, so this does not overflow.
-        var value = (low & prime) &+ (low >> 61) &+ (high << 3)
-        value = (value & prime) &+ (value >> 61)
-        value = value &+ b
-        value = (value & prime) &+ (value >> 61)
-        return value >= prime ? value &- prime : value
+    static func hash(_ a: UInt64, _ x: UInt64, _ b: UInt64) -> UInt64 {
+        reduce(a &* x &+ b)
     }
 }
 

@@ -92,7 +92,7 @@ private struct SimplifyPass {
             emit((0x41...0x5A).contains(value) ? value + 0x20 : value)
             return
         }
-        guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else {
+        guard UnicodeClasses.changesWhenLowercased(value), let scalar = Unicode.Scalar(value) else {
             emit(value)
             return
         }

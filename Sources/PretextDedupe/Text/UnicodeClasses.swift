@@ -14,16 +14,18 @@ enum UnicodeClasses {
     /// datatrove's punctuation: ASCII punctuation, the controls 0–8, 11–31 and 127–159 (not
     /// tab and line feed), and `nonASCIIPunctuation`.
     static func isPunctuation(_ value: UInt32) -> Bool {
-        if value < 0x80 { return asciiPunctuation[Int(value)] }
+        if value < 0x40 { return punctuationBelow64 & (1 << UInt64(value)) != 0 }
+        if value < 0x80 { return punctuationBelow128 & (1 << UInt64(value - 0x40)) != 0 }
         if value < 0xA0 { return true }
         return nonASCIIPunctuation.contains(value)
     }
 
-    private static let asciiPunctuation: [Bool] = (0..<128).map { value in
-        if value < 9 || value == 11 || value == 12 || (13..<32).contains(value) || value == 127 { return true }
-        let scalar = Unicode.Scalar(UInt8(value))
-        return "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars.contains(scalar)
-    }
+    /// Bit `c` set for the punctuation code points `c` < 64: controls 0–8 and 11–31, and
+    /// `!"#$%&'()*+,-./:;<=>?` (checked against the characters in the tests).
+    static let punctuationBelow64: UInt64 = 0xFC00_FFFE_FFFF_F9FF
+
+    /// Bit `c − 64` set for the punctuation code points 64–127: `@[\]^_`{|}~` and DEL.
+    static let punctuationBelow128: UInt64 = 0xF800_0001_F800_0001
 
     /// Han ideographs and Japanese kana: each is a token of its own.
     static func isCJK(_ value: UInt32) -> Bool {
@@ -33,15 +35,53 @@ enum UnicodeClasses {
 
     static func isWhitespace(_ value: UInt32) -> Bool {
         if value < 0x80 { return value == 0x20 || (9...13).contains(value) }
-        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+        return has(.whitespace, value)
     }
 
     static func isDecimalDigit(_ value: UInt32) -> Bool {
         if value < 0x80 { return (0x30...0x39).contains(value) }
-        return Unicode.Scalar(value)?.properties.numericType == .decimal
+        return has(.decimalDigit, value)
     }
 
     static func isNonspacingMark(_ value: UInt32) -> Bool {
-        value >= 0x300 && Unicode.Scalar(value)?.properties.generalCategory == .nonspacingMark
+        value >= 0x300 && has(.nonspacingMark, value)
+    }
+
+    static func changesWhenLowercased(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (0x41...0x5A).contains(value) }
+        return has(.changesWhenLowercased, value)
+    }
+
+    /// Unicode properties the simplifier asks for, as bits.
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        static let whitespace = Flags(rawValue: 1)
+        static let decimalDigit = Flags(rawValue: 2)
+        static let nonspacingMark = Flags(rawValue: 4)
+        static let changesWhenLowercased = Flags(rawValue: 8)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ scalar: Unicode.Scalar) {
+            let properties = scalar.properties
+            var flags: Flags = []
+            if properties.isWhitespace { flags.insert(.whitespace) }
+            if properties.numericType == .decimal { flags.insert(.decimalDigit) }
+            if properties.generalCategory == .nonspacingMark { flags.insert(.nonspacingMark) }
+            if properties.changesWhenLowercased { flags.insert(.changesWhenLowercased) }
+            self = flags
+        }
+    }
+
+    /// The flags of every BMP scalar, computed once (the standard library's property lookups
+    /// cost tens of nanoseconds each; CJK text asks for several per character).
+    private static let basicPlane: [Flags] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(Flags.init) ?? []
+    }
+
+    @inline(__always)
+    private static func has(_ flag: Flags, _ value: UInt32) -> Bool {
+        if value < 0x10000 { return basicPlane[Int(value)].contains(flag) }
+        return Unicode.Scalar(value).map { Flags($0).contains(flag) } ?? false
     }
 }
