@@ -28,6 +28,13 @@ struct MadeUpText {
 
     mutating func words(_ count: Int) -> [String] { (0..<count).map { _ in word() } }
 
+    /// Made-up Chinese: `count` ideographs from U+4E00 on, a full stop every 20.
+    mutating func chinese(_ count: Int) -> [Character] {
+        (0..<count).map { index in
+            index % 20 == 19 ? "。" : Character(Unicode.Scalar(0x4E00 + UInt32(next() % 3000))!)
+        }
+    }
+
     /// `words` with `count` of them (at random positions, possibly repeated) replaced.
     mutating func edited(_ words: [String], count: Int) -> [String] {
         var words = words
@@ -39,7 +46,9 @@ struct MadeUpText {
 /// The dedupe stage: exact and MinHash clusters, keep rules, world sizes, damaged work files.
 @Suite struct DedupeStageTests {
     /// Writes `documents` (id, text) as JSONL files and ingests them.
-    private func ingest(_ documents: [[(String, String)]], in directory: TemporaryDirectory) throws -> String {
+    private func ingest(
+        _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1
+    ) throws -> String {
         for (index, file) in documents.enumerated() {
             let lines = try file.map { id, text in
                 String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self)
@@ -49,7 +58,7 @@ struct MadeUpText {
         let output = directory.path + "/ingested"
         _ = try PipelineRunner().runStage(
             "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: output,
-            execution: execution(shardBytes: 4096), settings: RunSettings(progressStyle: .silent))
+            execution: execution(shardBytes: 4096), settings: RunSettings(workers: workers, progressStyle: .silent))
         return output
     }
 
@@ -136,6 +145,26 @@ struct MadeUpText {
         #expect(try clusters(output)["f0-src"]?.hasSuffix("/3") == true)
     }
 
+    @Test func chineseNearCopiesMatchByCharacterShingles() throws {
+        let directory = try TemporaryDirectory()
+        var text = MadeUpText(seed: 11)
+        let source = text.chinese(400)
+        var edited = source
+        for position in [37, 212] { edited[position] = "字" }
+        let input = try ingest(
+            [
+                [
+                    ("zh-src", String(source)), ("zh-edit", String(edited)),
+                    ("zh-other", String(text.chinese(400))), ("zh-short", "你好。"), ("zh-short-copy", "你好！"),
+                ]
+            ], in: directory)
+        let output = directory.path + "/zh"
+        _ = try dedupe(input, output)
+        let dropped = try rejects(output)
+        #expect(dropped.keys.sorted() == ["zh-edit", "zh-short-copy"])
+        #expect(dropped["zh-edit"]?.hasSuffix("kept document zh-src") == true)
+    }
+
     @Test func keepRulesChooseTheLongestOrTheListedSource() throws {
         let directory = try TemporaryDirectory()
         var text = MadeUpText(seed: 9)
@@ -160,6 +189,23 @@ struct MadeUpText {
         _ = try dedupe(input, bytes, [("keep", .scalar("column")), ("keep_column", .scalar("bytes"))])
         #expect(try rejects(bytes).keys.sorted() == ["short"])
         #expect(throws: PretextError.self) { try dedupe(input, directory.path + "/bad", [("keep", .scalar("column"))]) }
+    }
+
+    @Test func firstMeansFirstInTheInputFilesWhateverTheIngestWorldSize() throws {
+        let directory = try TemporaryDirectory()
+        var text = MadeUpText(seed: 21)
+        let original = text.words(100).joined(separator: " ")
+        // The larger second file goes to rank 0 of a two-worker ingest, so its documents are
+        // stored first; `keep: first` must still keep the document of the first file.
+        let filler = (0..<30).map { ("filler-\($0)", text.words(200).joined(separator: " ")) }
+        let input = try ingest(
+            [[("original", original)], [("copy", original + " extra")] + filler], in: directory, workers: 2)
+        let stored = try Dataset.open(at: input).openCatalog(readOnly: true).query(
+            "SELECT id FROM documents WHERE id IN ('original', 'copy') ORDER BY rowid")
+        #expect(stored.rows.map { $0[0].description } == ["copy", "original"])
+        let output = directory.path + "/first"
+        _ = try dedupe(input, output)
+        #expect(try rejects(output).keys.sorted() == ["copy"])
     }
 
     @Test func worldSizeFourAndASmallMemoryBudgetGiveTheSameResult() throws {

@@ -2,9 +2,9 @@ import PretextStore
 
 /// "`member` is a duplicate of `root`": written by the buckets phase (one edge per member of
 /// a bucket, pointing at the bucket's best document) and the clusters phase (one per member
-/// of a merged component). 32 bytes; sorted by member.
+/// of a merged component). 48 bytes: two keep priorities; sorted by member.
 public struct ClusterEdge: FixedWidthRecord {
-    public static let byteCount = 32
+    public static let byteCount = 2 * KeepPriority.byteCount
 
     /// The duplicate document.
     public var member: KeepPriority
@@ -18,27 +18,17 @@ public struct ClusterEdge: FixedWidthRecord {
     }
 
     public init(loading pointer: UnsafeRawPointer) {
-        member = KeepPriority(
-            document: pointer.loadUnaligned(as: UInt64.self),
-            score: pointer.loadUnaligned(fromByteOffset: 8, as: Double.self))
-        root = KeepPriority(
-            document: pointer.loadUnaligned(fromByteOffset: 16, as: UInt64.self),
-            score: pointer.loadUnaligned(fromByteOffset: 24, as: Double.self))
+        member = KeepPriority(loading: pointer, at: 0)
+        root = KeepPriority(loading: pointer, at: KeepPriority.byteCount)
     }
 
     public func store(to pointer: UnsafeMutableRawPointer) {
-        pointer.storeBytes(of: member.document, as: UInt64.self)
-        pointer.storeBytes(of: member.score, toByteOffset: 8, as: Double.self)
-        pointer.storeBytes(of: root.document, toByteOffset: 16, as: UInt64.self)
-        pointer.storeBytes(of: root.score, toByteOffset: 24, as: Double.self)
+        member.store(to: pointer, at: 0)
+        root.store(to: pointer, at: KeepPriority.byteCount)
     }
 
     public static func < (lhs: ClusterEdge, rhs: ClusterEdge) -> Bool {
         lhs.member.document != rhs.member.document
             ? lhs.member.document < rhs.member.document : lhs.root.document < rhs.root.document
-    }
-
-    public static func == (lhs: ClusterEdge, rhs: ClusterEdge) -> Bool {
-        lhs.member == rhs.member && lhs.root == rhs.root
     }
 }

@@ -3,7 +3,7 @@ import PretextDedupe
 import PretextStore
 
 /// Which document of a duplicate cluster is kept. Ties (and the rule `first`) go to the
-/// document that comes first in the input dataset (lowest catalog rowid: storage order).
+/// document that comes first in the input (`InputOrder`: source, then line).
 public enum KeepRule: Sendable, Hashable {
     /// The first document in input order.
     case first
@@ -38,19 +38,22 @@ public enum KeepRule: Sendable, Hashable {
     }
 
     /// The priority of a document under this rule.
-    func priority(row: DocumentRow, textBytes: Int) -> KeepPriority {
-        let document = UInt64(row.rowID ?? 0)
+    func priority(row: DocumentRow, textBytes: Int, order: UInt64) -> KeepPriority {
+        KeepPriority(document: UInt64(row.rowID ?? 0), score: score(row: row, textBytes: textBytes), order: order)
+    }
+
+    private func score(row: DocumentRow, textBytes: Int) -> Double {
         switch self {
         case .first:
-            return KeepPriority(document: document, score: 0)
+            return 0
         case .longest:
-            return KeepPriority(document: document, score: Double(row.bytes ?? textBytes))
+            return Double(row.bytes ?? textBytes)
         case .column(let name):
-            return KeepPriority(document: document, score: row.numericValue(column: name) ?? -.infinity)
+            return row.numericValue(column: name) ?? -.infinity
         case .sources(let sources):
             let source = row.source ?? ""
             let rank = sources.firstIndex { source.hasPrefix($0) } ?? sources.count
-            return KeepPriority(document: document, score: Double(sources.count - rank))
+            return Double(sources.count - rank)
         }
     }
 }

@@ -21,10 +21,13 @@ struct SignaturePhase: StagePhase {
             directory: task.directory, prefix: "sig-r\(task.rank)", rank: task.rank,
             partitions: settings.bands * ranges, budgetBytes: settings.memoryBytes)
         var keys = DocumentKeys(settings: settings)
+        guard let input = shards.first?.dataset else { return }
+        let order = try InputOrder(dataset: input)
         for unit in units {
             var documents = ShardDocuments(unit: shards[unit.index])
             let count = try documents.forEach { document, row, _, _ in
-                let priority = settings.keep.priority(row: row, textBytes: document.text.utf8.count)
+                let priority = settings.keep.priority(
+                    row: row, textBytes: document.text.utf8.count, order: order.key(of: row))
                 for (band, key) in try keys.keys(of: document.text).enumerated() {
                     let partition = settings.partition(band: band, key: key, ranges: ranges)
                     try writer.append(BandEntry(key: key, priority: priority), partition: partition)
