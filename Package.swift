@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "Pretext", targets: ["Pretext"]),
         .executable(name: "pretext", targets: ["PretextCLI"]),
+        .library(name: "PretextSynthetic", targets: ["PretextSynthetic"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,8 @@ let package = Package(
         .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim", "CCLD2Shim"]),
         .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
         .target(name: "PretextPII", dependencies: ["PretextCore"]),
+        // Seeded near-duplicate benchmark corpus with exact Jaccard ground truth (issue 4).
+        .target(name: "PretextSynthetic"),
         .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
         .target(
             name: "PretextStages",
@@ -81,6 +84,7 @@ let package = Package(
         .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe"]),
         .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
+        .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,5 +54,16 @@ let package = Package(
             name: "pretext-quality-throughput",
             dependencies: [.product(name: "Pretext", package: "Pretext")],
             path: "Sources/QualityThroughput"),
+        // Writes a seeded near-duplicate corpus with exact Jaccard ground truth (issue 4;
+        // docs/dedupe-benchmark-set.md).
+        .executableTarget(
+            name: "pretext-neardup-corpus",
+            dependencies: [.product(name: "PretextSynthetic", package: "Pretext")],
+            path: "Sources/NearDupCorpus"),
+        // Scores a dedupe tool's removals against that ground truth.
+        .executableTarget(
+            name: "pretext-dedupe-eval",
+            dependencies: [.product(name: "PretextSynthetic", package: "Pretext")],
+            path: "Sources/DedupeEval"),
     ]
 )

@@ -1,0 +1,45 @@
+/// SplitMix64: a tiny seeded generator, so that a seed always gives the same corpus.
+///
+/// Never `SystemRandomNumberGenerator`: every draw of the generator comes from one of these,
+/// seeded from the corpus seed and the index of the thing being drawn (see `SeedMixer`).
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    /// Creates a generator; the same seed gives the same sequence.
+    init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    mutating func next() -> UInt64 {
+        // &+ and &*: the algorithm is defined modulo 2^64.
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return SeedMixer.mix(state)
+    }
+
+    /// A uniform integer in `range` (multiply-high; the bias, below count / 2^64, is
+    /// negligible). Written out rather than `Int.random(in:using:)` so that the draws do not
+    /// depend on the standard library's implementation.
+    mutating func int(in range: ClosedRange<Int>) -> Int {
+        let count = UInt64(range.upperBound - range.lowerBound) + 1
+        return range.lowerBound + Int(next().multipliedFullWidth(by: count).high)
+    }
+
+    /// A uniform double in `range`.
+    mutating func double(in range: ClosedRange<Double>) -> Double {
+        range.lowerBound + unit() * (range.upperBound - range.lowerBound)
+    }
+
+    /// A uniformly drawn element of a non-empty array.
+    mutating func pick<Element>(_ elements: [Element]) -> Element {
+        elements[int(in: 0...elements.count - 1)]
+    }
+
+    /// A uniform double in [0, 1).
+    mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// True with probability `probability`.
+    mutating func chance(_ probability: Double) -> Bool {
+        unit() < probability
+    }
+}
