@@ -81,8 +81,9 @@ let package = Package(
         .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),
         .testTarget(name: "PretextQualityTests", dependencies: ["PretextQuality"]),
         .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
-        .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe"]),
-        .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages"]),
+        .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe", "PretextSynthetic"]),
+        .testTarget(
+            name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages", "PretextSynthetic"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
     ],
