@@ -36,7 +36,7 @@ public struct StepReport: Sendable {
     public var line: String {
         var text = "step \(step) (\(stage)): "
         if ranksRun.isEmpty {
-            text += "already done, skipped"
+            text += waitingFor == nil ? "already done, skipped" : "this process's ranks are done"
         } else {
             text += "\(documentsIn) records in, \(kept) kept, \(rejected) rejected"
             if fileDrops > 0 { text += ", \(fileDrops) file-level drops" }
