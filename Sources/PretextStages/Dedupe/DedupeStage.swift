@@ -3,16 +3,18 @@ import PretextDedupe
 import PretextStore
 
 /// Removes duplicates: exact (a 128-bit hash of the simplified text) or near (MinHash LSH),
-/// keeping one document per cluster by a keep rule. Runs as phases that split across tasks
-/// (signatures → buckets → clusters → filter). `docs/stages/dedupe.md`.
+/// keeping one document per cluster by a keep rule, as phases that split across tasks
+/// (signatures → buckets → clusters → filter); or lines, paragraphs and sentence spans
+/// repeated across the corpus (counts → totals → filter). `docs/stages/dedupe.md`.
 public struct DedupeStage: PhasedStage {
     public static let descriptor = StageDescriptor(
         name: "dedupe",
-        summary: "remove exact and near duplicates (MinHash LSH), keeping one document per cluster",
+        summary: "remove exact and near duplicates (MinHash LSH) or repeated lines, paragraphs and spans",
         options: [
             OptionSpec(
-                "method", .choice(["exact", "minhash"]), default: .string("minhash"),
-                "exact: equal simplified text; minhash: near duplicates by MinHash LSH"),
+                "method", .choice(["exact", "minhash", "lines", "paragraphs", "spans"]), default: .string("minhash"),
+                "exact: equal simplified text; minhash: near duplicates by MinHash LSH; lines, paragraphs, spans: "
+                    + "remove units repeated across the corpus"),
             OptionSpec(
                 "keep", .choice(KeepRule.names), default: .string("first"),
                 "which document of a cluster stays: first (input order), longest, column, source"),
@@ -36,22 +38,26 @@ public struct DedupeStage: PhasedStage {
             OptionSpec("seed", .integer(min: 0), default: .integer(1), "seed of the MinHash functions"),
             OptionSpec(
                 "hash_ranges", .integer(min: 0, max: 4096), default: .integer(0),
-                "bucket partitions per band (0: enough for every task)"),
+                "hash partitions per band, or of unit counts (0: enough for every task)"),
             OptionSpec(
                 "memory_mb", .integer(min: 1), default: .integer(512),
-                "per-task memory for signatures before a sorted run is spilled to disk"),
-        ],
+                "per-task memory for signatures or unit counts before a sorted run is spilled to disk"),
+        ] + RepeatedContentSettings.options,
         input: .dataset)
 
     private let method: any DedupeMethod
 
     /// Creates the stage from checked options.
     ///
-    /// - Throws: `PretextError(.invalidConfiguration)` for an unknown normalization step or a
-    ///   keep rule without its parameter.
+    /// - Throws: `PretextError(.invalidConfiguration)` for an unknown normalization step, a
+    ///   keep rule without its parameter, or `counting: bloom` with `keep_first`.
     public init(options: StageOptions) throws {
-        switch options.string("method") ?? "minhash" {
+        let name = options.string("method") ?? "minhash"
+        switch name {
         case "exact": method = DocumentDedupe(settings: try DocumentDedupeSettings(kind: .exact, options: options))
+        case "lines", "paragraphs", "spans":
+            let kind = RepeatedContentSettings.UnitKind(rawValue: name) ?? .lines
+            method = RepeatedContentDedupe(settings: try RepeatedContentSettings(kind: kind, options: options))
         default: method = DocumentDedupe(settings: try DocumentDedupeSettings(kind: .minhash, options: options))
         }
     }

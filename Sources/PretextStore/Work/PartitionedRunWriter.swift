@@ -39,7 +39,9 @@ public final class PartitionedRunWriter<Record: FixedWidthRecord> {
     /// The number of times the budget was reached (runs per partition minus one).
     public var spillCount: Int { max(0, spills - 1) }
 
-    private func spill() throws {
+    /// Sorts and writes every partition's held records as a run now (callers that keep their
+    /// own table, such as a hash table of counts, spill through here when it is full).
+    public func spill() throws {
         for index in partitions.indices where !partitions[index].isEmpty {
             partitions[index].sort()
             let name = "\(prefix)-p\(PartNaming.pad(index, 5))-\(PartNaming.pad(spills, 5)).bin"
