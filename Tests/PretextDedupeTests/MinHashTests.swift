@@ -112,3 +112,29 @@ struct PriorityUnionFindTests {
         #expect(find.root(of: 0)?.document == 2)
     }
 }
+
+@Suite("Document sketches")
+struct DocumentSketchTests {
+    @Test("8-bit sketches estimate the signature agreement within a few hundredths")
+    func estimate() {
+        let hasher = MinHasher(parameters: .datatrove, seed: 3)
+        let base = (0..<600).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+        var first: [UInt64] = []
+        hasher.signature(of: base, into: &first)
+        let sketch = DocumentSketch(document: 1, signature: first)
+        #expect(sketch.similarity(to: sketch, hashCount: 112) == 1)
+        for kept in [600, 500, 400, 300] {
+            // Jaccard of the first `kept` shingles plus (600 − kept) new ones against the base.
+            let other = Array(base[0..<kept]) + (0..<(600 - kept)).map { UInt64($0 + 50_000) &* 0xBF58_476D_1CE4_E5B9 }
+            var second: [UInt64] = []
+            hasher.signature(of: other, into: &second)
+            let jaccard = Double(kept) / Double(1200 - kept)
+            let estimate = sketch.similarity(to: DocumentSketch(document: 2, signature: second), hashCount: 112)
+            #expect(abs(estimate - jaccard) < 0.15, "J \(jaccard): estimate \(estimate)")
+        }
+        let unrelated = (0..<600).map { UInt64($0 + 90_000) &* 0x94D0_49BB_1331_11EB }
+        var third: [UInt64] = []
+        hasher.signature(of: unrelated, into: &third)
+        #expect(sketch.similarity(to: DocumentSketch(document: 3, signature: third), hashCount: 112) < 0.1)
+    }
+}

@@ -3,8 +3,10 @@ import PretextDedupe
 import PretextStore
 
 /// Phase 2: for each partition (band × hash range), merges every rank's sorted runs and
-/// links each document of a bucket (equal key) to the bucket's best document. Units: the
-/// partitions; memory: one read buffer per run.
+/// links the documents of each bucket (equal key): each to the bucket's best document, and,
+/// when candidates are verified later, every pair among the bucket's first 16 documents and
+/// each later one to the one before it, so that one failed check does not split a bucket.
+/// Units: the partitions; memory: one read buffer per run and at most 16 entries.
 struct BucketPhase: StagePhase {
     static let name = "buckets"
     var name: String { Self.name }
@@ -27,16 +29,44 @@ struct BucketPhase: StagePhase {
             }
             var merger = try WorkFileMerger(readers)
             let writer = try task.createFile("edges-p\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
-            var head: BandEntry?
+            var bucket = BucketLinker(allPairs: settings.verifyThreshold != nil)
             while let entry = try merger.next() {
-                if let first = head, first.key == entry.key {
-                    try writer.append(ClusterEdge(member: entry.priority, root: first.priority))
-                } else {
-                    head = entry
-                }
+                try bucket.add(entry) { try writer.append($0) }
             }
             task.register(try writer.finish())
             task.progress.add(documents: 0, bytes: unit.bytes)
+        }
+    }
+}
+
+/// Turns the sorted entries of one partition into links, bucket by bucket.
+struct BucketLinker {
+    /// Pairs are listed among this many first members of a bucket.
+    static let pairLimit = 16
+    let allPairs: Bool
+    private var held: [BandEntry] = []
+    private var count = 0
+
+    init(allPairs: Bool) { self.allPairs = allPairs }
+
+    /// Adds the next entry in sorted order, emitting its links.
+    mutating func add(_ entry: BandEntry, emit: (ClusterEdge) throws -> Void) throws {
+        guard let head = held.first, head.key == entry.key else {
+            held = [entry]
+            count = 1
+            return
+        }
+        count += 1
+        if allPairs && held.count < Self.pairLimit {
+            for earlier in held { try emit(ClusterEdge(member: entry.priority, root: earlier.priority)) }
+            held.append(entry)
+            return
+        }
+        try emit(ClusterEdge(member: entry.priority, root: head.priority))
+        if allPairs {
+            // Past the limit: the head and the previous member.
+            try emit(ClusterEdge(member: entry.priority, root: held[held.count - 1].priority))
+            held[held.count - 1] = entry
         }
     }
 }

@@ -37,6 +37,9 @@ public struct DedupeStage: PhasedStage {
                 "hash functions available when bands and rows come from threshold"),
             OptionSpec("seed", .integer(min: 0), default: .integer(1), "seed of the MinHash functions"),
             OptionSpec(
+                "verify", .boolean, default: .boolean(true),
+                "minhash: join a candidate pair only if its estimated Jaccard reaches the threshold"),
+            OptionSpec(
                 "hash_ranges", .integer(min: 0, max: 4096), default: .integer(0),
                 "hash partitions per band, or of unit counts (0: enough for every task)"),
             OptionSpec(

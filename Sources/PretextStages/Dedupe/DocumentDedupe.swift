@@ -9,7 +9,10 @@ struct DocumentDedupe: DedupeMethod {
     init(settings: DocumentDedupeSettings) { self.settings = settings }
 
     func phases(units: [ShardUnit]) -> [any StagePhase] {
-        [SignaturePhase(settings: settings, shards: units), BucketPhase(settings: settings), ClusterPhase()]
+        [
+            SignaturePhase(settings: settings, shards: units), BucketPhase(settings: settings),
+            ClusterPhase(settings: settings),
+        ]
     }
 
     func run(_ units: [ShardUnit], in task: StageTask) throws {

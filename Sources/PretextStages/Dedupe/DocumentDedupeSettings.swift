@@ -21,6 +21,9 @@ struct DocumentDedupeSettings: Sendable {
     let hashRanges: Int
     /// Records a signatures task holds before it spills a sorted run.
     let memoryBytes: Int
+    /// The estimated Jaccard a MinHash candidate pair must reach to be joined (`nil`: every
+    /// candidate is joined, as datatrove does).
+    let verifyThreshold: Double?
 
     init(kind: Kind, options: StageOptions) throws {
         self.kind = kind
@@ -36,6 +39,8 @@ struct DocumentDedupeSettings: Sendable {
         seed = UInt64(options.integer("seed") ?? 1)
         hashRanges = options.integer("hash_ranges") ?? 0
         memoryBytes = (options.integer("memory_mb") ?? 512) << 20
+        let verify = kind == .minhash && (options.boolean("verify") ?? true)
+        verifyThreshold = verify ? (threshold > 0 ? threshold : lsh.threshold) : nil
     }
 
     /// Keys per document: one text hash, or one key per band.
