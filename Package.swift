@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
         .target(name: "PretextPII", dependencies: ["PretextCore"]),
         // Seeded near-duplicate benchmark corpus with exact Jaccard ground truth (issue 4).
-        .target(name: "PretextSynthetic"),
+        .target(name: "PretextSynthetic", dependencies: ["PretextCore"]),
         .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
         .target(
             name: "PretextStages",

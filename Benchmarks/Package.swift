@@ -15,12 +15,9 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
     targets: [
-        // Helpers shared by the benchmark targets (the seeded generator).
-        .target(name: "BenchmarkSupport", path: "Sources/BenchmarkSupport"),
         .executableTarget(
             name: "PretextBenchmarks",
             dependencies: [
-                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Pretext", package: "Pretext"),
             ],
@@ -31,7 +28,6 @@ let package = Package(
         .executableTarget(
             name: "NormalizeBenchmarks",
             dependencies: [
-                "BenchmarkSupport",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Pretext", package: "Pretext"),
             ],

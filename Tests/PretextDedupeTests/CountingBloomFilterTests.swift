@@ -1,4 +1,5 @@
 import Foundation
+import PretextCore
 import Testing
 
 @testable import PretextDedupe

@@ -7,84 +7,22 @@ import Testing
 
 @testable import PretextPipeline
 
-/// Made-up text for dedupe tests: seeded, no text from elsewhere.
-struct MadeUpText {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func word() -> String {
-        let syllables = ["ka", "lo", "mi", "ter", "su", "van", "pe", "dor", "qui", "zel", "ra", "fen", "tu", "bex"]
-        let count = 2 + Int(next() % 3)
-        return (0..<count).map { _ in syllables[Int(next() % UInt64(syllables.count))] }.joined()
-    }
-
-    mutating func words(_ count: Int) -> [String] { (0..<count).map { _ in word() } }
-
-    /// Made-up Chinese: `count` ideographs from U+4E00 on, a full stop every 20.
-    mutating func chinese(_ count: Int) -> [Character] {
-        (0..<count).map { index in
-            index % 20 == 19 ? "。" : Character(Unicode.Scalar(0x4E00 + UInt32(next() % 3000))!)
-        }
-    }
-
-    /// `words` with `count` of them (at random positions, possibly repeated) replaced.
-    mutating func edited(_ words: [String], count: Int) -> [String] {
-        var words = words
-        for _ in 0..<count { words[Int(next() % UInt64(words.count))] = word() }
-        return words
-    }
-}
-
 /// The dedupe stage: exact and MinHash clusters, keep rules, world sizes, damaged work files.
 @Suite struct DedupeStageTests {
-    /// Writes `documents` (id, text) as JSONL files and ingests them.
     private func ingest(
         _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1
     ) throws -> String {
-        for (index, file) in documents.enumerated() {
-            let lines = try file.map { id, text in
-                String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self)
-            }
-            try directory.write("in/part-\(index).jsonl", lines.joined(separator: "\n") + "\n")
-        }
-        let output = directory.path + "/ingested"
-        _ = try PipelineRunner().runStage(
-            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: output,
-            execution: execution(shardBytes: 4096), settings: RunSettings(workers: workers, progressStyle: .silent))
-        return output
-    }
-
-    private func execution(shardBytes: Int) -> StageOptions {
-        var values = ExecutionSettings.defaults.values
-        values["shard_bytes"] = .integer(shardBytes)
-        return StageOptions(values)
+        try DedupeTestRun.ingest(documents, in: directory, workers: workers)
     }
 
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, RawOptionValue)] = [],
         settings: RunSettings = RunSettings(progressStyle: .silent)
     ) throws -> StepReport {
-        let options = try StageOptions(
-            specs: DedupeStage.descriptor.options, given: given.map { ($0.0, $0.1, nil) }, context: "test")
-        return try PipelineRunner().runStage(
-            "dedupe", options: options, input: .dataset(path: input), output: output, settings: settings)
+        try DedupeTestRun.dedupe(input, output, given, settings: settings)
     }
 
-    /// Rejected ids with their reason and detail.
-    private func rejects(_ path: String) throws -> [String: String] {
-        let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(
-            "SELECT document, reason, detail FROM drops")
-        return Dictionary(uniqueKeysWithValues: rows.rows.map { ($0[0].description, "\($0[1]): \($0[2])") })
-    }
+    private func rejects(_ path: String) throws -> [String: String] { try DedupeTestRun.rejects(path) }
 
     private func clusters(_ path: String) throws -> [String: String] {
         let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(

@@ -7,32 +7,6 @@ import Testing
 @testable import PretextPipeline
 @testable import PretextStages
 
-/// Made-up sentences for repeated-content tests: seeded, no text from elsewhere.
-private struct MadeUpSentences {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func word() -> String {
-        let syllables = ["ka", "lo", "mi", "ter", "su", "van", "pe", "dor", "qui", "zel", "ra", "fen", "tu", "bex"]
-        return (0..<(2 + Int(next() % 3))).map { _ in syllables[Int(next() % UInt64(syllables.count))] }.joined()
-    }
-
-    /// A line of `words` made-up words, capitalized, ending with a period.
-    mutating func sentence(_ words: Int = 8) -> String {
-        let text = (0..<words).map { _ in word() }.joined(separator: " ")
-        return text.prefix(1).uppercased() + text.dropFirst() + "."
-    }
-}
-
 /// The `lines`, `paragraphs` and `spans` methods of the dedupe stage.
 @Suite struct RepeatedContentDedupeTests {
     private static let navigation = "Home | About us | Contact"
@@ -40,44 +14,20 @@ private struct MadeUpSentences {
 
     // MARK: helpers
 
-    /// Writes `files` of (id, text) documents as JSONL and ingests them into shards of
-    /// `shardBytes`.
     private func ingest(
         _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1
     ) throws -> String {
-        for (index, file) in files.enumerated() {
-            let lines = try file.map { id, text in
-                String(decoding: try JSONSerialization.data(withJSONObject: ["id": id, "text": text]), as: UTF8.self)
-            }
-            try directory.write("in/part-\(index).jsonl", lines.joined(separator: "\n") + "\n")
-        }
-        let output = directory.path + "/ingested"
-        var execution = ExecutionSettings.defaults.values
-        execution["shard_bytes"] = .integer(shardBytes)
-        _ = try PipelineRunner().runStage(
-            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: output,
-            execution: StageOptions(execution), settings: RunSettings(workers: workers, progressStyle: .silent))
-        return output
+        try DedupeTestRun.ingest(files, in: directory, shardBytes: shardBytes, workers: workers)
     }
 
-    @discardableResult
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, String)],
         settings: RunSettings = RunSettings(workers: 1, progressStyle: .silent)
     ) throws -> StepReport {
-        let options = try StageOptions(
-            specs: DedupeStage.descriptor.options, given: given.map { ($0.0, RawOptionValue.scalar($0.1), nil) },
-            context: "test")
-        return try PipelineRunner().runStage(
-            "dedupe", options: options, input: .dataset(path: input), output: output, settings: settings)
+        try DedupeTestRun.dedupe(input, output, given.map { ($0.0, .scalar($0.1)) }, settings: settings)
     }
 
-    /// Rejected ids with "reason: detail".
-    private func rejects(_ path: String) throws -> [String: String] {
-        let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(
-            "SELECT document, reason, detail FROM drops")
-        return Dictionary(uniqueKeysWithValues: rows.rows.map { ($0[0].description, "\($0[1]): \($0[2])") })
-    }
+    private func rejects(_ path: String) throws -> [String: String] { try DedupeTestRun.rejects(path) }
 
     /// The signals of kept documents: id → "units/bytes".
     private func signals(_ path: String) throws -> [String: String] {
@@ -118,7 +68,7 @@ private struct MadeUpSentences {
     /// boilerplate lines mixed in: the navigation line on every document, the cookie notice on
     /// every third.
     private func boilerplateCorpus(count: Int, seed: UInt64, lines: Int = 4, words: Int = 8) -> [(String, String)] {
-        var text = MadeUpSentences(seed: seed)
+        var text = MadeUpText(seed: seed)
         return (0..<count).map { index in
             var lines = [Self.navigation] + (0..<lines).map { _ in text.sentence(words) }
             if index % 3 == 0 { lines.insert(Self.cookies, at: 2) }
@@ -131,7 +81,7 @@ private struct MadeUpSentences {
     @Test func totalsHoldExactCountsAndFirstOccurrencesOfUnitsOverTheThreshold() throws {
         let directory = try TemporaryDirectory()
         var corpus = boilerplateCorpus(count: 12, seed: 1)
-        var text = MadeUpSentences(seed: 2)
+        var text = MadeUpText(seed: 2)
         let echo = text.sentence()
         corpus.append(
             ("triple", [echo, "  Home |  About us   | Contact ", echo, text.sentence(), echo].joined(separator: "\n")))
@@ -188,7 +138,7 @@ private struct MadeUpSentences {
 
     @Test func keepFirstKeepsTheEarliestOccurrenceEvenInsideOneDocument() throws {
         let directory = try TemporaryDirectory()
-        var text = MadeUpSentences(seed: 4)
+        var text = MadeUpText(seed: 4)
         let shared = text.sentence()
         let (a, b, c) = (text.sentence(), text.sentence(), text.sentence())
         let input = try ingest(
@@ -208,7 +158,7 @@ private struct MadeUpSentences {
 
     @Test func theFirstOccurrenceIsInInputOrderWhateverTheIngestWorldSize() throws {
         let directory = try TemporaryDirectory()
-        var text = MadeUpSentences(seed: 12)
+        var text = MadeUpText(seed: 12)
         let shared = text.sentence()
         // The larger second file goes to ingest rank 0, so its documents get the lower rowids.
         let later = (0..<30).map { ("later\($0)", [text.sentence(), shared].joined(separator: "\n")) }
@@ -225,7 +175,7 @@ private struct MadeUpSentences {
 
     @Test func paragraphsGoWithTheBlankLinesAfterThem() throws {
         let directory = try TemporaryDirectory()
-        var text = MadeUpSentences(seed: 5)
+        var text = MadeUpText(seed: 5)
         let notice = text.sentence() + "\n" + text.sentence()
         let (p1, p2, p3) = (text.sentence(20), text.sentence(20), text.sentence(20))
         let input = try ingest(
@@ -248,7 +198,7 @@ private struct MadeUpSentences {
 
     @Test func spansOfThreeSentencesAreRemovedAfterTheirFirstOccurrence() throws {
         let directory = try TemporaryDirectory()
-        var text = MadeUpSentences(seed: 6)
+        var text = MadeUpText(seed: 6)
         let s = (0..<8).map { _ in text.sentence(6) }
         let input = try ingest(
             [
@@ -273,7 +223,7 @@ private struct MadeUpSentences {
 
     @Test func theNormalizeStepsAndAMinimumLengthDecideWhatCountsAsTheSameUnit() throws {
         let directory = try TemporaryDirectory()
-        var text = MadeUpSentences(seed: 11)
+        var text = MadeUpText(seed: 11)
         let (a, b) = (text.sentence(), text.sentence())
         let input = try ingest(
             [

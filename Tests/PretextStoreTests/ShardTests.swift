@@ -91,7 +91,7 @@ import Testing
         let records = makeRecords(count: 400, maxLength: 500, seed: 11)
         let (summary, locations) = try writeShard(records, directory: dir.path, frameSize: 3000)
         let reader = try ShardReader(path: summary.path)
-        var rng = SeededGenerator(seed: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<200 {
             let index = Int.random(in: 0..<records.count, using: &rng)
             let at = locations[index]

@@ -1,4 +1,5 @@
 import Foundation
+import PretextCore
 import PretextStore
 
 /// A fresh temporary directory, removed when the value is released.
@@ -17,24 +18,9 @@ final class TemporaryDirectory {
     func file(_ name: String) -> String { path + "/" + name }
 }
 
-/// SplitMix64: a small seeded generator, so tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// JSON-line records of random lengths, each ending in "\n", with no other newline.
 func makeRecords(count: Int, maxLength: Int, seed: UInt64) -> [[UInt8]] {
-    var rng = SeededGenerator(seed: seed)
+    var rng = SplitMix64(seed: seed)
     let words = ["alpha", "beta", "gamma", "delta", "corpus", "token", "的", "文本", "shard", "frame"]
     return (0..<count).map { index in
         let target = Int.random(in: 1...maxLength, using: &rng)

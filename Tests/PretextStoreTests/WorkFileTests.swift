@@ -80,7 +80,7 @@ struct WorkFileTests {
         let directory = try TemporaryDirectory()
         let runs = PartitionedRunWriter<Pair>(
             directory: directory.path, prefix: "run", rank: 0, partitions: 2, budgetBytes: 1)
-        var random = SeededGenerator(seed: 12345)
+        var random = SplitMix64(seed: 12345)
         var expected: [[Pair]] = [[], []]
         for index in 0..<10_000 {
             let pair = Pair(random.next() >> 40, UInt64(index))

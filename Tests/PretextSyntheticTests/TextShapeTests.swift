@@ -1,3 +1,4 @@
+import PretextCore
 import Testing
 
 @testable import PretextSynthetic

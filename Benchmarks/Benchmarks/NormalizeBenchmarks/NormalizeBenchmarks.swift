@@ -8,7 +8,6 @@
 // `scripts/bench/datatrove-text-chain.py unicodedata` generates for the Python reference
 // (unicodedata.normalize on the same documents). MB/s = MB per iteration × iterations/s.
 import Benchmark
-import BenchmarkSupport
 import Pretext
 
 /// Documents of about 4 KB of English-like text in which about one word in `nonASCIIEvery` is

@@ -7,7 +7,6 @@
 //
 // Files written by the store benchmarks go to $TMPDIR (default /tmp) and are removed.
 import Benchmark
-import BenchmarkSupport
 import Pretext
 
 #if canImport(Glibc)

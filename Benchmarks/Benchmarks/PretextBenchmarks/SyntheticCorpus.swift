@@ -1,7 +1,7 @@
 // A seeded, in-memory JSONL corpus for the micro-benchmarks: the shape of
 // scripts/bench/gen-corpus.py (generated Zipf vocabulary, ~20 % CJK documents, occasional
 // JSON escapes, url/date/score metadata), small enough to generate in a fraction of a second.
-import BenchmarkSupport
+import Pretext
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// MinHash signatures and LSH band keys.
 ///
 /// `bands × rows` hash functions `h(x) = ((a·x + b) mod 2^64) mod (2^61 − 1)` over the 64-bit
@@ -87,20 +89,5 @@ public struct MinHasher: Sendable {
     @inline(__always)
     static func hash(_ a: UInt64, _ x: UInt64, _ b: UInt64) -> UInt64 {
         reduce(a &* x &+ b)
-    }
-}
-
-/// The seeded generator of the hash parameters (SplitMix64).
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Which document goes where, decided up front with indices only (a few bytes a document).
 ///
 /// Documents are numbered in generation order: the members of family 0 (source first), of

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// A seeded corpus of made-up documents, a share of which come in near-duplicate families
 /// (a source and 1–4 variants made by edits, a reorder, boilerplate or exact copying), with the
 /// exact Jaccard similarity of every pair of family members as ground truth.

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Splits a total into consecutive parts whose sizes lie in a range.
 ///
 /// Used for words into sentences, sentences into paragraphs and documents into families.

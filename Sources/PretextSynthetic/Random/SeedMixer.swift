@@ -1,15 +1,12 @@
+import PretextCore
+
 /// Derives independent seeds from the corpus seed, a stream tag and indices.
 ///
 /// Every document, family and variant draws from its own generator, so that any one of them
 /// can be regenerated alone (in any order) and the corpus can be written as a stream.
 enum SeedMixer {
     /// The SplitMix64 finalizer: a bijective 64-bit mix.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func mix(_ value: UInt64) -> UInt64 { SplitMix64.mix(value) }
 
     /// A seed for item `index` (and `sub`) of stream `stream` under `seed`.
     static func seed(_ seed: UInt64, stream: SeedStream, index: Int, sub: Int = 0) -> UInt64 {

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Draws ranks 0..<count with probability proportional to 1 / (rank + offset).
 ///
 /// A Zipf–Mandelbrot law with exponent 1: a few words are very common, most are rare, so the

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Generates the body of a document: English-like or Chinese-like text of a drawn length.
 struct BodyGenerator: Sendable {
     /// Document length in words (English).

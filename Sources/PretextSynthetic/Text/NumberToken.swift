@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Numbers that appear now and then inside sentences: small counts, years, decimals and
 /// thousands with a separator.
 enum NumberToken {

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// The set of a text's shingles (see `ShingleTokenizer`), each kept as a 64-bit hash of the
 /// shingle's tokens joined by a space (FNV-1a over the UTF-8 bytes, then the SplitMix64
 /// finalizer). Two distinct shingles of a family collide with probability about n² / 2^65

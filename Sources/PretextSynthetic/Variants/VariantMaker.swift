@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Applies a recipe to a source body: edits, then a reorder, then boilerplate.
 enum VariantMaker {
     /// The variant of `source` that `recipe` describes, drawing from `rng`.

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// How a family member was made from its family's source: the operations (applied in the
 /// order edit, reorder, prepend, append) and the edit rate (0 without `edit`).
 public struct VariantRecipe: Sendable, Equatable, Codable {

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// A fixed set of made-up boilerplate lines (navigation bars, breadcrumbs, cookie-like notices,
 /// copyright-like footers) that variants get prepended or appended.
 ///

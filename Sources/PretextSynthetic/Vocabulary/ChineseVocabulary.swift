@@ -1,3 +1,5 @@
+import PretextCore
+
 /// The made-up Chinese-like vocabulary: "words" of 1–3 CJK Unified Ideographs (U+4E00–U+9FA5).
 ///
 /// Built once from a fixed seed (the same for every corpus), shortest first, drawn with a Zipf

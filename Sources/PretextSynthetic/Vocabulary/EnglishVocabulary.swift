@@ -1,3 +1,5 @@
+import PretextCore
+
 /// The made-up English-like vocabulary: lowercase ASCII words of 2–4 syllables.
 ///
 /// Built once from a fixed seed (the same for every corpus), ranked shortest first so that

@@ -1,20 +1,10 @@
-/// SplitMix64: a tiny seeded generator, so that a seed always gives the same corpus.
-///
-/// Never `SystemRandomNumberGenerator`: every draw of the generator comes from one of these,
-/// seeded from the corpus seed and the index of the thing being drawn (see `SeedMixer`).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+import PretextCore
 
-    /// Creates a generator; the same seed gives the same sequence.
-    init(seed: UInt64) { state = seed }
-
-    /// The next 64 random bits.
-    mutating func next() -> UInt64 {
-        // &+ and &*: the algorithm is defined modulo 2^64.
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return SeedMixer.mix(state)
-    }
-
+/// Draws of the generated corpus from PretextCore's `SplitMix64`, written out rather than
+/// taken from the standard library (`Int.random(in:using:)`), so that a seed gives the same
+/// corpus whatever the standard library's implementation. Every generator is seeded from the
+/// corpus seed and the index of the thing being drawn (see `SeedMixer`).
+extension SplitMix64 {
     /// A uniform integer in `range` (multiply-high; the bias, below count / 2^64, is
     /// negligible). Written out rather than `Int.random(in:using:)` so that the draws do not
     /// depend on the standard library's implementation.
