@@ -3,10 +3,11 @@ import PretextDedupe
 import PretextStore
 
 /// Phase 2: for each partition (band × hash range), merges every rank's sorted runs and
-/// links the documents of each bucket (equal key): each to the bucket's best document, and,
-/// when candidates are verified later, every pair among the bucket's first 16 documents and
-/// each later one to the one before it, so that one failed check does not split a bucket.
-/// Units: the partitions; memory: one read buffer per run and at most 16 entries.
+/// links the documents of each bucket (equal key) to the bucket's best document. With
+/// verification (MinHash's default) a link needs the two sketches' estimated Jaccard to reach
+/// the threshold, and a new member is checked against each of the bucket's first 16 members
+/// (then against the best and the previous one), so that one failed check does not split a
+/// bucket. Units: the partitions; memory: one read buffer per run and at most 16 entries.
 struct BucketPhase: StagePhase {
     static let name = "buckets"
     var name: String { Self.name }
@@ -29,7 +30,7 @@ struct BucketPhase: StagePhase {
             }
             var merger = try WorkFileMerger(readers)
             let writer = try task.createFile("edges-p\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
-            var bucket = BucketLinker(allPairs: settings.verifyThreshold != nil)
+            var bucket = BucketLinker(threshold: settings.verifyThreshold, hashCount: settings.lsh.hashCount)
             while let entry = try merger.next() {
                 try bucket.add(entry) { try writer.append($0) }
             }
@@ -41,32 +42,32 @@ struct BucketPhase: StagePhase {
 
 /// Turns the sorted entries of one partition into links, bucket by bucket.
 struct BucketLinker {
-    /// Pairs are listed among this many first members of a bucket.
-    static let pairLimit = 16
-    let allPairs: Bool
+    /// New members are checked against this many first members of a bucket.
+    static let checkLimit = 16
+    /// The estimated Jaccard a link needs (`nil`: every member links to the best one).
+    let threshold: Double?
+    let hashCount: Int
     private var held: [BandEntry] = []
-    private var count = 0
 
-    init(allPairs: Bool) { self.allPairs = allPairs }
+    init(threshold: Double?, hashCount: Int) {
+        self.threshold = threshold
+        self.hashCount = hashCount
+    }
 
     /// Adds the next entry in sorted order, emitting its links.
     mutating func add(_ entry: BandEntry, emit: (ClusterEdge) throws -> Void) throws {
         guard let head = held.first, head.key == entry.key else {
             held = [entry]
-            count = 1
             return
         }
-        count += 1
-        if allPairs && held.count < Self.pairLimit {
-            for earlier in held { try emit(ClusterEdge(member: entry.priority, root: earlier.priority)) }
-            held.append(entry)
+        guard let threshold else {
+            try emit(ClusterEdge(member: entry.priority, root: head.priority))
             return
         }
-        try emit(ClusterEdge(member: entry.priority, root: head.priority))
-        if allPairs {
-            // Past the limit: the head and the previous member.
-            try emit(ClusterEdge(member: entry.priority, root: held[held.count - 1].priority))
-            held[held.count - 1] = entry
+        let candidates = held.count < Self.checkLimit ? held : [head, held[held.count - 1]]
+        for earlier in candidates where entry.sketch.similarity(to: earlier.sketch, hashCount: hashCount) >= threshold {
+            try emit(ClusterEdge(member: entry.priority, root: earlier.priority))
         }
+        if held.count < Self.checkLimit { held.append(entry) } else { held[held.count - 1] = entry }
     }
 }

@@ -5,14 +5,9 @@ import PretextStore
 /// Phase 3: unions the bucket links of a share of the partitions (partition `p` goes to
 /// group `p mod worldSize`) and writes, for every document of a component, its component's
 /// best document. The groups run in parallel; the final pass merges their (small) forests.
-///
-/// With verification (MinHash's default), a link joins two documents only when their
-/// sketches' estimated Jaccard reaches the threshold; the sketches of the documents this
-/// group links are loaded first (about 200 bytes each in memory).
 struct ClusterPhase: StagePhase {
     static let name = "clusters"
     var name: String { Self.name }
-    let settings: DocumentDedupeSettings
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
         let files = try work.files(phase: BucketPhase.name, worldSize: worldSize)
@@ -27,18 +22,7 @@ struct ClusterPhase: StagePhase {
         for unit in units {
             let edges = files.filter { $0.group % task.worldSize == unit.index }
             var components = PriorityUnionFind()
-            if let threshold = settings.verifyThreshold {
-                let sketches = try loadSketches(for: edges, directory: directory, task: task)
-                let hashCount = settings.lsh.hashCount
-                try forEachEdge(in: edges, directory: directory) { edge in
-                    guard let first = sketches[edge.member.document], let second = sketches[edge.root.document],
-                        first.similarity(to: second, hashCount: hashCount) >= threshold
-                    else { return }
-                    components.union(edge.member, edge.root)
-                }
-            } else {
-                try forEachEdge(in: edges, directory: directory) { components.union($0.member, $0.root) }
-            }
+            try forEachEdge(in: edges, directory: directory) { components.union($0.member, $0.root) }
             let writer = try task.createFile("forest-g\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
             try components.forEachMember { member, root, _ in
                 try writer.append(ClusterEdge(member: member, root: root))
@@ -55,28 +39,5 @@ struct ClusterPhase: StagePhase {
             let reader = try WorkFileReader<ClusterEdge>(directory: directory, info: file, phase: BucketPhase.name)
             while let edge = try reader.next() { try body(edge) }
         }
-    }
-
-    /// The sketches of every document linked in `files`, from every rank's sketch file.
-    private func loadSketches(
-        for files: [WorkFileInfo], directory: String, task: PhaseTask
-    ) throws -> [UInt64: DocumentSketch] {
-        var needed = Set<UInt64>()
-        try forEachEdge(in: files, directory: directory) { edge in
-            needed.insert(edge.member.document)
-            needed.insert(edge.root.document)
-        }
-        var sketches: [UInt64: DocumentSketch] = [:]
-        sketches.reserveCapacity(needed.count)
-        let signatures = task.work.directory(of: SignaturePhase.name)
-        for file in try task.work.files(phase: SignaturePhase.name, worldSize: task.worldSize)
-        where file.name.hasPrefix("sketch-") {
-            let reader = try WorkFileReader<DocumentSketch>(
-                directory: signatures, info: file, phase: SignaturePhase.name)
-            while let sketch = try reader.next() {
-                if needed.contains(sketch.document) { sketches[sketch.document] = sketch }
-            }
-        }
-        return sketches
     }
 }

@@ -9,10 +9,7 @@ struct DocumentDedupe: DedupeMethod {
     init(settings: DocumentDedupeSettings) { self.settings = settings }
 
     func phases(units: [ShardUnit]) -> [any StagePhase] {
-        [
-            SignaturePhase(settings: settings, shards: units), BucketPhase(settings: settings),
-            ClusterPhase(settings: settings),
-        ]
+        [SignaturePhase(settings: settings, shards: units), BucketPhase(settings: settings), ClusterPhase()]
     }
 
     func run(_ units: [ShardUnit], in task: StageTask) throws {

@@ -23,27 +23,22 @@ struct SignaturePhase: StagePhase {
         var keys = DocumentKeys(settings: settings)
         guard let input = shards.first?.dataset else { return }
         let order = try InputOrder(dataset: input)
-        let sketches =
-            settings.verifyThreshold == nil
-            ? nil : try task.createFile("sketch-r\(task.rank).bin", of: DocumentSketch.self)
         for unit in units {
             var documents = ShardDocuments(unit: shards[unit.index])
             let count = try documents.forEach { document, row, _, _ in
                 let priority = settings.keep.priority(
                     row: row, textBytes: document.text.utf8.count, order: order.key(of: row))
                 let bandKeys = try keys.keys(of: document.text)
+                let sketch =
+                    settings.verifyThreshold == nil ? DocumentSketch() : DocumentSketch(signature: keys.signature)
                 for (band, key) in bandKeys.enumerated() {
                     let partition = settings.partition(band: band, key: key, ranges: ranges)
-                    try writer.append(BandEntry(key: key, priority: priority), partition: partition)
-                }
-                if let sketches, !bandKeys.isEmpty {
-                    try sketches.append(DocumentSketch(document: priority.document, signature: keys.signature))
+                    try writer.append(BandEntry(key: key, priority: priority, sketch: sketch), partition: partition)
                 }
             }
             task.progress.add(documents: Int64(count), bytes: unit.bytes)
         }
         for file in try writer.finish() { task.register(file) }
-        if let sketches { task.register(try sketches.finish()) }
     }
 }
 
