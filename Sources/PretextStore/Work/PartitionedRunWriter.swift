@@ -1,15 +1,19 @@
 /// Collects records into partitions and writes each partition as sorted runs, spilling
 /// whenever the records held reach a memory budget: the write side of an external sort.
 ///
+/// Each partition gets an equal share of the budget, reserved up front (records are spread
+/// evenly over partitions by hash), and every partition is spilled as soon as one is full,
+/// so the arrays never grow past the budget. (With an unbounded budget nothing is reserved and
+/// the caller spills, as a table of counts does when it is full.)
+///
 /// Run files are named `PREFIX-pPPPPP-SSSSS.bin` with the partition as the file's group;
 /// a later phase merges every run of a partition with `WorkFileMerger`.
 public final class PartitionedRunWriter<Record: FixedWidthRecord> {
     private let directory: String
     private let prefix: String
     private let rank: Int
-    private let budgetRecords: Int
+    private let perPartition: Int
     private var partitions: [[Record]]
-    private var held = 0
     private var spills = 0
     /// The files written so far.
     public private(set) var files: [WorkFileInfo] = []
@@ -19,15 +23,18 @@ public final class PartitionedRunWriter<Record: FixedWidthRecord> {
         self.directory = directory
         self.prefix = prefix
         self.rank = rank
-        budgetRecords = max(1024, budgetBytes / max(1, Record.byteCount + 8))
-        self.partitions = Array(repeating: [], count: max(1, partitions))
+        let count = max(1, partitions)
+        perPartition = max(256, budgetBytes / Record.byteCount / count)
+        self.partitions = Array(repeating: [], count: count)
     }
 
     /// Adds a record to `partition`, spilling every partition when the budget is reached.
     public func append(_ record: Record, partition: Int) throws {
+        if partitions[partition].capacity == 0, perPartition <= 1 << 24 {
+            partitions[partition].reserveCapacity(perPartition)
+        }
         partitions[partition].append(record)
-        held += 1
-        if held >= budgetRecords { try spill() }
+        if partitions[partition].count >= perPartition { try spill() }
     }
 
     /// Writes what is held; returns every file written.
@@ -35,9 +42,6 @@ public final class PartitionedRunWriter<Record: FixedWidthRecord> {
         try spill()
         return files
     }
-
-    /// The number of times the budget was reached (runs per partition minus one).
-    public var spillCount: Int { max(0, spills - 1) }
 
     /// Sorts and writes every partition's held records as a run now (callers that keep their
     /// own table, such as a hash table of counts, spill through here when it is full).
@@ -48,9 +52,8 @@ public final class PartitionedRunWriter<Record: FixedWidthRecord> {
             let writer = try WorkFileWriter<Record>(directory: directory, name: name, group: index, rank: rank)
             try writer.append(contentsOf: partitions[index])
             files.append(try writer.finish())
-            partitions[index].removeAll(keepingCapacity: false)
+            partitions[index].removeAll(keepingCapacity: true)
         }
-        held = 0
         spills += 1
     }
 }
