@@ -37,9 +37,8 @@ import shutil
 import sys
 import time
 
-
-def default_glob(input_dir):
-    return "part-*.jsonl" if glob.glob(os.path.join(input_dir, "part-*.jsonl")) else "*.jsonl"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peer_common import default_glob  # noqa: E402
 
 
 def main():

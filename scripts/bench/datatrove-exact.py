@@ -29,43 +29,14 @@ Usage: datatrove-exact.py --input DIR --work DIR [--workers N] [--glob PATTERN]
 """
 
 import argparse
-import glob
 import json
 import os
 import shutil
 import sys
 import time
 
-
-def default_glob(input_dir):
-    return "part-*.jsonl" if glob.glob(os.path.join(input_dir, "part-*.jsonl")) else "*.jsonl"
-
-
-def cpu_seconds():
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
-
-
-def read_jsonl_dir(path):
-    """Yields the JSON records of every *.jsonl[.gz|.zst] file under path, in sorted file order."""
-    import gzip
-
-    for name in sorted(glob.glob(os.path.join(path, "**", "*.jsonl*"), recursive=True)):
-        if name.endswith(".zst"):
-            import io
-
-            import zstandard
-
-            raw = zstandard.ZstdDecompressor().stream_reader(open(name, "rb"))
-            f = io.TextIOWrapper(raw, encoding="utf-8")
-        elif name.endswith(".gz"):
-            f = gzip.open(name, "rt", encoding="utf-8")
-        else:
-            f = open(name, encoding="utf-8")
-        with f:
-            for line in f:
-                if line.strip():
-                    yield json.loads(line)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peer_common import default_glob, cpu_seconds, read_jsonl_dir  # noqa: E402
 
 
 # Module-level with a return annotation: ExactDedupSignature picks the hash function's input type
