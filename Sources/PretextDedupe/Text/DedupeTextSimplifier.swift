@@ -104,7 +104,7 @@ private struct SimplifyPass {
         if normalization.whitespace {
             textSpace = !output.text.isEmpty
         } else {
-            UTF8Decoding.append(value, to: &output.text)
+            UTF8Encoding.append(value, to: &output.text)
         }
         closeToken()
     }
@@ -114,16 +114,16 @@ private struct SimplifyPass {
             output.text.append(0x20)
             textSpace = false
         }
-        UTF8Decoding.append(value, to: &output.text)
+        UTF8Encoding.append(value, to: &output.text)
         if UnicodeClasses.isCJK(value) {
             closeToken()
             openToken()
-            UTF8Decoding.append(value, to: &output.tokenText)
+            UTF8Encoding.append(value, to: &output.tokenText)
             output.cjkTokens += 1
             closeToken()
         } else {
             if !inToken { openToken() }
-            UTF8Decoding.append(value, to: &output.tokenText)
+            UTF8Encoding.append(value, to: &output.tokenText)
         }
     }
 

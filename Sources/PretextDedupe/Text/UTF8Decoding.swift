@@ -17,24 +17,4 @@ enum UTF8Decoding {
     private static func continuation(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> UInt32 {
         index < bytes.count ? UInt32(bytes[index]) & 0x3F : 0
     }
-
-    /// Appends `value` as UTF-8.
-    @inline(__always)
-    static func append(_ value: UInt32, to output: inout [UInt8]) {
-        if value < 0x80 {
-            output.append(UInt8(value))
-        } else if value < 0x800 {
-            output.append(UInt8(0xC0 | value >> 6))
-            output.append(UInt8(0x80 | value & 0x3F))
-        } else if value < 0x10000 {
-            output.append(UInt8(0xE0 | value >> 12))
-            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
-        } else {
-            output.append(UInt8(0xF0 | value >> 18))
-            output.append(UInt8(0x80 | (value >> 12) & 0x3F))
-            output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-            output.append(UInt8(0x80 | value & 0x3F))
-        }
-    }
 }

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// A small, fast HTML-to-text extractor for WARC `response` payloads.
 ///
 /// What it does: drops the content of `script`, `style`, `noscript`, `template`, `svg`,
@@ -71,7 +73,7 @@ public struct HTMLTextExtractor: Sendable {
             return
         }
         flushPending(&output, start: start)
-        appendUTF8(scalar, to: &output)
+        UTF8Encoding.append(scalar, to: &output)
     }
 
     /// Writes the pending break or space, but never at the start of the text.
@@ -85,24 +87,6 @@ public struct HTMLTextExtractor: Sendable {
         }
         pendingBreak = 0
         pendingSpace = false
-    }
-
-    private func appendUTF8(_ v: UInt32, to output: inout [UInt8]) {
-        if v < 0x80 {
-            output.append(UInt8(v))
-        } else if v < 0x800 {
-            output.append(UInt8(0xC0 | v >> 6))
-            output.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            output.append(UInt8(0xE0 | v >> 12))
-            output.append(UInt8(0x80 | (v >> 6) & 0x3F))
-            output.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            output.append(UInt8(0xF0 | v >> 18))
-            output.append(UInt8(0x80 | (v >> 12) & 0x3F))
-            output.append(UInt8(0x80 | (v >> 6) & 0x3F))
-            output.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 
     // MARK: - Entities
