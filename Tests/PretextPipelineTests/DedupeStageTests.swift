@@ -147,6 +147,9 @@ import Testing
         let first = directory.path + "/first"
         _ = try dedupe(input, first)
         #expect(try rejects(first).keys.sorted() == ["long"])
+        let byID = directory.path + "/id"
+        _ = try dedupe(input, byID, [("keep", .scalar("id"))])
+        #expect(try rejects(byID).keys.sorted() == ["short"], "\"long\" sorts before \"short\"")
         let source = directory.path + "/source"
         _ = try dedupe(
             input, source,

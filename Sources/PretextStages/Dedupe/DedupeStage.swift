@@ -17,7 +17,7 @@ public struct DedupeStage: PhasedStage {
                     + "remove units repeated across the corpus"),
             OptionSpec(
                 "keep", .choice(KeepRule.names), default: .string("first"),
-                "which document of a cluster stays: first (input order), longest, column, source"),
+                "which document of a cluster stays: first (input order), id (smallest), longest, column, source"),
             OptionSpec("keep_column", .string, default: .string(""), "keep: column — the catalog column, highest wins"),
             OptionSpec("keep_sources", .list, default: .list([]), "keep: source — source prefixes, first listed wins"),
             OptionSpec(

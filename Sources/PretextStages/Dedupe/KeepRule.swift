@@ -7,6 +7,8 @@ import PretextStore
 public enum KeepRule: Sendable, Hashable {
     /// The first document in input order.
     case first
+    /// The document whose id sorts first (byte order).
+    case id
     /// The longest document (UTF-8 bytes).
     case longest
     /// The highest value of a catalog column (a quality signal); documents without a value lose.
@@ -15,13 +17,14 @@ public enum KeepRule: Sendable, Hashable {
     case sources([String])
 
     /// The names accepted by the `keep` option.
-    public static let names = ["first", "longest", "column", "source"]
+    public static let names = ["first", "id", "longest", "column", "source"]
 
     /// The rule from the stage options `keep`, `keep_column` and `keep_sources`.
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` when the rule's parameter is missing.
     init(options: StageOptions) throws {
         switch options.string("keep") ?? "first" {
+        case "id": self = .id
         case "longest": self = .longest
         case "column":
             guard let column = options.string("keep_column"), !column.isEmpty else {
@@ -44,7 +47,7 @@ public enum KeepRule: Sendable, Hashable {
 
     private func score(row: DocumentRow, textBytes: Int) -> Double {
         switch self {
-        case .first:
+        case .first, .id:
             return 0
         case .longest:
             return Double(row.bytes ?? textBytes)

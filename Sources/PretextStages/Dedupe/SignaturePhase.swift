@@ -22,12 +22,14 @@ struct SignaturePhase: StagePhase {
             partitions: settings.bands * ranges, budgetBytes: settings.memoryBytes)
         var keys = DocumentKeys(settings: settings)
         guard let input = shards.first?.dataset else { return }
-        let order = try InputOrder(dataset: input)
+        let inputOrder = try InputOrder(dataset: input)
+        let idOrder = settings.keep == .id ? try IDOrder(dataset: input) : nil
         for unit in units {
             var documents = ShardDocuments(unit: shards[unit.index])
             let count = try documents.forEach { document, row, _, _ in
                 let priority = settings.keep.priority(
-                    row: row, textBytes: document.text.utf8.count, order: order.key(of: row))
+                    row: row, textBytes: document.text.utf8.count,
+                    order: idOrder?.key(of: row) ?? inputOrder.key(of: row))
                 let bandKeys = try keys.keys(of: document.text)
                 let sketch =
                     settings.verifyThreshold == nil ? DocumentSketch() : DocumentSketch(signature: keys.signature)
