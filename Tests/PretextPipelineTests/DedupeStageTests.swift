@@ -213,6 +213,20 @@ import Testing
         #expect(try DatasetVerifier.verify(Dataset.open(at: four)).problems.isEmpty)
     }
 
+    @Test func anotherWorldSizeMidwayUsesItsOwnWorkFiles() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest([families(seed: 8, count: 6)], in: directory)
+        let reference = directory.path + "/reference"
+        _ = try dedupe(input, reference)
+        let output = directory.path + "/switched"
+        let partial = try dedupe(input, output, settings: RunSettings(rank: 0, worldSize: 2, progressStyle: .silent))
+        #expect(partial.waitingFor?.contains("waits for ranks 1") == true)
+        let report = try dedupe(input, output, settings: RunSettings(workers: 1, progressStyle: .silent))
+        #expect(report.merged)
+        #expect(try rejects(output) == (try rejects(reference)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/work").count == 2)
+    }
+
     @Test func aDamagedWorkFileStopsTheNextPhaseWithAClearError() throws {
         let directory = try TemporaryDirectory()
         let input = try ingest([families(seed: 5, count: 10)], in: directory)

@@ -24,7 +24,8 @@ struct StepRunner<S: Stage> {
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
         var work: WorkArea?
         if let phased = stage as? any PhasedStage {
-            let area = WorkArea(root: Paths.join(Paths.join(outputPath, "work"), hash))
+            // One work area per configuration and world size: files of another split never mix in.
+            let area = WorkArea(root: Paths.join(Paths.join(outputPath, "work"), "\(hash)-w\(worldSize)"))
             work = area
             let phases = PhaseRunner(step: step, stage: S.descriptor.name, settings: settings)
             if let waiting = try phases.run(

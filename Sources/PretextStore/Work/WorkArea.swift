@@ -7,12 +7,12 @@ import Glibc
 /// The scratch directory of a multi-phase step: one directory per phase, holding the files
 /// each task wrote and one manifest per finished task.
 ///
-/// Lives at `STEP-DATASET/work/CONFIG-HASH/`, so a step rerun with another configuration never
-/// mixes its files with an earlier one's. A phase is complete when every rank of the world
+/// Lives at `STEP-DATASET/work/CONFIG-HASH-wWORLD-SIZE/`, so a step rerun with another
+/// configuration or world size never mixes its files with an earlier one's. A phase is complete when every rank of the world
 /// size has a manifest; the next phase reads only files listed in manifests and checks each
 /// against its entry.
 public struct WorkArea: Sendable {
-    /// The root directory (`…/work/HASH`).
+    /// The root directory (`…/work/HASH-wN`).
     public let root: String
 
     /// A work area at `root` (created on first write).
