@@ -49,6 +49,8 @@ let package = Package(
         // Seeded near-duplicate benchmark corpus with exact Jaccard ground truth (issue 4).
         .target(name: "PretextSynthetic", dependencies: ["PretextCore"]),
         .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
+        // The bias and content audit's parts: lexicons, term matching, statistics (issue 5).
+        .target(name: "PretextAudit", dependencies: ["PretextCore", "PretextText"]),
         .target(
             name: "PretextStages",
             dependencies: [
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "PretextQualityTests", dependencies: ["PretextQuality"]),
         .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
         .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe", "PretextSynthetic"]),
+        .testTarget(name: "PretextAuditTests", dependencies: ["PretextAudit"]),
         .testTarget(
             name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages", "PretextSynthetic"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),

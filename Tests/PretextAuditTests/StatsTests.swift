@@ -1,0 +1,84 @@
+import Testing
+
+@testable import PretextAudit
+
+/// PMI, nPMI, skew and disparity on tiny corpora whose values were computed by hand.
+@Suite struct StatsTests {
+    /// Six sentences: "she is a nurse", "he is an engineer", "she is an engineer",
+    /// "the nurse helped him", "a quiet day", "she was a nurse" (23 words).
+    private func corpus(_ sentences: ArraySlice<(Int, [String], [String])>? = nil) -> CooccurrenceCounts {
+        let all: [(Int, [String], [String])] = [
+            (4, ["gender/female"], ["nurse"]), (4, ["gender/male"], ["engineer"]),
+            (4, ["gender/female"], ["engineer"]), (4, ["gender/male"], ["nurse"]), (3, [], []),
+            (4, ["gender/female"], ["nurse"]),
+        ]
+        var counts = CooccurrenceCounts()
+        for (tokens, groups, words) in sentences ?? all[...] {
+            counts.addSentence(tokenCount: tokens, groups: groups, words: words)
+        }
+        return counts
+    }
+
+    private func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-5 } ?? false }
+
+    @Test func textbookPMIAndNPMI() throws {
+        let counts = corpus()
+        #expect(counts.sentences == 6 && counts.groupSentences["gender/female"] == 3)
+        // ln((2/6) / (3/6 · 3/6)) = ln(4/3); nPMI divides by −ln(2/6).
+        let femaleNurse = try #require(Association.scores(group: "gender/female", word: "nurse", in: counts))
+        #expect(close(femaleNurse.pmi, 0.287682) && close(femaleNurse.npmi, 0.261860))
+        let maleNurse = try #require(Association.scores(group: "gender/male", word: "nurse", in: counts))
+        #expect(close(maleNurse.pmi, 0) && close(maleNurse.npmi, 0))
+        let maleEngineer = try #require(Association.scores(group: "gender/male", word: "engineer", in: counts))
+        #expect(close(maleEngineer.pmi, 0.405465) && close(maleEngineer.npmi, 0.226294))
+        #expect(Association.scores(group: "age/old", word: "nurse", in: counts) == nil)
+    }
+
+    @Test func neverTogetherIsMinusOne() throws {
+        var counts = CooccurrenceCounts()
+        counts.addSentence(tokenCount: 3, groups: ["a"], words: [])
+        counts.addSentence(tokenCount: 3, groups: [], words: ["w"])
+        let scores = try #require(Association.scores(group: "a", word: "w", in: counts))
+        #expect(scores.pmi == -.infinity && scores.npmi == -1)
+    }
+
+    @Test func dataMeasurementsToolVariant() throws {
+        let scores = try #require(
+            Association.scores(group: "gender/female", word: "nurse", in: corpus(), variant: .dmt))
+        // ln((2/3) / (3/23)) = ln(46/9); nPMI divides by −ln((2/3) · (3/23)).
+        #expect(close(scores.pmi, 1.631417) && close(scores.npmi, 0.667970))
+    }
+
+    @Test func smoothedLogRatioSkew() {
+        // female: (2 + 1) / (3 + 2) = 0.6; male: (1 + 1) / (2 + 2) = 0.5; ln(1.2).
+        let skew = Skew.logRatio(
+            word: "nurse", a: "gender/female", b: "gender/male", words: ["nurse", "engineer"], counts: corpus())
+        #expect(close(skew, 0.182322))
+        let reverse = Skew.logRatio(
+            word: "nurse", a: "gender/male", b: "gender/female", words: ["nurse", "engineer"], counts: corpus())
+        #expect(close(reverse, -0.182322))
+    }
+
+    @Test func mergingPartialCountsEqualsOnePass() {
+        let all = corpus()
+        var merged = corpus(
+            [
+                (4, ["gender/female"], ["nurse"]), (4, ["gender/male"], ["engineer"]),
+                (4, ["gender/female"], ["engineer"]),
+            ])
+        merged.merge(corpus([(4, ["gender/male"], ["nurse"]), (3, [], []), (4, ["gender/female"], ["nurse"])]))
+        #expect(merged == all)
+    }
+
+    @Test func aBiasedFilterIsFlaggedAndAnEvenOneIsNot() {
+        // 1,000 documents, 100 dropped; 100 mention the group and 40 of those were dropped.
+        let biased = Disparity(groupDocuments: 100, groupDropped: 40, documents: 1000, dropped: 100)
+        #expect(close(biased.groupRate, 0.4) && close(biased.restRate, 60.0 / 900) && close(biased.baselineRate, 0.1))
+        #expect(close(biased.z, (0.4 - 60.0 / 900) / (0.09 * (1.0 / 100 + 1.0 / 900)).squareRoot()))
+        #expect(biased.isFlagged && biased.pValue < 1e-6 && biased.interval.lowerBound > 0)
+        let even = Disparity(groupDocuments: 100, groupDropped: 10, documents: 1000, dropped: 100)
+        #expect(close(even.difference, 0) && !even.isFlagged && even.interval.contains(0))
+        let small = Disparity(groupDocuments: 10, groupDropped: 9, documents: 1000, dropped: 100)
+        #expect(!small.isFlagged, "groups under 30 documents are never flagged")
+    }
+}
