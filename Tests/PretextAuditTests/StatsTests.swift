@@ -82,3 +82,51 @@ import Testing
         #expect(!small.isFlagged, "groups under 30 documents are never flagged")
     }
 }
+
+/// Representation counts, rates and merging of `AuditCounts`.
+@Suite struct AuditCountsTests {
+    private let documents: [DocumentObservation] = [
+        DocumentObservation(
+            language: "en", source: "web", bytes: 100,
+            sentences: [.init(words: 4, groups: ["gender/female"], context: ["nurse"]), .init(words: 6)],
+            pronouns: ["female", "female"], offensive: ["mild"], pii: ["email": 1]),
+        DocumentObservation(
+            language: "en", source: "news", bytes: 3000,
+            sentences: [.init(words: 10, groups: ["gender/male", "gender/male"], context: [])],
+            pronouns: ["male"]),
+        DocumentObservation(
+            language: "zh", source: "news", bytes: 50,
+            sentences: [.init(words: 5, groups: ["ethnicity/hui"], context: ["teacher"])], pronouns: ["female"]),
+    ]
+
+    @Test func countsRatesAndRatios() {
+        var counts = AuditCounts()
+        for document in documents { counts.add(document) }
+        #expect(
+            counts.documents["all"] == 3 && counts.documents["lang:en"] == 2 && counts.documents["source:news"] == 2)
+        #expect(counts.words["all"] == 25)
+        #expect(counts.groupMentions[.init("all", "gender/male")] == 2)
+        #expect(counts.groupDocuments[.init("all", "gender/male")] == 1)
+        // 2 mentions in 25 words → 80,000 per million; 1 of 3 documents.
+        #expect(counts.perMillionWords(group: "gender/male") == 80_000)
+        #expect(abs(counts.documentFrequency(group: "gender/male") - 1.0 / 3) < 1e-12)
+        #expect(counts.pronounRatio("female", to: "male") == 3)
+        #expect(counts.pronounRatio("female", to: "male", slice: "lang:zh") == nil)
+        #expect(counts.offensiveDocuments["all"] == 1 && counts.piiMentions[.init("source:web", "email")] == 1)
+        // ⌊log2 100⌋ = 6, ⌊log2 3000⌋ = 11, ⌊log2 50⌋ = 5.
+        #expect(counts.lengthBuckets[.init("all", "6")] == 1 && counts.lengthBuckets[.init("all", "11")] == 1)
+        #expect(counts.cooccurrence.sentences == 4)
+    }
+
+    @Test func partialCountsMergeToTheSinglePass() {
+        var single = AuditCounts()
+        for document in documents { single.add(document) }
+        var first = AuditCounts()
+        first.add(documents[0])
+        var second = AuditCounts()
+        second.add(documents[1])
+        second.add(documents[2])
+        first.merge(second)
+        #expect(first == single)
+    }
+}
