@@ -130,3 +130,23 @@ import Testing
         #expect(first == single)
     }
 }
+
+/// What each step saw, derived from survivors and drops.
+@Suite struct DropCountsTests {
+    @Test func eachStepSeesTheSurvivorsAndTheLaterDrops() {
+        var counts = DropCounts()
+        for _ in 0..<60 { counts.addSurvivor(groups: []) }
+        for _ in 0..<40 { counts.addSurvivor(groups: ["religion/muslim"]) }
+        // Step 04-quality drops 30 documents mentioning the group and 10 others; step 05 drops 10 others.
+        for _ in 0..<30 { counts.addDropped(step: "04-quality", groups: ["religion/muslim"]) }
+        for _ in 0..<10 { counts.addDropped(step: "04-quality", groups: []) }
+        for _ in 0..<10 { counts.addDropped(step: "05-dedupe", groups: []) }
+        #expect(counts.steps == ["04-quality", "05-dedupe"])
+        let quality = counts.disparity(group: "religion/muslim", step: "04-quality")
+        // Quality saw 100 + 40 + 10 = 150 documents, 70 with the group; dropped 30 of those 70.
+        #expect(quality.documents == 150 && quality.groupDocuments == 70 && quality.groupDropped == 30)
+        #expect(quality.dropped == 40 && quality.isFlagged)
+        let dedupe = counts.disparity(group: "religion/muslim", step: "05-dedupe")
+        #expect(dedupe.documents == 110 && dedupe.groupDocuments == 40 && dedupe.groupDropped == 0)
+    }
+}
