@@ -55,7 +55,7 @@ let package = Package(
             name: "PretextStages",
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
-                "PretextDedupe",
+                "PretextDedupe", "PretextAudit",
             ]),
         .target(
             name: "PretextPipeline",
@@ -67,7 +67,7 @@ let package = Package(
             name: "Pretext",
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
-                "PretextDedupe", "PretextStages", "PretextPipeline",
+                "PretextDedupe", "PretextAudit", "PretextStages", "PretextPipeline",
             ]),
         .executableTarget(
             name: "PretextCLI",

@@ -50,6 +50,11 @@ let package = Package(
             name: "pretext-quality-throughput",
             dependencies: [.product(name: "Pretext", package: "Pretext")],
             path: "Sources/QualityThroughput"),
+        // Term-matching throughput of the audit's matcher on generated text (issue 5).
+        .executableTarget(
+            name: "pretext-match-throughput",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/MatchThroughput"),
         // Writes a seeded near-duplicate corpus with exact Jaccard ground truth (issue 4;
         // docs/dedupe-benchmark-set.md).
         .executableTarget(

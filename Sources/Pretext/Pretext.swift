@@ -1,4 +1,5 @@
 // The umbrella module: `import Pretext` brings every layer's public API.
+@_exported import PretextAudit
 @_exported import PretextCore
 @_exported import PretextDedupe
 @_exported import PretextFormats

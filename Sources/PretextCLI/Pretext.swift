@@ -14,6 +14,8 @@ struct PretextCommand: AsyncParsableCommand {
             Exit codes: 0 success, 3 finished with rejects, 1 failed, 64 usage error.
             Documentation: docs/cli.md and docs/pipelines.md.
             """,
-        subcommands: [Run.self, StageCommand.self, Stages.self, Inspect.self, Query.self, Cat.self, Verify.self]
+        subcommands: [
+            Run.self, StageCommand.self, Stages.self, Inspect.self, Query.self, Cat.self, Verify.self, Audit.self,
+        ]
     )
 }

@@ -159,4 +159,28 @@ import Testing
             }
         }
     }
+
+    @Test func auditWritesItsReportsOnTheQuickstartOutput() throws {
+        let scratch = try Scratch()
+        let (result, ingested) = try runQuickstart(into: scratch)
+        #expect(result.status == 3)
+        let output = (ingested as NSString).deletingLastPathComponent
+        let final = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix("-segment") }.first)
+        let dataset = output + "/" + final
+        let audit = try CLI.run(["audit", dataset, "--lexicons", CLI.root + "/lexicons", "--workers", "2"])
+        #expect(audit.status == 0, "\(audit.stderr)")
+        #expect(audit.stdout.contains("audit: 140 documents"))
+        #expect(audit.stdout.contains("gender:") && audit.stdout.contains("religion:"))
+        let json = try Data(contentsOf: URL(fileURLWithPath: dataset + "/reports/audit.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        #expect(report["schema"] as? String == "pretext-audit/1")
+        // Every step that dropped documents after ingest is audited: quality and the dedupe steps.
+        let steps = (report["disparity"] as? [[String: Any]] ?? []).compactMap { $0["step"] as? String }
+        #expect(steps.contains("04-quality") && steps.contains("05-dedupe"))
+        let html = try String(contentsOfFile: dataset + "/reports/audit.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
+        let missing = try CLI.run(["audit", dataset, "--lexicons", scratch.path + "/nowhere"])
+        #expect(missing.status != 0 && missing.stderr.contains("nowhere"))
+    }
 }

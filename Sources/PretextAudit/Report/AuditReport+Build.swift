@@ -76,7 +76,8 @@ extension AuditReport {
         }
         var byLanguage: [String: SliceFigures] = [:]
         var bySource: [String: SliceFigures] = [:]
-        for name in counts.documents.counts.keys {
+        // Slices where the group is mentioned (a corpus has many sources; zeros are implied).
+        for name in counts.documents.counts.keys where counts.groupMentions[.init(name, key)] > 0 {
             if name.hasPrefix("lang:") { byLanguage[String(name.dropFirst(5))] = slice(name) }
             if name.hasPrefix("source:") { bySource[String(name.dropFirst(7))] = slice(name) }
         }

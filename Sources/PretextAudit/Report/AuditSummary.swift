@@ -1,0 +1,32 @@
+/// The short terminal summary of an audit report.
+public enum AuditSummary {
+    /// A few lines: corpus size, the most mentioned group of each category, the pronoun
+    /// ratio, offensive and PII rates, and the flagged filter disparities.
+    public static func text(_ report: AuditReport) -> String {
+        var lines = ["audit: \(report.corpus.documents) documents, \(report.corpus.words) words"]
+        let categories = Array(Set(report.representation.map(\.category))).sorted()
+        for category in categories {
+            let groups = report.representation.filter { $0.category == category && $0.all.mentions > 0 }
+                .sorted { $0.all.mentions != $1.all.mentions ? $0.all.mentions > $1.all.mentions : $0.group < $1.group }
+            guard !groups.isEmpty else { continue }
+            let listed = groups.prefix(4).map { "\($0.group) \($0.all.mentions)" }.joined(separator: ", ")
+            lines.append("  \(category): \(listed)")
+        }
+        if let ratio = report.pronouns.femaleToMale {
+            lines.append("  pronouns female : male = \(String(format2: ratio))")
+        }
+        lines.append(
+            "  offensive terms in \(report.content.offensiveDocuments) documents; PII in "
+                + "\(report.content.piiDocuments) documents")
+        let flagged = report.disparity.flatMap { step in step.groups.filter(\.flagged).map { (step.step, $0) } }
+        if flagged.isEmpty {
+            lines.append("  filters: no group dropped significantly more or less often than the rest")
+        }
+        for (step, group) in flagged {
+            lines.append(
+                "  FLAG \(step): \(group.group) dropped \(String(format2: group.rate * 100)) % vs "
+                    + "\(String(format2: group.restRate * 100)) % of the rest (p = \(String(format2: group.pValue)))")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

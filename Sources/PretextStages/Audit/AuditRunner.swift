@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import PretextAudit
+import PretextCore
+import PretextStore
+import Synchronization
+
+/// Audits a dataset in place (`pretext audit DATASET`): scans its documents and the documents
+/// earlier steps dropped, in parallel, merges the partial counts and builds the report.
+///
+/// The documents dropped by earlier steps come from the sibling step datasets of a pipeline's
+/// output (`OUTPUT/NN-STAGE`, every step up to this one), read from their `rejects/` (the
+/// store keeps dropped documents whole); ingest's rejects (malformed input) are not filter
+/// decisions and are skipped.
+public struct AuditRunner: Sendable {
+    /// The compiled lexicons.
+    public let terms: AuditTerms
+    /// The PMI definition of the report.
+    public let variant: Association.Variant
+    /// Associated words listed per group.
+    public let top: Int
+
+    /// Creates a runner.
+    public init(terms: AuditTerms, variant: Association.Variant = .textbook, top: Int = 10) {
+        self.terms = terms
+        self.variant = variant
+        self.top = top
+    }
+
+    /// The counts of one task, merged at the end.
+    private struct Partial: Sendable {
+        var counts = AuditCounts()
+        var drops = DropCounts()
+
+        mutating func merge(_ other: Partial) {
+            counts.merge(other.counts)
+            drops.merge(other.drops)
+        }
+    }
+
+    /// Audits the dataset at `path` with `workers` threads.
+    ///
+    /// - Throws: `PretextError` for a missing or damaged dataset.
+    public func run(dataset path: String, workers: Int = 1, history: Bool = true) throws -> AuditReport {
+        let shards = try ShardUnit.plan(.dataset(path: path), stage: "audit")
+        let dropped = history ? try DroppedDocuments.list(forDatasetAt: path) : []
+        let total = Mutex(Partial())
+        let failure = Mutex<(any Error)?>(nil)
+        let count = max(1, workers)
+        DispatchQueue.concurrentPerform(iterations: count) { worker in
+            do {
+                let scanner = try AuditScanner(terms: terms)
+                var partial = Partial()
+                for (index, shard) in shards.enumerated() where index % count == worker {
+                    try scan(shard, scanner: scanner, into: &partial)
+                }
+                for (index, item) in dropped.enumerated() where index % count == worker {
+                    let observation = scanner.observe(text: item.text, language: item.language, source: item.source)
+                    partial.drops.addDropped(step: item.step, groups: observation.groups)
+                }
+                total.withLock { $0.merge(partial) }
+            } catch {
+                failure.withLock { $0 = $0 ?? error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        let merged = total.withLock { $0 }
+        return AuditReport(
+            counts: merged.counts, drops: merged.drops, vocabulary: terms.vocabulary, variant: variant, top: top)
+    }
+
+    private func scan(_ shard: ShardUnit, scanner: AuditScanner, into partial: inout Partial) throws {
+        var documents = ShardDocuments(unit: shard)
+        try documents.forEach { document, row, _, _ in
+            let observation = scanner.observe(
+                text: document.text, language: row.lang, source: row.source ?? "", pii: Self.pii(row))
+            partial.counts.add(observation)
+            partial.drops.addSurvivor(groups: observation.groups)
+        }
+    }
+
+    /// The pii stage's counts (`pii_email`, …) of a row, by type.
+    static func pii(_ row: DocumentRow) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (name, value) in row.signals where name.hasPrefix("pii_") {
+            if case .integer(let count) = value { counts[String(name.dropFirst(4))] = Int(count) }
+        }
+        return counts
+    }
+
+    /// Writes `report` as `reports/audit.json` and `reports/audit.html` of the dataset at `path`.
+    ///
+    /// - Returns: the two files' paths.
+    public static func write(_ report: AuditReport, toDatasetAt path: String) throws -> (json: String, html: String) {
+        let directory = (path as NSString).appendingPathComponent("reports")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let json = (directory as NSString).appendingPathComponent("audit.json")
+        let html = (directory as NSString).appendingPathComponent("audit.html")
+        do {
+            try report.json().write(to: URL(fileURLWithPath: json), options: .atomic)
+            try Data(AuditHTML.render(report).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+        } catch {
+            throw PretextError(.io, "cannot write the audit report: \(error)", path: directory)
+        }
+        return (json, html)
+    }
+}
