@@ -37,7 +37,10 @@ struct RunOptions: ParsableArguments {
 /// step's dataset holds drops (also steps skipped because they had finished before).
 enum RunOutcome {
     static func finish(_ reports: [StepReport]) throws {
-        for report in reports { print(report.line) }
+        for report in reports {
+            print(report.line)
+            for note in report.notes { print(note) }
+        }
         guard let last = reports.last else { return }
         guard last.merged else {
             print("rank finished; the step completes when the remaining ranks finish")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PretextAudit
@@ -148,5 +149,21 @@ import Testing
         #expect(quality.dropped == 40 && quality.isFlagged)
         let dedupe = counts.disparity(group: "religion/muslim", step: "05-dedupe")
         #expect(dedupe.documents == 110 && dedupe.groupDocuments == 40 && dedupe.groupDropped == 0)
+    }
+}
+
+/// Partial counts travel between ranks as JSON.
+@Suite struct CountsCodingTests {
+    @Test func countsRoundTripThroughJSON() throws {
+        var counts = AuditCounts()
+        counts.add(
+            DocumentObservation(
+                language: "zh", source: "s", bytes: 10,
+                sentences: [.init(words: 3, groups: ["gender/female"], context: ["nurse"])], pronouns: ["female"]))
+        var drops = DropCounts()
+        drops.addDropped(step: "04-quality", groups: ["gender/female"])
+        let data = try JSONEncoder().encode(AuditPartial(counts: counts, drops: drops))
+        let decoded = try JSONDecoder().decode(AuditPartial.self, from: data)
+        #expect(decoded.counts == counts && decoded.drops == drops)
     }
 }

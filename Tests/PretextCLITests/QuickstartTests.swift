@@ -183,4 +183,30 @@ import Testing
         let missing = try CLI.run(["audit", dataset, "--lexicons", scratch.path + "/nowhere"])
         #expect(missing.status != 0 && missing.stderr.contains("nowhere"))
     }
+
+    @Test func theAuditStageWithTwoRanksEqualsTheAuditCommand() throws {
+        let scratch = try Scratch()
+        let original = try String(contentsOfFile: CLI.root + "/pipelines/quickstart.yaml", encoding: .utf8)
+        let output = scratch.path + "/out"
+        let text =
+            original.replacingOccurrences(of: "output: out/quickstart", with: "output: \(output)")
+            + "  - stage: audit\n    lexicons: \(CLI.root)/lexicons\n"
+        let pipeline = try scratch.write("audited.yaml", text)
+        let run = try CLI.run(["run", pipeline, "--quiet"])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stdout.contains("audit: 140 documents") && run.stdout.contains("open in a browser:"))
+        let steps = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+        let audited = output + "/" + (try #require(steps.last { $0.hasSuffix("-audit") }))
+        let input = output + "/" + (try #require(steps.last { $0.hasSuffix("-segment") }))
+        let columns = try query(audited, "SELECT count(*) FROM documents WHERE audit_groups LIKE '%gender/female%'")
+        #expect(Int(columns.first?.first ?? "") ?? 0 > 0)
+        let command = try CLI.run(["audit", input, "--lexicons", CLI.root + "/lexicons"])
+        #expect(command.status == 0, "\(command.stderr)")
+        // Two ranks' partial counts, merged, give the single pass's report byte for byte.
+        let fromStage = try Data(contentsOf: URL(fileURLWithPath: audited + "/reports/audit.json"))
+        let fromCommand = try Data(contentsOf: URL(fileURLWithPath: input + "/reports/audit.json"))
+        #expect(fromStage == fromCommand)
+        let verify = try CLI.run(["verify", audited])
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
 }

@@ -69,7 +69,7 @@ import Testing
         #expect(error.code == .notFound)
         #expect(error.line == 4)
         #expect(error.message.contains("unknown stage 'dedupe_magic'"))
-        #expect(error.message.contains("known stages: dedupe, ingest, language"))
+        #expect(error.message.contains("known stages: audit, dedupe, ingest, language"))
         #expect(error.path == "p.yaml")
     }
 

@@ -117,3 +117,21 @@ struct WorkFileTests {
         #expect(throws: PretextError.self) { try work.manifest(phase: "signatures", rank: 0) }
     }
 }
+
+@Suite("Work blobs")
+struct WorkBlobTests {
+    @Test("a blob round-trips and a flipped byte is refused")
+    func blobs() throws {
+        let directory = try TemporaryDirectory()
+        let work = WorkArea(root: directory.path + "/work/x")
+        try work.createDirectory(of: "final")
+        let bytes = Array("{\"counts\": [1, 2, 3]}".utf8)
+        let info = try work.writeBlob(bytes, phase: "final", name: "counts-r0.json", rank: 0)
+        #expect(try work.readBlob(info, phase: "final") == bytes)
+        let path = work.directory(of: "final") + "/counts-r0.json"
+        var file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        file[20] ^= 1
+        try Data(file).write(to: URL(fileURLWithPath: path))
+        #expect(throws: PretextError.self) { try work.readBlob(info, phase: "final") }
+    }
+}

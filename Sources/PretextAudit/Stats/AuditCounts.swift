@@ -1,8 +1,8 @@
 /// Every count the audit reports, for a whole corpus or one task's share of it; partial
 /// counts merge by addition (`merge`), so ranks can count in parallel and add up exactly.
-public struct AuditCounts: Sendable, Equatable {
+public struct AuditCounts: Sendable, Equatable, Codable {
     /// A key within a slice of the corpus (a language or a source).
-    public struct Sliced: Hashable, Sendable {
+    public struct Sliced: Hashable, Sendable, Codable {
         /// The slice: `lang:zh`, `source:web` or `all`.
         public var slice: String
         /// The counted key (a group, a pronoun group, a severity).

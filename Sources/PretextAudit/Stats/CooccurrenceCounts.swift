@@ -6,9 +6,9 @@
 ///   `wordSentences[w]` containing word `w`, `pairSentences[g, w]` containing both;
 /// - tokens (the data-measurements-tool variant): `tokens` in all, `groupTokens[g]` and
 ///   `wordTokens[w]` occurrences.
-public struct CooccurrenceCounts: Sendable, Equatable {
+public struct CooccurrenceCounts: Sendable, Equatable, Codable {
     /// A group and a word.
-    public struct Pair: Hashable, Sendable {
+    public struct Pair: Hashable, Sendable, Codable {
         /// The group key (`category/group`).
         public var group: String
         /// The context word (an occupation or descriptor key).

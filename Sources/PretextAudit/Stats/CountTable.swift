@@ -28,3 +28,15 @@ public struct CountTable<Key: Hashable & Sendable>: Sendable, Equatable {
         counts.keys.sorted(by: areInIncreasingOrder)
     }
 }
+
+extension CountTable: Codable where Key: Codable {
+    /// Encoded as the dictionary of counts.
+    public init(from decoder: any Decoder) throws {
+        counts = try decoder.singleValueContainer().decode([Key: Int].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(counts)
+    }
+}

@@ -5,7 +5,7 @@
 /// `s` saw are the audited (surviving) ones plus those dropped by `s` or a later step. The
 /// audit counts survivors once (`survivors`) and each step's drops (`dropped`), and derives
 /// what each step saw.
-public struct DropCounts: Sendable, Equatable {
+public struct DropCounts: Sendable, Equatable, Codable {
     /// Surviving documents, overall (key `""`) and per group.
     public var survivors = CountTable<String>()
     /// Dropped documents per step (`NN-stage`), overall (`Sliced(step, "")`) and per group.

@@ -36,7 +36,7 @@ public struct StageRegistry: Sendable {
     /// The stages Pretext ships.
     public static let standard = StageRegistry([
         Entry(IngestStage.self), Entry(NormalizeStage.self), Entry(LanguageStage.self), Entry(SegmentStage.self),
-        Entry(QualityStage.self), Entry(PIIStage.self), Entry(DedupeStage.self),
+        Entry(QualityStage.self), Entry(PIIStage.self), Entry(DedupeStage.self), Entry(AuditStage.self),
     ])
 
     /// Every registered stage, sorted by name.

@@ -16,6 +16,8 @@ public struct StepReport: Sendable {
     public var merged = false
     /// Ranks still running elsewhere (multi-process runs), when not merged.
     public var waitingFor: String?
+    /// What a finishing stage reported after the merge (the audit's summary), one line each.
+    public var notes: [String] = []
     /// Records read by the ranks run now.
     public var documentsIn = 0
     /// Documents written by the ranks run now.

@@ -48,6 +48,9 @@ struct StepRunner<S: Stage> {
             report.add(outcome, rank: rank)
         }
         try merge(dataset: dataset, worldSize: worldSize, into: &report)
+        if report.merged, let finishing = stage as? any StageFinishing {
+            report.notes = try finishing.finishStep(dataset: dataset, work: work, worldSize: worldSize)
+        }
         return report
     }
 

@@ -27,30 +27,19 @@ public struct AuditRunner: Sendable {
         self.top = top
     }
 
-    /// The counts of one task, merged at the end.
-    private struct Partial: Sendable {
-        var counts = AuditCounts()
-        var drops = DropCounts()
-
-        mutating func merge(_ other: Partial) {
-            counts.merge(other.counts)
-            drops.merge(other.drops)
-        }
-    }
-
     /// Audits the dataset at `path` with `workers` threads.
     ///
     /// - Throws: `PretextError` for a missing or damaged dataset.
     public func run(dataset path: String, workers: Int = 1, history: Bool = true) throws -> AuditReport {
         let shards = try ShardUnit.plan(.dataset(path: path), stage: "audit")
         let dropped = history ? try DroppedDocuments.list(forDatasetAt: path) : []
-        let total = Mutex(Partial())
+        let total = Mutex(AuditPartial())
         let failure = Mutex<(any Error)?>(nil)
         let count = max(1, workers)
         DispatchQueue.concurrentPerform(iterations: count) { worker in
             do {
                 let scanner = try AuditScanner(terms: terms)
-                var partial = Partial()
+                var partial = AuditPartial()
                 for (index, shard) in shards.enumerated() where index % count == worker {
                     try scan(shard, scanner: scanner, into: &partial)
                 }
@@ -69,7 +58,7 @@ public struct AuditRunner: Sendable {
             counts: merged.counts, drops: merged.drops, vocabulary: terms.vocabulary, variant: variant, top: top)
     }
 
-    private func scan(_ shard: ShardUnit, scanner: AuditScanner, into partial: inout Partial) throws {
+    private func scan(_ shard: ShardUnit, scanner: AuditScanner, into partial: inout AuditPartial) throws {
         var documents = ShardDocuments(unit: shard)
         try documents.forEach { document, row, _, _ in
             let observation = scanner.observe(

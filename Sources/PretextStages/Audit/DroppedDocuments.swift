@@ -43,7 +43,7 @@ enum DroppedDocuments {
         return Int(digits)
     }
 
-    private static func dropped(in path: String, step: String) throws -> [Item] {
+    static func dropped(in path: String, step: String) throws -> [Item] {
         let dataset = try Dataset.open(at: path)
         let catalog = try dataset.openCatalog(readOnly: true)
         let rows = try catalog.query(

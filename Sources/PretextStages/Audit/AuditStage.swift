@@ -1,0 +1,141 @@
+import Foundation
+import PretextAudit
+import PretextCore
+import PretextStore
+
+/// The bias and content audit as a pipeline step: passes every document on unchanged with
+/// its mention counts (`audit_mentions`, `audit_groups`, `audit_offensive`), reads the
+/// documents earlier steps dropped, and writes `reports/audit.json` and `reports/audit.html`
+/// into its dataset. `docs/stages/audit.md`.
+public struct AuditStage: PhasedStage, StageFinishing {
+    public static let descriptor = StageDescriptor(
+        name: "audit",
+        summary: "count identity terms, pronouns, associations, content and filter disparity; write reports",
+        options: [
+            OptionSpec(
+                "lexicons", .string, default: .string("lexicons"),
+                "lexicon directory, one subdirectory per language (relative to the current directory)"),
+            OptionSpec("languages", .list, default: .list([]), "languages to load (empty: every one in the directory)"),
+            OptionSpec(
+                "variant", .choice(Association.Variant.allCases.map(\.rawValue)), default: .string("textbook"),
+                "PMI definition: textbook or dmt (data-measurements-tool)"),
+            OptionSpec("top", .integer(min: 1, max: 1000), default: .integer(10), "associated words listed per group"),
+            OptionSpec(
+                "history", .boolean, default: .boolean(true),
+                "read the documents earlier steps dropped (filter disparity)"),
+        ],
+        input: .dataset)
+
+    static let historyPhase = "history"
+    static let countsPhase = "counts"
+
+    private let terms: AuditTerms
+    private let variant: Association.Variant
+    private let top: Int
+    private let history: Bool
+
+    /// Loads the lexicons.
+    ///
+    /// - Throws: `PretextError` naming the lexicon file and line for a bad lexicon.
+    public init(options: StageOptions) throws {
+        let languages = options.list("languages") ?? []
+        let set = try LexiconSet.load(
+            directory: options.string("lexicons") ?? "lexicons", languages: languages.isEmpty ? nil : languages)
+        terms = try AuditTerms(lexicons: set)
+        variant = options.string("variant").flatMap(Association.Variant.init(rawValue:)) ?? .textbook
+        top = options.integer("top") ?? 10
+        history = options.boolean("history") ?? true
+    }
+
+    /// The document shards of the input dataset.
+    public func plan(_ input: StageInput) throws -> [ShardUnit] {
+        try ShardUnit.plan(input, stage: Self.descriptor.name)
+    }
+
+    /// The history phase (when enabled): the drops of earlier steps.
+    public func phases(units: [ShardUnit]) throws -> [any StagePhase] {
+        guard history, let input = units.first?.dataset else { return [] }
+        return [AuditHistoryPhase(terms: terms, input: input.root)]
+    }
+
+    /// Scans this task's documents, passes them on with their counts, and keeps the task's
+    /// partial counts in the work area.
+    public func run(_ units: [ShardUnit], in task: StageTask) throws {
+        let work = try task.requiredWork
+        var driver = DocumentStageDriver(
+            stage: task.stage, worker: AuditWorker(scanner: try AuditScanner(terms: terms)), task: task)
+        for unit in units { try driver.process(unit) }
+        try work.createDirectory(of: Self.countsPhase)
+        let bytes = Array(try JSONEncoder().encode(driver.worker.partial))
+        let file = try work.writeBlob(
+            bytes, phase: Self.countsPhase, name: "counts-r\(task.rank).json", rank: task.rank)
+        try work.writeManifest(
+            PhaseManifest(phase: Self.countsPhase, rank: task.rank, worldSize: task.worldSize, files: [file]))
+    }
+
+    /// Merges every rank's partial counts and writes the reports.
+    public func finishStep(dataset: Dataset, work: WorkArea?, worldSize: Int) throws -> [String] {
+        guard let work else { return [] }
+        var total = AuditPartial()
+        let phases = (history ? [Self.historyPhase] : []) + [Self.countsPhase]
+        for phase in phases {
+            for file in try work.files(phase: phase, worldSize: worldSize) {
+                let bytes = try work.readBlob(file, phase: phase)
+                total.merge(try JSONDecoder().decode(AuditPartial.self, from: Data(bytes)))
+            }
+        }
+        let report = AuditReport(
+            counts: total.counts, drops: total.drops, vocabulary: terms.vocabulary, variant: variant, top: top)
+        let files = try AuditRunner.write(report, toDatasetAt: dataset.root)
+        return AuditSummary.text(report).split(separator: "\n").map(String.init)
+            + ["report: \(files.json)", "open in a browser: \(files.html)"]
+    }
+}
+
+/// Scans one task's documents and counts them; every document is kept.
+struct AuditWorker: DocumentWorker {
+    let scanner: AuditScanner
+    var partial = AuditPartial()
+
+    mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
+        let observation = scanner.observe(
+            text: document.text, language: row.lang, source: row.source ?? "", pii: AuditRunner.pii(row))
+        partial.counts.add(observation)
+        let groups = observation.groups
+        partial.drops.addSurvivor(groups: groups)
+        let mentions = observation.sentences.reduce(0) { $0 + $1.groups.count }
+        row.signals.append(("audit_mentions", .integer(Int64(mentions))))
+        row.signals.append(("audit_groups", .text(groups.sorted().joined(separator: ","))))
+        row.signals.append(("audit_offensive", .integer(Int64(observation.offensive.count))))
+        return .keep
+    }
+}
+
+/// The documents earlier steps dropped, counted by group: one unit per step dataset.
+struct AuditHistoryPhase: StagePhase {
+    var name: String { AuditStage.historyPhase }
+    let terms: AuditTerms
+    let input: String
+
+    func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
+        try DroppedDocuments.stepDatasets(around: input).enumerated().map {
+            PhaseUnit(key: $1.name, bytes: 1, index: $0)
+        }
+    }
+
+    func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
+        let steps = try DroppedDocuments.stepDatasets(around: input)
+        let scanner = try AuditScanner(terms: terms)
+        var partial = AuditPartial()
+        for unit in units {
+            let step = steps[unit.index]
+            for item in try DroppedDocuments.dropped(in: step.path, step: step.name) {
+                let observation = scanner.observe(text: item.text, language: item.language, source: item.source)
+                partial.drops.addDropped(step: item.step, groups: observation.groups)
+            }
+        }
+        let bytes = Array(try JSONEncoder().encode(partial))
+        task.register(
+            try task.work.writeBlob(bytes, phase: task.phase, name: "history-r\(task.rank).json", rank: task.rank))
+    }
+}
