@@ -24,10 +24,7 @@ public final class AuditScanner {
         text: String, language: String?, source: String, pii: [String: Int] = [:]
     ) -> DocumentObservation {
         var text = text
-        if text.utf8.contains(where: { $0 >= 0x80 }) {
-            let needs = text.withUTF8 { TermFolding.needsLowercasing(UnsafeRawBufferPointer($0)) }
-            if needs { text = TermFolding.lowercased(text) }
-        }
+        if text.withUTF8({ TermFolding.needsLowercasing(UnsafeRawBufferPointer($0)) }) { text = text.lowercased() }
         let bytes = text.utf8.count
         var observation = DocumentObservation(
             language: language ?? "un", source: source, bytes: bytes, sentences: [], pii: pii)
