@@ -8,7 +8,6 @@ public final class AuditScanner {
     private let terms: AuditTerms
     private let boundaries: WordBoundaries
     private var matches: [TermMatch] = []
-    private var sentences: [Range<Int>] = []
 
     /// A scanner over `terms`.
     ///
@@ -32,22 +31,26 @@ public final class AuditScanner {
             let raw = UnsafeRawBufferPointer(buffer)
             matches.removeAll(keepingCapacity: true)
             terms.matcher.matches(in: raw, into: &matches, boundaries: boundaries)
-            SentenceSplitter.sentences(in: raw, into: &sentences)
             fill(&observation, text: raw)
         }
         return observation
     }
 
     private func fill(_ observation: inout DocumentObservation, text: UnsafeRawBufferPointer) {
-        let kept = Self.outermost(matches)
+        let kept = matches.isEmpty ? [] : Self.outermost(matches)
         var next = 0
-        for range in sentences {
-            var sentence = DocumentObservation.Sentence(words: SentenceSplitter.wordCount(in: text, range))
+        SentenceSplitter.forEachSentence(in: text) { range, words in
+            var sentence = DocumentObservation.Sentence(words: words)
             while next < kept.count, kept[next].range.lowerBound < range.upperBound {
                 for role in terms.roles[Int(kept[next].term)] { record(role, in: &sentence, &observation) }
                 next += 1
             }
-            if sentence.words > 0 || !sentence.groups.isEmpty { observation.sentences.append(sentence) }
+            if !sentence.groups.isEmpty || !sentence.context.isEmpty {
+                observation.sentences.append(sentence)
+            } else if words > 0 {
+                observation.plainSentences += 1
+                observation.plainWords += words
+            }
         }
     }
 

@@ -3,64 +3,56 @@
 /// sentence iterator by an order of magnitude, and enough to decide which words share a
 /// sentence (abbreviations such as "Dr." split a sentence early; documented).
 enum SentenceSplitter {
-    /// The byte ranges of the non-empty sentences of `text`.
-    static func sentences(in text: UnsafeRawBufferPointer, into ranges: inout [Range<Int>]) {
-        ranges.removeAll(keepingCapacity: true)
+    /// Calls `body` with each non-empty sentence's byte range and word count, in one pass.
+    /// Words are runs of ASCII letters and digits, runs of other non-ASCII characters, and
+    /// one word per character of U+3040–U+9FFF (kana, ideographs); CJK punctuation is not a word.
+    static func forEachSentence(in text: UnsafeRawBufferPointer, _ body: (Range<Int>, Int) -> Void) {
         var start = 0
+        var words = 0
+        var inWord = false
         var index = 0
         let count = text.count
         while index < count {
             let byte = text[index]
+            var step = 1
             var end = -1
-            if byte == 0x0A {
-                end = index + 1
-            } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {
-                if index + 1 >= count || text[index + 1] == 0x20 || text[index + 1] == 0x0A { end = index + 1 }
-            } else if byte == 0xE3, index + 2 < count, text[index + 1] == 0x80, text[index + 2] == 0x82 {
-                end = index + 3  // 。
-            } else if byte == 0xEF, index + 2 < count, text[index + 1] == 0xBC,
-                text[index + 2] == 0x81 || text[index + 2] == 0x9F || text[index + 2] == 0x9B
-            {
-                end = index + 3  // ！ ？ ；
-            }
-            if end > 0 {
-                if end > start { ranges.append(start..<end) }
-                start = end
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        if start < count { ranges.append(start..<count) }
-    }
-
-    /// Words in `range`: runs of letters and digits (ASCII or any non-ASCII byte sequence
-    /// that is not CJK), plus one word per Han or kana character.
-    static func wordCount(in text: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int {
-        var words = 0
-        var inWord = false
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = text[index]
             if byte < 0x80 {
                 let isWordByte =
                     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 if isWordByte && !inWord { words += 1 }
                 inWord = isWordByte
-                index += 1
+                if byte == 0x0A {
+                    end = index + 1
+                } else if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                    if index + 1 >= count || text[index + 1] == 0x20 || text[index + 1] == 0x0A { end = index + 1 }
+                }
             } else if byte >= 0xE3 && byte <= 0xE9 {
-                // U+3000–U+9FFF: CJK punctuation, kana and ideographs, one word each
-                // (punctuation U+3000–U+303F excluded).
-                let isPunctuation = byte == 0xE3 && index + 1 < text.count && text[index + 1] == 0x80
-                if !isPunctuation { words += 1 }
+                step = 3
+                let second = index + 1 < count ? text[index + 1] : 0
+                if byte == 0xE3 && second == 0x80 {
+                    if index + 2 < count && text[index + 2] == 0x82 { end = index + 3 }  // 。
+                } else {
+                    words += 1
+                }
                 inWord = false
-                index += 3
+            } else if byte == 0xEF, index + 2 < count, text[index + 1] == 0xBC,
+                text[index + 2] == 0x81 || text[index + 2] == 0x9F || text[index + 2] == 0x9B
+            {
+                step = 3
+                end = index + 3  // ！ ？ ；
+                inWord = false
             } else {
                 if !inWord && byte >= 0xC0 { words += 1 }
                 inWord = byte >= 0x80
-                index += 1
+            }
+            index = min(count, index + step)
+            if end > 0 {
+                if end > start { body(start..<end, words) }
+                start = end
+                words = 0
+                inWord = false
             }
         }
-        return words
+        if start < count { body(start..<count, words) }
     }
 }

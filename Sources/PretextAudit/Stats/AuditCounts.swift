@@ -70,6 +70,7 @@ public struct AuditCounts: Sendable, Equatable, Codable {
         for sentence in document.sentences {
             cooccurrence.addSentence(tokenCount: sentence.words, groups: sentence.groups, words: sentence.context)
         }
+        cooccurrence.addPlainSentences(document.plainSentences, tokenCount: document.plainWords)
     }
 
     /// Adds every count of `other`.

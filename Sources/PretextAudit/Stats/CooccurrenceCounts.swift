@@ -55,6 +55,12 @@ public struct CooccurrenceCounts: Sendable, Equatable, Codable {
         }
     }
 
+    /// Counts `count` sentences of `tokenCount` words in all that mention no group or word.
+    public mutating func addPlainSentences(_ count: Int, tokenCount: Int) {
+        sentences += count
+        tokens += tokenCount
+    }
+
     /// Adds every count of `other`.
     public mutating func merge(_ other: CooccurrenceCounts) {
         sentences += other.sentences

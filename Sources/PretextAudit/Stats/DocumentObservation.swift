@@ -23,8 +23,12 @@ public struct DocumentObservation: Sendable, Equatable {
     public var source: String
     /// UTF-8 bytes.
     public var bytes: Int
-    /// The sentences, in order.
+    /// The sentences that mention a group or a context word, in order.
     public var sentences: [Sentence]
+    /// Sentences that mention neither (counted, not listed).
+    public var plainSentences = 0
+    /// The words of those sentences.
+    public var plainWords = 0
     /// Gendered pronouns found, by their group (`female`, `male`, `neutral`), once per mention.
     public var pronouns: [String]
     /// Offensive terms found, by severity, once per mention.
@@ -47,7 +51,7 @@ public struct DocumentObservation: Sendable, Equatable {
     }
 
     /// Words in the document.
-    public var words: Int { sentences.reduce(0) { $0 + $1.words } }
+    public var words: Int { sentences.reduce(plainWords) { $0 + $1.words } }
 
     /// The distinct groups the document mentions.
     public var groups: Set<String> { Set(sentences.flatMap(\.groups)) }
