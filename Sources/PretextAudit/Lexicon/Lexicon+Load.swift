@@ -4,7 +4,7 @@ extension Lexicon {
     /// Reads the lexicon of `language` from the files in `directory/language/`.
     ///
     /// `identity.tsv` is required; `pronouns.tsv`, `occupations.tsv`, `descriptors.tsv`,
-    /// `offensive.tsv` and `pairs.tsv` are optional (a missing file gives an empty list).
+    /// `offensive.tsv`, `pairs.tsv` and `exclusions.tsv` are optional (a missing file gives an empty list).
     /// Terms are normalized as they are read (`LexiconTerm.normalize`).
     ///
     /// - Parameters:
@@ -33,6 +33,9 @@ extension Lexicon {
         let groups = lexicon.groups
         lexicon.pairs = try read(.pairs, in: folder, language: language) {
             try LexiconParser.pairs($0, groups: groups, path: $1)
+        }
+        lexicon.exclusions = try read(.exclusions, in: folder, language: language) {
+            try LexiconParser.labeled($0, file: .exclusions, path: $1)
         }
         return lexicon
     }

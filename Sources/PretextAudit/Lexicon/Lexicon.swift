@@ -20,6 +20,8 @@ public struct Lexicon: Sendable, Hashable {
     public var offensive: [OffensiveTerm]
     /// Pairs of groups the audit compares.
     public var pairs: [GroupPair]
+    /// Words that contain a term but do not mean it, with what they cover (`exclusions.tsv`).
+    public var exclusions: [LabeledTerm] = []
 
     /// Creates a lexicon from lists whose terms are already normalized.
     public init(

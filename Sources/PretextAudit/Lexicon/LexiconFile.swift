@@ -16,6 +16,10 @@ public enum LexiconFile: String, Sendable, CaseIterable {
     case offensive
     /// `category<TAB>group_a<TAB>group_b`: groups compared by the skew measure.
     case pairs
+    /// `term<TAB>covers`: words that contain a shorter term but do not mean it (`他人`,
+    /// "other people", is not the pronoun `他`); matched like terms, they count as nothing
+    /// and hide the shorter match (the longest match wins).
+    case exclusions
 
     /// The file name, such as `identity.tsv`.
     public var fileName: String { rawValue + ".tsv" }
@@ -32,6 +36,7 @@ public enum LexiconFile: String, Sendable, CaseIterable {
         case .descriptors: ["term", "descriptor"]
         case .offensive: ["term", "severity"]
         case .pairs: ["category", "group_a", "group_b"]
+        case .exclusions: ["term", "covers"]
         }
     }
 }

@@ -18,16 +18,17 @@ public struct AuditTerms: Sendable {
         var index: [String: Int] = [:]
         var terms: [String] = []
         var roles: [[TermRole]] = []
-        var pronounIndices = Set<Int>()
-        func add(_ term: String, _ role: TermRole) {
+        var prefixTerms = Set<Int>()
+        func add(_ term: String, _ role: TermRole?) {
             let position = index[term] ?? terms.count
             if position == terms.count {
                 index[term] = position
                 terms.append(term)
                 roles.append([])
             }
+            guard let role else { return }
             if !roles[position].contains(role) { roles[position].append(role) }
-            if case .pronoun = role { pronounIndices.insert(position) }
+            if case .pronoun = role { prefixTerms.insert(position) }
         }
         var groups: [(category: String, group: String)] = []
         var pairs: [(category: String, a: String, b: String)] = []
@@ -52,6 +53,12 @@ public struct AuditTerms: Sendable {
                 if !descriptors.contains(term.label) { descriptors.append(term.label) }
             }
             for term in lexicon.offensive { add(term.term, .offensive(term.severity.rawValue)) }
+            // Exclusions match like terms and count as nothing: the longest match wins. Like the
+            // pronouns they may end inside a longer dictionary word, so they cover them.
+            for term in lexicon.exclusions {
+                add(term.term, nil)
+                if let position = index[term.term] { prefixTerms.insert(position) }
+            }
             for pair in lexicon.pairs
             where !pairs.contains(where: {
                 $0.category == pair.category.rawValue && $0.a == pair.groupA && $0.b == pair.groupB
@@ -60,7 +67,7 @@ public struct AuditTerms: Sendable {
             }
         }
         groups.sort { ($0.category, $0.group) < ($1.category, $1.group) }
-        matcher = try TermMatcher(terms: terms, wordPrefixes: pronounIndices)
+        matcher = try TermMatcher(terms: terms, wordPrefixes: prefixTerms)
         self.roles = roles
         vocabulary = AuditVocabulary(
             groups: groups, pairs: pairs, occupations: occupations.sorted(), descriptors: descriptors.sorted())
