@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs the built `pretext` binary the way a user would, from the repository root.
 enum CLI {
     /// The repository root, from this file's location.
@@ -48,6 +52,29 @@ enum CLI {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Starts `pretext ARGUMENTS` once per delay and kills it with SIGKILL after that delay if
+    /// it still runs.
+    ///
+    /// - Returns: how many runs were interrupted.
+    static func killRepeatedly(_ arguments: [String], after delays: [Double]) throws -> Int {
+        var interrupted = 0
+        for delay in delays {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                interrupted += 1
+            }
+            process.waitUntilExit()
+        }
+        return interrupted
     }
 
     /// Runs an external tool (zstd, sqlite3) and returns its standard output.

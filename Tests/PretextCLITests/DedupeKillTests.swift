@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Atomicity of a multi-phase stage: a pipeline with a MinHash dedupe step, killed with
 /// SIGKILL at several moments (in any phase, or during the merge), then run again, gives the
 /// dataset of an uninterrupted run.
@@ -69,21 +65,7 @@ import Glibc
         #expect(expected[2].split(separator: "\n").count > 400, "near copies were removed")
 
         let killed = try pipeline(scratch, output: "killed")
-        var interrupted = 0
-        for delay in [0.3, 0.8, 1.5, 2.5, 4.0] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["run", killed, "--quiet"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                interrupted += 1
-            }
-            process.waitUntilExit()
-        }
+        let interrupted = try CLI.killRepeatedly(["run", killed, "--quiet"], after: [0.3, 0.8, 1.5, 2.5, 4.0])
         #expect(interrupted > 0, "no run was interrupted; the input is too small for this machine")
         let final = try CLI.run(["run", killed, "--quiet"])
         #expect(final.status == 3, "\(final.stderr)")

@@ -1,10 +1,6 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Atomicity at the process level: `pretext run` killed with SIGKILL at several moments,
 /// then run again, gives exactly the dataset of an uninterrupted run.
 @Suite struct KillTests {
@@ -53,21 +49,7 @@ import Glibc
         #expect(reference.status == 0, "\(reference.stderr)")
 
         let killed = try pipeline(scratch, output: "killed")
-        var interrupted = 0
-        for delay in [0.02, 0.1, 0.25, 0.4, 0.6] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["run", killed, "--quiet"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            Thread.sleep(forTimeInterval: delay)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                interrupted += 1
-            }
-            process.waitUntilExit()
-        }
+        let interrupted = try CLI.killRepeatedly(["run", killed, "--quiet"], after: [0.02, 0.1, 0.25, 0.4, 0.6])
         #expect(interrupted > 0, "no run was interrupted; the input is too small for this machine")
         let final = try CLI.run(["run", killed, "--quiet"])
         #expect(final.status == 0, "\(final.stderr)")

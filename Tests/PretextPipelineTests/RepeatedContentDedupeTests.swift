@@ -20,6 +20,7 @@ import Testing
         try DedupeTestRun.ingest(files, in: directory, shardBytes: shardBytes, workers: workers)
     }
 
+    @discardableResult
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, String)],
         settings: RunSettings = RunSettings(workers: 1, progressStyle: .silent)

@@ -32,7 +32,7 @@ public struct AuditRunner: Sendable {
     /// - Throws: `PretextError` for a missing or damaged dataset.
     public func run(dataset path: String, workers: Int = 1, history: Bool = true) throws -> AuditReport {
         let shards = try ShardUnit.plan(.dataset(path: path), stage: "audit")
-        let dropped = history ? try DroppedDocuments.list(forDatasetAt: path) : []
+        let steps = history ? try DroppedDocuments.stepDatasets(around: path) : []
         let total = Mutex(AuditPartial())
         let failure = Mutex<(any Error)?>(nil)
         let count = max(1, workers)
@@ -43,9 +43,12 @@ public struct AuditRunner: Sendable {
                 for (index, shard) in shards.enumerated() where index % count == worker {
                     try scan(shard, scanner: scanner, into: &partial)
                 }
-                for (index, item) in dropped.enumerated() where index % count == worker {
-                    let observation = scanner.observe(text: item.text, language: item.language, source: item.source)
-                    partial.drops.addDropped(step: item.step, groups: observation.groups)
+                for step in steps {
+                    try DroppedDocuments.forEach(in: step.path, step: step.name, part: worker, of: count) { item in
+                        let observation = scanner.observe(
+                            text: item.text, language: item.language, source: item.source)
+                        partial.drops.addDropped(step: item.step, groups: observation.groups)
+                    }
                 }
                 total.withLock { $0.merge(partial) }
             } catch {

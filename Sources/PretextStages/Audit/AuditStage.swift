@@ -129,7 +129,7 @@ struct AuditHistoryPhase: StagePhase {
         var partial = AuditPartial()
         for unit in units {
             let step = steps[unit.index]
-            for item in try DroppedDocuments.dropped(in: step.path, step: step.name) {
+            try DroppedDocuments.forEach(in: step.path, step: step.name) { item in
                 let observation = scanner.observe(text: item.text, language: item.language, source: item.source)
                 partial.drops.addDropped(step: item.step, groups: observation.groups)
             }

@@ -12,16 +12,6 @@ enum DroppedDocuments {
         var source: String
     }
 
-    /// Every document dropped (not ingest's malformed records) by the step datasets next to
-    /// the dataset at `path` whose step number is at most its own, and by the dataset itself.
-    static func list(forDatasetAt path: String) throws -> [Item] {
-        var items: [Item] = []
-        for step in try stepDatasets(around: path) {
-            items += try dropped(in: step.path, step: step.name)
-        }
-        return items
-    }
-
     /// `path` and its earlier sibling step datasets (`NN-STAGE` with a catalog), in step order.
     static func stepDatasets(around path: String) throws -> [(name: String, path: String)] {
         let standardized = (path as NSString).standardizingPath
@@ -43,25 +33,32 @@ enum DroppedDocuments {
         return Int(digits)
     }
 
-    static func dropped(in path: String, step: String) throws -> [Item] {
+    /// Streams the documents the step dataset at `path` dropped (not ingest's malformed
+    /// records): those whose position among the drops is `part` modulo `parts`, so that
+    /// several threads can share a step without holding its texts.
+    static func forEach(
+        in path: String, step: String, part: Int = 0, of parts: Int = 1, _ body: (Item) throws -> Void
+    ) throws {
         let dataset = try Dataset.open(at: path)
         let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query(
+        let statement = try catalog.connection.prepare(
             """
             SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length
             FROM drops d JOIN shards s ON s.id = d.reject_shard_id
             WHERE d.stage <> 'ingest' ORDER BY d.rowid
             """)
         let fetcher = RecordFetcher(dataset: dataset)
-        var items: [Item] = []
-        for row in rows.rows {
+        var position = 0
+        while try statement.step() {
+            defer { position += 1 }
+            guard position % parts == part else { continue }
             let bytes = try fetcher.record(
-                shard: row[0].description, frame: row[1].int ?? 0, offset: row[2].int ?? 0, length: row[3].int ?? 0)
+                shard: statement.value(0).description, frame: statement.value(1).int ?? 0,
+                offset: statement.value(2).int ?? 0, length: statement.value(3).int ?? 0)
             guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
                 let raw = object["raw"] as? String, let document = try? DocumentRecord.decode(Array(raw.utf8))
             else { continue }
-            items.append(Item(step: step, text: document.text, language: nil, source: document.source))
+            try body(Item(step: step, text: document.text, language: nil, source: document.source))
         }
-        return items
     }
 }

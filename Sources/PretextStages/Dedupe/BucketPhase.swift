@@ -15,10 +15,8 @@ struct BucketPhase: StagePhase {
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
         let files = try work.files(phase: SignaturePhase.name, worldSize: worldSize)
-        let partitions = settings.bands * settings.ranges(worldSize: worldSize)
-        var bytes = [Int64](repeating: 0, count: partitions)
-        for file in files where (0..<partitions).contains(file.group) { bytes[file.group] += Int64(file.bytes) }
-        return (0..<partitions).map { PhaseUnit(key: "p\($0)", bytes: bytes[$0], index: $0) }
+        return PhaseUnit.groups(
+            of: files, count: settings.bands * settings.ranges(worldSize: worldSize), keyPrefix: "p")
     }
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {

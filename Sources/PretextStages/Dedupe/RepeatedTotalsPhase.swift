@@ -13,10 +13,7 @@ struct RepeatedTotalsPhase: StagePhase {
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
         let files = try work.files(phase: RepeatedCountPhase.name, worldSize: worldSize)
-        let ranges = settings.ranges(worldSize: worldSize)
-        var bytes = [Int64](repeating: 0, count: ranges)
-        for file in files where (0..<ranges).contains(file.group) { bytes[file.group] += Int64(file.bytes) }
-        return (0..<ranges).map { PhaseUnit(key: "h\($0)", bytes: bytes[$0], index: $0) }
+        return PhaseUnit.groups(of: files, count: settings.ranges(worldSize: worldSize), keyPrefix: "h")
     }
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {

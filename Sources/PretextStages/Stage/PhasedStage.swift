@@ -98,3 +98,13 @@ extension PhasedStage {
         return try phases(units: typed)
     }
 }
+
+extension PhaseUnit {
+    /// One unit per group `0..<count` of an earlier phase's files (partitions, hash or counter
+    /// ranges), sized by the bytes of the files in the group and keyed `PREFIX` + group.
+    public static func groups(of files: [WorkFileInfo], count: Int, keyPrefix: String) -> [PhaseUnit] {
+        var bytes = [Int64](repeating: 0, count: count)
+        for file in files where (0..<count).contains(file.group) { bytes[file.group] += Int64(file.bytes) }
+        return (0..<count).map { PhaseUnit(key: keyPrefix + String($0), bytes: bytes[$0], index: $0) }
+    }
+}
