@@ -68,6 +68,35 @@ import Testing
         #expect(try DatasetVerifier.verify(Dataset.open(at: output)).problems.isEmpty)
     }
 
+    @Test func hashingOptionsChangeWhatCountsAsACopy() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest(
+            [
+                [
+                    ("a", "Hello, World! The year is 2024."), ("b", "hello world the year is 1999"),
+                    ("c", "Hello, World! The year is 2024."),
+                ]
+            ],
+            in: directory)
+        // Without simplification only byte-identical texts are copies.
+        let raw = directory.path + "/raw"
+        _ = try dedupe(input, raw, [("method", .scalar("exact")), ("normalize", .sequence([]))])
+        #expect(try rejects(raw).keys.sorted() == ["c"])
+        let ranged = directory.path + "/ranged"
+        _ = try dedupe(input, ranged, [("method", .scalar("exact")), ("hash_ranges", .scalar("3"))])
+        #expect(try rejects(ranged).keys.sorted() == ["b", "c"])
+
+        let second = try TemporaryDirectory()
+        let near = try ingest([families(seed: 12, count: 6)], in: second)
+        let strict = directory.path + "/strict"
+        // Copies with two words replaced have Jaccard ≈ 0.9: below a 0.97 threshold.
+        _ = try dedupe(near, strict, [("threshold", .scalar("0.97"))])
+        #expect(try rejects(strict).isEmpty)
+        let reseeded = directory.path + "/reseeded"
+        _ = try dedupe(near, reseeded, [("seed", .scalar("7")), ("ngram", .scalar("4")), ("cjk_ngram", .scalar("3"))])
+        #expect(try rejects(reseeded).count == 12)
+    }
+
     @Test func minhashRemovesNearCopiesAndKeepsDistantOnes() throws {
         let directory = try TemporaryDirectory()
         let input = try ingest([families(seed: 1, count: 6)], in: directory)
