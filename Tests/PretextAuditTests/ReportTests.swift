@@ -11,43 +11,46 @@ import FoundationXML
 /// shows the JSON's figures.
 @Suite struct ReportTests {
     private func report() -> AuditReport {
-        var counts = AuditCounts()
-        counts.add(
-            DocumentObservation(
+        let named = NamedObservations(
+            groups: ["gender/female", "gender/male"], context: ["nurse", "engineer", "kind"])
+        var tally = AuditTally(keys: named.keys)
+        tally.add(
+            named.document(
                 language: "en", source: "web", bytes: 120,
-                sentences: [
-                    .init(words: 5, groups: ["gender/female"], context: ["nurse"]),
-                    .init(words: 5, groups: ["gender/female"], context: ["nurse", "kind"]),
-                    .init(words: 5, groups: ["gender/male"], context: ["engineer"]),
-                ], pronouns: ["female", "male", "female"], offensive: ["mild"], pii: ["email": 2]))
-        counts.add(
-            DocumentObservation(
-                language: "zh", source: "news <&>", bytes: 60,
-                sentences: [.init(words: 4, groups: ["gender/male"], context: ["engineer"])], pronouns: ["male"]))
-        var drops = DropCounts()
-        for _ in 0..<40 { drops.addSurvivor(groups: ["gender/female"]) }
-        for _ in 0..<40 { drops.addSurvivor(groups: []) }
-        for _ in 0..<30 { drops.addDropped(step: "04-quality", groups: ["gender/female"]) }
-        for _ in 0..<5 { drops.addDropped(step: "04-quality", groups: []) }
+                [
+                    (5, ["gender/female"], ["nurse"]), (5, ["gender/female"], ["nurse", "kind"]),
+                    (5, ["gender/male"], ["engineer"]),
+                ], pronouns: ["female", "male", "female"], offensive: ["mild"], pii: [("email", 2)]))
+        tally.add(
+            named.document(
+                language: "zh", source: "news <&>", bytes: 60, [(4, ["gender/male"], ["engineer"])], pronouns: ["male"])
+        )
+        for _ in 0..<40 { tally.add(named.mentioning(["gender/female"])) }
+        for _ in 0..<40 { tally.add(named.mentioning([])) }
+        for _ in 0..<30 { tally.addDropped(named.mentioning(["gender/female"]), step: "04-quality") }
+        for _ in 0..<5 { tally.addDropped(named.mentioning([]), step: "04-quality") }
+        let partial = tally.partial()
         let vocabulary = AuditVocabulary(
             groups: [("gender", "female"), ("gender", "male")], pairs: [("gender", "female", "male")],
             occupations: ["nurse", "engineer"], descriptors: ["kind"])
-        return AuditReport(counts: counts, drops: drops, vocabulary: vocabulary, minimumSentences: 1)
+        return AuditReport(
+            counts: partial.counts, drops: partial.drops, vocabulary: vocabulary, minimumSentences: 1)
     }
 
     @Test func figuresOfTheReport() throws {
         let report = report()
-        #expect(report.corpus.documents == 2 && report.corpus.words == 19)
-        #expect(report.corpus.languages == ["en": 1, "zh": 1])
+        // 2 documents of 19 words, and 80 of 3 words (40 mentioning gender/female).
+        #expect(report.corpus.documents == 82 && report.corpus.words == 259)
+        #expect(report.corpus.languages == ["en": 81, "zh": 1])
         let female = try #require(report.representation.first { $0.group == "female" })
-        #expect(female.all.mentions == 2 && female.all.documents == 1)
-        #expect(abs(female.all.perMillionWords - 2.0 * 1_000_000 / 19) < 1e-9)
+        #expect(female.all.mentions == 42 && female.all.documents == 41)
+        #expect(abs(female.all.perMillionWords - 42.0 * 1_000_000 / 259) < 1e-9)
         #expect(report.pronouns.femaleToMale == 1)
         let femaleTop = try #require(report.associations.groups.first { $0.group == "gender/female" })
         #expect(femaleTop.top.first?.word == "nurse")
         #expect(report.associations.skew.first?.occupations.first?.word != nil)
         let step = try #require(report.disparity.first)
-        #expect(step.step == "04-quality" && step.documents == 115 && step.dropped == 35)
+        #expect(step.step == "04-quality" && step.documents == 117 && step.dropped == 35)
         #expect(step.groups.first { $0.group == "gender/female" }?.flagged == true)
     }
 

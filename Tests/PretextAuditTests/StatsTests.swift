@@ -13,11 +13,8 @@ import Testing
             (4, ["gender/female"], ["engineer"]), (4, ["gender/male"], ["nurse"]), (3, [], []),
             (4, ["gender/female"], ["nurse"]),
         ]
-        var counts = CooccurrenceCounts()
-        for (tokens, groups, words) in sentences ?? all[...] {
-            counts.addSentence(tokenCount: tokens, groups: groups, words: words)
-        }
-        return counts
+        let named = NamedObservations(groups: ["gender/female", "gender/male"], context: ["nurse", "engineer"])
+        return named.tally([named.document(Array(sentences ?? all[...]))]).counts.cooccurrence
     }
 
     private func close(_ a: Double?, _ b: Double) -> Bool { a.map { abs($0 - b) < 1e-5 } ?? false }
@@ -36,9 +33,8 @@ import Testing
     }
 
     @Test func neverTogetherIsMinusOne() throws {
-        var counts = CooccurrenceCounts()
-        counts.addSentence(tokenCount: 3, groups: ["a"], words: [])
-        counts.addSentence(tokenCount: 3, groups: [], words: ["w"])
+        let named = NamedObservations(groups: ["a"], context: ["w"])
+        let counts = named.tally([named.document([(3, ["a"], []), (3, [], ["w"])])]).counts.cooccurrence
         let scores = try #require(Association.scores(group: "a", word: "w", in: counts))
         #expect(scores.pmi == -.infinity && scores.npmi == -1)
     }
@@ -84,25 +80,26 @@ import Testing
     }
 }
 
-/// Representation counts, rates and merging of `AuditCounts`.
+/// Representation counts, rates and merging of `AuditCounts`, counted by `AuditTally`.
 @Suite struct AuditCountsTests {
-    private let documents: [DocumentObservation] = [
-        DocumentObservation(
-            language: "en", source: "web", bytes: 100,
-            sentences: [.init(words: 4, groups: ["gender/female"], context: ["nurse"]), .init(words: 6)],
-            pronouns: ["female", "female"], offensive: ["mild"], pii: ["email": 1]),
-        DocumentObservation(
-            language: "en", source: "news", bytes: 3000,
-            sentences: [.init(words: 10, groups: ["gender/male", "gender/male"], context: [])],
-            pronouns: ["male"]),
-        DocumentObservation(
-            language: "zh", source: "news", bytes: 50,
-            sentences: [.init(words: 5, groups: ["ethnicity/hui"], context: ["teacher"])], pronouns: ["female"]),
-    ]
+    private let named = NamedObservations(
+        groups: ["gender/female", "gender/male", "ethnicity/hui"], context: ["nurse", "teacher"])
+
+    private var documents: [DocumentObservation] {
+        [
+            named.document(
+                language: "en", source: "web", bytes: 100, [(4, ["gender/female"], ["nurse"]), (6, [], [])],
+                pronouns: ["female", "female"], offensive: ["mild"], pii: [("email", 1)]),
+            named.document(
+                language: "en", source: "news", bytes: 3000, [(10, ["gender/male", "gender/male"], [])],
+                pronouns: ["male"]),
+            named.document(
+                language: "zh", source: "news", bytes: 50, [(5, ["ethnicity/hui"], ["teacher"])], pronouns: ["female"]),
+        ]
+    }
 
     @Test func countsRatesAndRatios() {
-        var counts = AuditCounts()
-        for document in documents { counts.add(document) }
+        let counts = named.tally(documents).counts
         #expect(
             counts.documents["all"] == 3 && counts.documents["lang:en"] == 2 && counts.documents["source:news"] == 2)
         #expect(counts.words["all"] == 25)
@@ -114,34 +111,45 @@ import Testing
         #expect(counts.pronounRatio("female", to: "male") == 3)
         #expect(counts.pronounRatio("female", to: "male", slice: "lang:zh") == nil)
         #expect(counts.offensiveDocuments["all"] == 1 && counts.piiMentions[.init("source:web", "email")] == 1)
+        #expect(counts.piiDocuments["all"] == 1 && counts.piiDocuments["source:news"] == 0)
         // ⌊log2 100⌋ = 6, ⌊log2 3000⌋ = 11, ⌊log2 50⌋ = 5.
         #expect(counts.lengthBuckets[.init("all", "6")] == 1 && counts.lengthBuckets[.init("all", "11")] == 1)
-        #expect(counts.cooccurrence.sentences == 4)
+        #expect(counts.cooccurrence.sentences == 4 && counts.cooccurrence.tokens == 25)
+        #expect(
+            counts.cooccurrence.groupTokens["gender/male"] == 2
+                && counts.cooccurrence.groupSentences["gender/male"] == 1)
+        #expect(counts.cooccurrence.pairSentences[.init(group: "ethnicity/hui", word: "teacher")] == 1)
     }
 
     @Test func partialCountsMergeToTheSinglePass() {
-        var single = AuditCounts()
-        for document in documents { single.add(document) }
-        var first = AuditCounts()
-        first.add(documents[0])
-        var second = AuditCounts()
-        second.add(documents[1])
-        second.add(documents[2])
-        first.merge(second)
+        let single = named.tally(documents)
+        var first = named.tally([documents[0]])
+        first.merge(named.tally([documents[1], documents[2]]))
         #expect(first == single)
+    }
+
+    @Test func aSentenceCountsEachKeyOnceAndEachMentionAsAToken() {
+        let named = NamedObservations(groups: ["g"], context: ["w", "v"])
+        let counts = named.tally([named.document([(5, ["g", "g"], ["w", "w", "v"]), (2, ["g"], [])])]).counts
+        #expect(counts.cooccurrence.groupSentences["g"] == 2 && counts.cooccurrence.groupTokens["g"] == 3)
+        #expect(counts.cooccurrence.wordSentences["w"] == 1 && counts.cooccurrence.wordTokens["w"] == 2)
+        #expect(counts.cooccurrence.pairSentences[.init(group: "g", word: "w")] == 1)
+        #expect(counts.groupDocuments[.init("all", "g")] == 1 && counts.groupMentions[.init("all", "g")] == 3)
     }
 }
 
 /// What each step saw, derived from survivors and drops.
 @Suite struct DropCountsTests {
     @Test func eachStepSeesTheSurvivorsAndTheLaterDrops() {
-        var counts = DropCounts()
-        for _ in 0..<60 { counts.addSurvivor(groups: []) }
-        for _ in 0..<40 { counts.addSurvivor(groups: ["religion/muslim"]) }
+        let named = NamedObservations(groups: ["religion/muslim"])
+        var tally = AuditTally(keys: named.keys)
+        for _ in 0..<60 { tally.add(named.mentioning([])) }
+        for _ in 0..<40 { tally.add(named.mentioning(["religion/muslim"])) }
         // Step 04-quality drops 30 documents mentioning the group and 10 others; step 05 drops 10 others.
-        for _ in 0..<30 { counts.addDropped(step: "04-quality", groups: ["religion/muslim"]) }
-        for _ in 0..<10 { counts.addDropped(step: "04-quality", groups: []) }
-        for _ in 0..<10 { counts.addDropped(step: "05-dedupe", groups: []) }
+        for _ in 0..<30 { tally.addDropped(named.mentioning(["religion/muslim"]), step: "04-quality") }
+        for _ in 0..<10 { tally.addDropped(named.mentioning([]), step: "04-quality") }
+        for _ in 0..<10 { tally.addDropped(named.mentioning([]), step: "05-dedupe") }
+        let counts = tally.partial().drops
         #expect(counts.steps == ["04-quality", "05-dedupe"])
         let quality = counts.disparity(group: "religion/muslim", step: "04-quality")
         // Quality saw 100 + 40 + 10 = 150 documents, 70 with the group; dropped 30 of those 70.
@@ -155,15 +163,14 @@ import Testing
 /// Partial counts travel between ranks as JSON.
 @Suite struct CountsCodingTests {
     @Test func countsRoundTripThroughJSON() throws {
-        var counts = AuditCounts()
-        counts.add(
-            DocumentObservation(
-                language: "zh", source: "s", bytes: 10,
-                sentences: [.init(words: 3, groups: ["gender/female"], context: ["nurse"])], pronouns: ["female"]))
-        var drops = DropCounts()
-        drops.addDropped(step: "04-quality", groups: ["gender/female"])
-        let data = try JSONEncoder().encode(AuditPartial(counts: counts, drops: drops))
+        let named = NamedObservations(groups: ["gender/female"], context: ["nurse"])
+        var tally = AuditTally(keys: named.keys)
+        tally.add(
+            named.document(language: "zh", bytes: 10, [(3, ["gender/female"], ["nurse"])], pronouns: ["female"]))
+        tally.addDropped(named.mentioning(["gender/female"]), step: "04-quality")
+        let partial = tally.partial()
+        let data = try JSONEncoder().encode(partial)
         let decoded = try JSONDecoder().decode(AuditPartial.self, from: data)
-        #expect(decoded.counts == counts && decoded.drops == drops)
+        #expect(decoded == partial && decoded.counts.documents["all"] == 1)
     }
 }

@@ -20,63 +20,73 @@ public final class AuditScanner {
     /// What `text` mentions. Overlapping matches keep the longest (a term inside a longer
     /// matched term is not counted again: "new york" not also "york").
     public func observe(
-        text: String, language: String?, source: String, pii: [String: Int] = [:]
+        text: String, language: String?, source: String, pii: [(type: String, count: Int)] = []
     ) -> DocumentObservation {
+        var observation = DocumentObservation(language: "", source: "", bytes: 0)
+        observe(text: text, language: language, source: source, pii: pii, into: &observation)
+        return observation
+    }
+
+    /// Refills `observation` with what `text` mentions, reusing its storage.
+    public func observe(
+        text: String, language: String?, source: String, pii: [(type: String, count: Int)] = [],
+        into observation: inout DocumentObservation
+    ) {
         var text = text
         if text.withUTF8({ TermFolding.needsLowercasing(UnsafeRawBufferPointer($0)) }) { text = text.lowercased() }
-        let bytes = text.utf8.count
-        var observation = DocumentObservation(
-            language: language ?? "un", source: source, bytes: bytes, sentences: [], pii: pii)
+        observation.reset(language: language ?? "un", source: source, bytes: text.utf8.count)
+        observation.pii += pii.lazy.filter { $0.count > 0 }
         text.withUTF8 { buffer in
             let raw = UnsafeRawBufferPointer(buffer)
             matches.removeAll(keepingCapacity: true)
             terms.matcher.matches(in: raw, into: &matches, boundaries: boundaries)
+            Self.keepOutermost(&matches)
             fill(&observation, text: raw)
         }
-        return observation
     }
 
+    /// Splits `text` into sentences and sorts each kept match into its sentence and role.
     private func fill(_ observation: inout DocumentObservation, text: UnsafeRawBufferPointer) {
-        let kept = matches.isEmpty ? [] : Self.outermost(matches)
         var next = 0
         SentenceSplitter.forEachSentence(in: text) { range, words in
-            var sentence = DocumentObservation.Sentence(words: words)
-            while next < kept.count, kept[next].range.lowerBound < range.upperBound {
-                for role in terms.roles[Int(kept[next].term)] { record(role, in: &sentence, &observation) }
+            let sentence = Int32(observation.sentences)
+            var mentionsKeys = false
+            while next < matches.count, matches[next].range.lowerBound < range.upperBound {
+                for role in terms.roles(of: matches[next].term) {
+                    switch role {
+                    case .identity(let key):
+                        observation.groups.append(.init(sentence: sentence, key: key))
+                        mentionsKeys = true
+                    case .context(let key):
+                        observation.context.append(.init(sentence: sentence, key: key))
+                        mentionsKeys = true
+                    case .pronoun(let key): observation.pronouns.append(key)
+                    case .offensive(let key): observation.offensive.append(key)
+                    }
+                }
                 next += 1
             }
-            if !sentence.groups.isEmpty || !sentence.context.isEmpty {
-                observation.sentences.append(sentence)
-            } else if words > 0 {
-                observation.plainSentences += 1
-                observation.plainWords += words
+            if mentionsKeys || words > 0 {
+                observation.sentences += 1
+                observation.words += words
             }
         }
     }
 
-    private func record(
-        _ role: TermRole, in sentence: inout DocumentObservation.Sentence, _ observation: inout DocumentObservation
-    ) {
-        switch role {
-        case .identity(let key): sentence.groups.append(key)
-        case .occupation(let key), .descriptor(let key): sentence.context.append(key)
-        case .pronoun(let group): observation.pronouns.append(group)
-        case .offensive(let severity): observation.offensive.append(severity)
-        }
-    }
-
-    /// The matches not contained in a longer match, ordered by start.
-    static func outermost(_ matches: [TermMatch]) -> [TermMatch] {
-        let sorted = matches.sorted {
+    /// Keeps the matches not contained in a longer match, ordered by start.
+    static func keepOutermost(_ matches: inout [TermMatch]) {
+        guard matches.count > 1 else { return }
+        matches.sort {
             $0.range.lowerBound != $1.range.lowerBound
                 ? $0.range.lowerBound < $1.range.lowerBound : $0.range.upperBound > $1.range.upperBound
         }
-        var kept: [TermMatch] = []
+        var kept = 0
         var reach = 0
-        for match in sorted where match.range.upperBound > reach {
-            kept.append(match)
-            reach = match.range.upperBound
+        for index in matches.indices where matches[index].range.upperBound > reach {
+            reach = matches[index].range.upperBound
+            matches[kept] = matches[index]
+            kept += 1
         }
-        return kept
+        matches.removeLast(matches.count - kept)
     }
 }

@@ -5,8 +5,12 @@ import PretextCore
 public struct AuditTerms: Sendable {
     /// The matcher over every distinct term.
     public let matcher: TermMatcher
-    /// The roles of each term, by the matcher's term index.
-    let roles: [[TermRole]]
+    /// The roles of all terms, term after term: term `t`'s are `roles[roleStart[t]..<roleStart[t + 1]]`.
+    let roles: [TermRole]
+    /// Where each term's roles start in `roles` (one more entry than terms).
+    let roleStart: [Int32]
+    /// The names of the roles' keys.
+    public let keys: AuditKeys
     /// The groups, pairs, occupations and descriptors, for the report.
     public let vocabulary: AuditVocabulary
 
@@ -17,9 +21,9 @@ public struct AuditTerms: Sendable {
     public init(lexicons: LexiconSet) throws {
         var index: [String: Int] = [:]
         var terms: [String] = []
-        var roles: [[TermRole]] = []
+        var roles: [[RoleName]] = []
         var prefixTerms = Set<Int>()
-        func add(_ term: String, _ role: TermRole?) {
+        func add(_ term: String, _ role: RoleName?) {
             let position = index[term] ?? terms.count
             if position == terms.count {
                 index[term] = position
@@ -45,11 +49,11 @@ public struct AuditTerms: Sendable {
             }
             for term in lexicon.pronouns { add(term.term, .pronoun(term.label)) }
             for term in lexicon.occupations {
-                add(term.term, .occupation(term.label))
+                add(term.term, .context(term.label))
                 if !occupations.contains(term.label) { occupations.append(term.label) }
             }
             for term in lexicon.descriptors {
-                add(term.term, .descriptor(term.label))
+                add(term.term, .context(term.label))
                 if !descriptors.contains(term.label) { descriptors.append(term.label) }
             }
             for term in lexicon.offensive { add(term.term, .offensive(term.severity.rawValue)) }
@@ -68,8 +72,52 @@ public struct AuditTerms: Sendable {
         }
         groups.sort { ($0.category, $0.group) < ($1.category, $1.group) }
         matcher = try TermMatcher(terms: terms, wordPrefixes: prefixTerms)
-        self.roles = roles
+        let keys = RoleName.keys(of: roles, groups: groups.map { "\($0.category)/\($0.group)" })
+        self.keys = keys
+        self.roles = roles.flatMap { $0.map { $0.role(in: keys) } }
+        roleStart = roles.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
         vocabulary = AuditVocabulary(
             groups: groups, pairs: pairs, occupations: occupations.sorted(), descriptors: descriptors.sorted())
+    }
+
+    /// The roles of the matcher's term `term`.
+    @inline(__always)
+    func roles(of term: Int32) -> ArraySlice<TermRole> {
+        roles[Int(roleStart[Int(term)])..<Int(roleStart[Int(term) + 1])]
+    }
+}
+
+/// A term's role by name, while the lexicons are read; `AuditTerms` then numbers the names.
+private enum RoleName: Hashable {
+    case identity(String)
+    case pronoun(String)
+    case context(String)
+    case offensive(String)
+
+    /// Keys for every name in `roles`: groups in `groups`' order, the others in order of first use.
+    static func keys(of roles: [[RoleName]], groups: [String]) -> AuditKeys {
+        var context: [String] = []
+        var pronouns: [String] = []
+        var severities: [String] = []
+        for role in roles.joined() {
+            switch role {
+            case .identity: break
+            case .context(let name): if !context.contains(name) { context.append(name) }
+            case .pronoun(let name): if !pronouns.contains(name) { pronouns.append(name) }
+            case .offensive(let name): if !severities.contains(name) { severities.append(name) }
+            }
+        }
+        return AuditKeys(groups: groups, context: context, pronouns: pronouns, severities: severities)
+    }
+
+    /// The role with its name replaced by its key in `keys`.
+    func role(in keys: AuditKeys) -> TermRole {
+        // Every name is in keys: keys(of:groups:) collected them all.
+        switch self {
+        case .identity(let name): .identity(keys.group(name)!)
+        case .context(let name): .context(keys.contextWord(name)!)
+        case .pronoun(let name): .pronoun(keys.pronoun(name)!)
+        case .offensive(let name): .offensive(keys.severity(name)!)
+        }
     }
 }

@@ -1,5 +1,6 @@
-/// Every count the audit reports, for a whole corpus or one task's share of it; partial
-/// counts merge by addition (`merge`), so ranks can count in parallel and add up exactly.
+/// Every count the audit reports, by name, for a whole corpus or one task's share of it
+/// (an `AuditTally` counts by integer keys and turns into these); partial counts merge by
+/// addition (`merge`), so ranks can count in parallel and add up exactly.
 public struct AuditCounts: Sendable, Equatable, Codable {
     /// A key within a slice of the corpus (a language or a source).
     public struct Sliced: Hashable, Sendable, Codable {
@@ -42,36 +43,6 @@ public struct AuditCounts: Sendable, Equatable, Codable {
 
     /// Empty counts.
     public init() {}
-
-    /// The slices a document is counted in: the whole corpus, its language, its source.
-    static func slices(of document: DocumentObservation) -> [String] {
-        ["all", "lang:" + document.language, "source:" + document.source]
-    }
-
-    /// Counts one document.
-    public mutating func add(_ document: DocumentObservation) {
-        let slices = Self.slices(of: document)
-        let bucket = String(document.bytes > 0 ? Int.bitWidth - 1 - document.bytes.leadingZeroBitCount : 0)
-        for slice in slices {
-            documents.add(slice)
-            words.add(slice, document.words)
-            bytes.add(slice, document.bytes)
-            lengthBuckets.add(Sliced(slice, bucket))
-            for group in document.groups { groupDocuments.add(Sliced(slice, group)) }
-            for sentence in document.sentences {
-                for group in sentence.groups { groupMentions.add(Sliced(slice, group)) }
-            }
-            for pronoun in document.pronouns { pronouns.add(Sliced(slice, pronoun)) }
-            for severity in document.offensive { offensiveMentions.add(Sliced(slice, severity)) }
-            if !document.offensive.isEmpty { offensiveDocuments.add(slice) }
-            for (type, count) in document.pii where count > 0 { piiMentions.add(Sliced(slice, type), count) }
-            if document.pii.values.contains(where: { $0 > 0 }) { piiDocuments.add(slice) }
-        }
-        for sentence in document.sentences {
-            cooccurrence.addSentence(tokenCount: sentence.words, groups: sentence.groups, words: sentence.context)
-        }
-        cooccurrence.addPlainSentences(document.plainSentences, tokenCount: document.plainWords)
-    }
 
     /// Adds every count of `other`.
     public mutating func merge(_ other: AuditCounts) {

@@ -39,28 +39,6 @@ public struct CooccurrenceCounts: Sendable, Equatable, Codable {
     /// Empty counts.
     public init() {}
 
-    /// Counts one sentence of `tokenCount` words mentioning `groups` and `words` (each key
-    /// once per occurrence; a sentence counts once per distinct key).
-    public mutating func addSentence(tokenCount: Int, groups: [String], words: [String]) {
-        sentences += 1
-        tokens += tokenCount
-        for group in groups { groupTokens.add(group) }
-        for word in words { wordTokens.add(word) }
-        let distinctGroups = Set(groups)
-        let distinctWords = Set(words)
-        for group in distinctGroups { groupSentences.add(group) }
-        for word in distinctWords { wordSentences.add(word) }
-        for group in distinctGroups {
-            for word in distinctWords { pairSentences.add(Pair(group: group, word: word)) }
-        }
-    }
-
-    /// Counts `count` sentences of `tokenCount` words in all that mention no group or word.
-    public mutating func addPlainSentences(_ count: Int, tokenCount: Int) {
-        sentences += count
-        tokens += tokenCount
-    }
-
     /// Adds every count of `other`.
     public mutating func merge(_ other: CooccurrenceCounts) {
         sentences += other.sentences

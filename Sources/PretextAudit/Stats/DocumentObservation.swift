@@ -1,16 +1,31 @@
-/// What the audit found in one document: the input of `AuditCounts.add`.
+/// What the audit found in one document, by integer keys (`AuditKeys`): the input of
+/// `AuditTally`. The scanner refills one observation per document without reallocating.
 public struct DocumentObservation: Sendable, Equatable {
-    /// One sentence: its word count and the keys found in it.
+    /// A key found in a sentence.
+    public struct Mention: Sendable, Equatable {
+        /// The sentence's position among the document's counted sentences.
+        public var sentence: Int32
+        /// The group or context-word key.
+        public var key: Int32
+
+        /// Creates a mention.
+        public init(sentence: Int32, key: Int32) {
+            self.sentence = sentence
+            self.key = key
+        }
+    }
+
+    /// One sentence, for building an observation by hand (tests, other scanners).
     public struct Sentence: Sendable, Equatable {
         /// Words in the sentence.
         public var words: Int
-        /// Identity groups mentioned (`category/group`), once per mention.
-        public var groups: [String]
-        /// Context words found (occupations and descriptors, by their key), once per mention.
-        public var context: [String]
+        /// Group keys mentioned, once per mention.
+        public var groups: [Int32]
+        /// Context-word keys found, once per mention.
+        public var context: [Int32]
 
         /// Creates a sentence.
-        public init(words: Int, groups: [String] = [], context: [String] = []) {
+        public init(words: Int, groups: [Int32] = [], context: [Int32] = []) {
             self.words = words
             self.groups = groups
             self.context = context
@@ -23,36 +38,71 @@ public struct DocumentObservation: Sendable, Equatable {
     public var source: String
     /// UTF-8 bytes.
     public var bytes: Int
-    /// The sentences that mention a group or a context word, in order.
-    public var sentences: [Sentence]
-    /// Sentences that mention neither (counted, not listed).
-    public var plainSentences = 0
-    /// The words of those sentences.
-    public var plainWords = 0
-    /// Gendered pronouns found, by their group (`female`, `male`, `neutral`), once per mention.
-    public var pronouns: [String]
-    /// Offensive terms found, by severity, once per mention.
-    public var offensive: [String]
-    /// PII counts from the pii stage's signals (`email`, `phone`, …), when present.
-    public var pii: [String: Int]
+    /// Words in the document.
+    public var words = 0
+    /// Sentences counted: those with words or with a group or context mention.
+    public var sentences = 0
+    /// Group mentions, in sentence order.
+    public var groups: [Mention] = []
+    /// Context-word mentions (occupations, descriptors), in sentence order.
+    public var context: [Mention] = []
+    /// Pronoun-group keys, once per mention.
+    public var pronouns: [Int32] = []
+    /// Offensive-term severity keys, once per mention.
+    public var offensive: [Int32] = []
+    /// PII counts above zero from the pii stage's signals (`email`, `phone`, …).
+    public var pii: [(type: String, count: Int)] = []
 
-    /// Creates an observation.
-    public init(
-        language: String, source: String, bytes: Int, sentences: [Sentence], pronouns: [String] = [],
-        offensive: [String] = [], pii: [String: Int] = [:]
-    ) {
+    /// An observation of a document with no words yet.
+    public init(language: String, source: String, bytes: Int) {
         self.language = language
         self.source = source
         self.bytes = bytes
-        self.sentences = sentences
-        self.pronouns = pronouns
-        self.offensive = offensive
-        self.pii = pii
     }
 
-    /// Words in the document.
-    public var words: Int { sentences.reduce(plainWords) { $0 + $1.words } }
+    /// An observation of `sentences`, in order.
+    public init(
+        language: String, source: String, bytes: Int, sentences: [Sentence], pronouns: [Int32] = [],
+        offensive: [Int32] = [], pii: [(type: String, count: Int)] = []
+    ) {
+        self.init(language: language, source: source, bytes: bytes)
+        for sentence in sentences {
+            let index = Int32(self.sentences)
+            self.sentences += 1
+            words += sentence.words
+            groups += sentence.groups.map { Mention(sentence: index, key: $0) }
+            context += sentence.context.map { Mention(sentence: index, key: $0) }
+        }
+        self.pronouns = pronouns
+        self.offensive = offensive
+        self.pii = pii.filter { $0.count > 0 }
+    }
 
-    /// The distinct groups the document mentions.
-    public var groups: Set<String> { Set(sentences.flatMap(\.groups)) }
+    /// Empties the observation for the next document, keeping the arrays' storage.
+    public mutating func reset(language: String, source: String, bytes: Int) {
+        self.language = language
+        self.source = source
+        self.bytes = bytes
+        words = 0
+        sentences = 0
+        groups.removeAll(keepingCapacity: true)
+        context.removeAll(keepingCapacity: true)
+        pronouns.removeAll(keepingCapacity: true)
+        offensive.removeAll(keepingCapacity: true)
+        pii.removeAll(keepingCapacity: true)
+    }
+
+    /// The distinct group keys mentioned, in order of first mention.
+    public var distinctGroups: [Int32] {
+        var distinct: [Int32] = []
+        for mention in groups where !distinct.contains(mention.key) { distinct.append(mention.key) }
+        return distinct
+    }
+
+    public static func == (lhs: DocumentObservation, rhs: DocumentObservation) -> Bool {
+        lhs.language == rhs.language && lhs.source == rhs.source && lhs.bytes == rhs.bytes
+            && lhs.words == rhs.words && lhs.sentences == rhs.sentences && lhs.groups == rhs.groups
+            && lhs.context == rhs.context && lhs.pronouns == rhs.pronouns && lhs.offensive == rhs.offensive
+            && lhs.pii.map(\.type) == rhs.pii.map(\.type) && lhs.pii.map(\.count) == rhs.pii.map(\.count)
+    }
 }

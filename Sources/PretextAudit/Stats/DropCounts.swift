@@ -14,18 +14,6 @@ public struct DropCounts: Sendable, Equatable, Codable {
     /// Empty counts.
     public init() {}
 
-    /// Counts a surviving document mentioning `groups`.
-    public mutating func addSurvivor(groups: Set<String>) {
-        survivors.add("")
-        for group in groups { survivors.add(group) }
-    }
-
-    /// Counts a document dropped by `step` mentioning `groups`.
-    public mutating func addDropped(step: String, groups: Set<String>) {
-        dropped.add(.init(step, ""))
-        for group in groups { dropped.add(.init(step, group)) }
-    }
-
     /// Adds every count of `other`.
     public mutating func merge(_ other: DropCounts) {
         survivors.merge(other.survivors)

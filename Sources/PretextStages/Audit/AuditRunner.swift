@@ -39,17 +39,19 @@ public struct AuditRunner: Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { worker in
             do {
                 let scanner = try AuditScanner(terms: terms)
-                var partial = AuditPartial()
+                var tally = AuditTally(keys: terms.keys)
+                var observation = DocumentObservation(language: "", source: "", bytes: 0)
                 for (index, shard) in shards.enumerated() where index % count == worker {
-                    try scan(shard, scanner: scanner, into: &partial)
+                    try scan(shard, scanner: scanner, observation: &observation, into: &tally)
                 }
                 for step in steps {
                     try DroppedDocuments.forEach(in: step.path, step: step.name, part: worker, of: count) { item in
-                        let observation = scanner.observe(
-                            text: item.text, language: item.language, source: item.source)
-                        partial.drops.addDropped(step: item.step, groups: observation.groups)
+                        scanner.observe(
+                            text: item.text, language: item.language, source: item.source, into: &observation)
+                        tally.addDropped(observation, step: item.step)
                     }
                 }
+                let partial = tally.partial()
                 total.withLock { $0.merge(partial) }
             } catch {
                 failure.withLock { $0 = $0 ?? error }
@@ -61,21 +63,24 @@ public struct AuditRunner: Sendable {
             counts: merged.counts, drops: merged.drops, vocabulary: terms.vocabulary, variant: variant, top: top)
     }
 
-    private func scan(_ shard: ShardUnit, scanner: AuditScanner, into partial: inout AuditPartial) throws {
+    private func scan(
+        _ shard: ShardUnit, scanner: AuditScanner, observation: inout DocumentObservation,
+        into tally: inout AuditTally
+    ) throws {
         var documents = ShardDocuments(unit: shard)
         try documents.forEach { document, row, _, _ in
-            let observation = scanner.observe(
-                text: document.text, language: row.lang, source: row.source ?? "", pii: Self.pii(row))
-            partial.counts.add(observation)
-            partial.drops.addSurvivor(groups: observation.groups)
+            scanner.observe(
+                text: document.text, language: row.lang, source: row.source ?? "", pii: Self.pii(row),
+                into: &observation)
+            tally.add(observation)
         }
     }
 
     /// The pii stage's counts (`pii_email`, …) of a row, by type.
-    static func pii(_ row: DocumentRow) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    static func pii(_ row: DocumentRow) -> [(type: String, count: Int)] {
+        var counts: [(type: String, count: Int)] = []
         for (name, value) in row.signals where name.hasPrefix("pii_") {
-            if case .integer(let count) = value { counts[String(name.dropFirst(4))] = Int(count) }
+            if case .integer(let count) = value, count > 0 { counts.append((String(name.dropFirst(4)), Int(count))) }
         }
         return counts
     }

@@ -63,10 +63,11 @@ public struct AuditStage: PhasedStage, StageFinishing {
     public func run(_ units: [ShardUnit], in task: StageTask) throws {
         let work = try task.requiredWork
         var driver = DocumentStageDriver(
-            stage: task.stage, worker: AuditWorker(scanner: try AuditScanner(terms: terms)), task: task)
+            stage: task.stage, worker: AuditWorker(scanner: try AuditScanner(terms: terms), keys: terms.keys),
+            task: task)
         for unit in units { try driver.process(unit) }
         try work.createDirectory(of: Self.countsPhase)
-        let bytes = Array(try JSONEncoder().encode(driver.worker.partial))
+        let bytes = Array(try JSONEncoder().encode(driver.worker.tally.partial()))
         let file = try work.writeBlob(
             bytes, phase: Self.countsPhase, name: "counts-r\(task.rank).json", rank: task.rank)
         try work.writeManifest(
@@ -95,17 +96,22 @@ public struct AuditStage: PhasedStage, StageFinishing {
 /// Scans one task's documents and counts them; every document is kept.
 struct AuditWorker: DocumentWorker {
     let scanner: AuditScanner
-    var partial = AuditPartial()
+    var tally: AuditTally
+    private var observation = DocumentObservation(language: "", source: "", bytes: 0)
+
+    init(scanner: AuditScanner, keys: AuditKeys) {
+        self.scanner = scanner
+        tally = AuditTally(keys: keys)
+    }
 
     mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
-        let observation = scanner.observe(
-            text: document.text, language: row.lang, source: row.source ?? "", pii: AuditRunner.pii(row))
-        partial.counts.add(observation)
-        let groups = observation.groups
-        partial.drops.addSurvivor(groups: groups)
-        let mentions = observation.sentences.reduce(0) { $0 + $1.groups.count }
-        row.signals.append(("audit_mentions", .integer(Int64(mentions))))
-        row.signals.append(("audit_groups", .text(groups.sorted().joined(separator: ","))))
+        scanner.observe(
+            text: document.text, language: row.lang, source: row.source ?? "", pii: AuditRunner.pii(row),
+            into: &observation)
+        tally.add(observation)
+        let groups = observation.distinctGroups.map { tally.keys.groups[Int($0)] }.sorted()
+        row.signals.append(("audit_mentions", .integer(Int64(observation.groups.count))))
+        row.signals.append(("audit_groups", .text(groups.joined(separator: ","))))
         row.signals.append(("audit_offensive", .integer(Int64(observation.offensive.count))))
         return .keep
     }
@@ -126,15 +132,16 @@ struct AuditHistoryPhase: StagePhase {
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         let steps = try DroppedDocuments.stepDatasets(around: input)
         let scanner = try AuditScanner(terms: terms)
-        var partial = AuditPartial()
+        var tally = AuditTally(keys: terms.keys)
+        var observation = DocumentObservation(language: "", source: "", bytes: 0)
         for unit in units {
             let step = steps[unit.index]
             try DroppedDocuments.forEach(in: step.path, step: step.name) { item in
-                let observation = scanner.observe(text: item.text, language: item.language, source: item.source)
-                partial.drops.addDropped(step: item.step, groups: observation.groups)
+                scanner.observe(text: item.text, language: item.language, source: item.source, into: &observation)
+                tally.addDropped(observation, step: item.step)
             }
         }
-        let bytes = Array(try JSONEncoder().encode(partial))
+        let bytes = Array(try JSONEncoder().encode(tally.partial()))
         task.register(
             try task.work.writeBlob(bytes, phase: task.phase, name: "history-r\(task.rank).json", rank: task.rank))
     }
