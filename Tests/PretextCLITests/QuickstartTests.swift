@@ -160,53 +160,37 @@ import Testing
         }
     }
 
-    @Test func auditWritesItsReportsOnTheQuickstartOutput() throws {
+    @Test func theAuditStepWritesItsReportsAndEqualsTheAuditCommand() throws {
         let scratch = try Scratch()
-        let (result, ingested) = try runQuickstart(into: scratch)
-        #expect(result.status == 3)
+        let (run, ingested) = try runQuickstart(into: scratch)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stdout.contains("audit: 140 documents") && run.stdout.contains("open in a browser:"))
+        #expect(run.stdout.contains("gender:") && run.stdout.contains("religion:"))
         let output = (ingested as NSString).deletingLastPathComponent
-        let final = try #require(
-            try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix("-segment") }.first)
-        let dataset = output + "/" + final
-        let audit = try CLI.run(["audit", dataset, "--lexicons", CLI.root + "/lexicons", "--workers", "2"])
-        #expect(audit.status == 0, "\(audit.stderr)")
-        #expect(audit.stdout.contains("audit: 140 documents"))
-        #expect(audit.stdout.contains("gender:") && audit.stdout.contains("religion:"))
-        let json = try Data(contentsOf: URL(fileURLWithPath: dataset + "/reports/audit.json"))
+        let steps = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+        #expect(steps.last == "10-audit")
+        let audited = output + "/10-audit"
+        let json = try Data(contentsOf: URL(fileURLWithPath: audited + "/reports/audit.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         #expect(report["schema"] as? String == "pretext-audit/1")
         // Every step that dropped documents after ingest is audited: quality and the dedupe steps.
-        let steps = (report["disparity"] as? [[String: Any]] ?? []).compactMap { $0["step"] as? String }
-        #expect(steps.contains("04-quality") && steps.contains("05-dedupe"))
-        let html = try String(contentsOfFile: dataset + "/reports/audit.html", encoding: .utf8)
+        let dropping = (report["disparity"] as? [[String: Any]] ?? []).compactMap { $0["step"] as? String }
+        #expect(dropping.contains("04-quality") && dropping.contains("05-dedupe"))
+        let html = try String(contentsOfFile: audited + "/reports/audit.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
-        let missing = try CLI.run(["audit", dataset, "--lexicons", scratch.path + "/nowhere"])
-        #expect(missing.status != 0 && missing.stderr.contains("nowhere"))
-    }
-
-    @Test func theAuditStageWithTwoRanksEqualsTheAuditCommand() throws {
-        let scratch = try Scratch()
-        let original = try String(contentsOfFile: CLI.root + "/pipelines/quickstart.yaml", encoding: .utf8)
-        let output = scratch.path + "/out"
-        let text =
-            original.replacingOccurrences(of: "output: out/quickstart", with: "output: \(output)")
-            + "  - stage: audit\n    lexicons: \(CLI.root)/lexicons\n"
-        let pipeline = try scratch.write("audited.yaml", text)
-        let run = try CLI.run(["run", pipeline, "--quiet"])
-        #expect(run.status == 3, "\(run.stderr)")
-        #expect(run.stdout.contains("audit: 140 documents") && run.stdout.contains("open in a browser:"))
-        let steps = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-        let audited = output + "/" + (try #require(steps.last { $0.hasSuffix("-audit") }))
-        let input = output + "/" + (try #require(steps.last { $0.hasSuffix("-segment") }))
         let columns = try query(audited, "SELECT count(*) FROM documents WHERE audit_groups LIKE '%gender/female%'")
         #expect(Int(columns.first?.first ?? "") ?? 0 > 0)
-        let command = try CLI.run(["audit", input, "--lexicons", CLI.root + "/lexicons"])
-        #expect(command.status == 0, "\(command.stderr)")
-        // Two ranks' partial counts, merged, give the single pass's report byte for byte.
-        let fromStage = try Data(contentsOf: URL(fileURLWithPath: audited + "/reports/audit.json"))
-        let fromCommand = try Data(contentsOf: URL(fileURLWithPath: input + "/reports/audit.json"))
-        #expect(fromStage == fromCommand)
         let verify = try CLI.run(["verify", audited])
         #expect(verify.status == 0, "\(verify.stdout)")
+
+        // The step ran as two tasks; their partial counts, merged, give the single pass's report.
+        let input = output + "/09-segment"
+        let command = try CLI.run(["audit", input, "--lexicons", CLI.root + "/lexicons", "--workers", "2"])
+        #expect(command.status == 0, "\(command.stderr)")
+        #expect(command.stdout.contains("audit: 140 documents"))
+        let fromCommand = try Data(contentsOf: URL(fileURLWithPath: input + "/reports/audit.json"))
+        #expect(json == fromCommand)
+        let missing = try CLI.run(["audit", input, "--lexicons", scratch.path + "/nowhere"])
+        #expect(missing.status != 0 && missing.stderr.contains("nowhere"))
     }
 }

@@ -13,16 +13,35 @@ enum ScalarKind: UInt8, Sendable {
     /// dictionary: Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar.
     case dictionary
 
-    /// The kind of `scalar`.
+    /// The kind of `scalar` (from a table for the Basic Multilingual Plane).
     init(_ scalar: Unicode.Scalar) {
         let value = scalar.value
         if value < 0x80 {
             self = ScalarKind.ascii(UInt8(truncatingIfNeeded: value))
-        } else if ScalarKind.isDictionary(value) {
-            self = .dictionary
+        } else if value < 0x10000 {
+            let packed = ScalarKind.basicPlane[Int(value >> 2)] >> ((value & 3) << 1)
+            // Two-bit entries hold raw values 0...3, every one a case.
+            self = ScalarKind(rawValue: packed & 3)!
         } else {
-            self = ScalarKind.byCategory(scalar)
+            self = ScalarKind.computed(scalar)
         }
+    }
+
+    /// The kind of `scalar`, computed from its block and general category.
+    static func computed(_ scalar: Unicode.Scalar) -> ScalarKind {
+        if scalar.value < 0x80 { return ascii(UInt8(truncatingIfNeeded: scalar.value)) }
+        return isDictionary(scalar.value) ? .dictionary : byCategory(scalar)
+    }
+
+    /// The kinds of the BMP's code points, four to a byte (16 KiB, computed on first use).
+    private static let basicPlane: [UInt8] = (0..<0x4000).map { index in
+        var packed: UInt8 = 0
+        for slot in 0..<4 {
+            // Surrogate code points are not scalars: they never occur in valid UTF-8.
+            guard let scalar = Unicode.Scalar(UInt32(index * 4 + slot)) else { continue }
+            packed |= computed(scalar).rawValue << UInt8(slot * 2)
+        }
+        return packed
     }
 
     /// The kind of an ASCII byte: letters and digits are words, everything else is not.

@@ -21,6 +21,7 @@ extension TermAutomaton {
         byteClass = classes
         self.stride = stride
         self.patterns = patterns.map(\.pattern)
+        maxPatternLength = patterns.map(\.bytes.count).max() ?? 0
         nextOutput = Array(repeating: -1, count: patterns.count)
         firstOutput = trie.output
         transitions = trie.table

@@ -24,6 +24,10 @@ struct TermAutomaton: Sendable {
     var nextOutput: [Int32]
     /// The patterns, by id.
     var patterns: [TermPattern]
+    /// The length in bytes of the longest pattern (0 without patterns): a match ending at `end`
+    /// lies in the text's bytes `end - maxPatternLength ..< end`, which lets `scanInterleaved`
+    /// start a chain that far before its segment.
+    var maxPatternLength: Int
 
     /// The number of states.
     var stateCount: Int { firstOutput.count }
@@ -31,9 +35,21 @@ struct TermAutomaton: Sendable {
     /// Runs the automaton over `text`, calling `found` with (pattern id, end offset) for every
     /// occurrence of every pattern, in order of end offset, longer patterns first at the same
     /// end. Matches are raw: no word-boundary check.
+    ///
+    /// Long texts are scanned as four interleaved chains (`scanInterleaved`), short ones in
+    /// one; both call `found` with the same sequence.
     /// - Complexity: O(n + m) for n bytes and m occurrences.
     @inline(__always)
     func scan(_ text: UnsafeRawBufferPointer, _ found: (Int, Int) -> Void) {
+        if text.count >= Self.interleavingThreshold && text.count >= 16 * maxPatternLength {
+            scanInterleaved(text, found)
+        } else {
+            scanSingleChain(text, found)
+        }
+    }
+
+    /// `scan` in one dependency chain: one table load per byte, each waiting for the last.
+    func scanSingleChain(_ text: UnsafeRawBufferPointer, _ found: (Int, Int) -> Void) {
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in
                 var offset = 0
@@ -49,7 +65,7 @@ struct TermAutomaton: Sendable {
     }
 
     /// Calls `found` for each pattern that ends in `state`, longest first.
-    private func emit(state: Int, end: Int, _ found: (Int, Int) -> Void) {
+    func emit(state: Int, end: Int, _ found: (Int, Int) -> Void) {
         var pattern = firstOutput[state]
         while pattern >= 0 {
             found(Int(pattern), end)

@@ -17,6 +17,15 @@ enum SentenceSplitter {
             var step = 1
             var end = -1
             if byte < 0x80 {
+                // Fast path: the ASCII bytes up to the next stop, line feed or non-ASCII byte,
+                // eight at a time; the byte it stops at is taken on the next turn of the loop.
+                if index + 8 <= count {
+                    let next = ASCIIWordLanes.countWords(in: text, from: index, words: &words, inWord: &inWord)
+                    if next > index {
+                        index = next
+                        continue
+                    }
+                }
                 let isWordByte =
                     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 if isWordByte && !inWord { words += 1 }

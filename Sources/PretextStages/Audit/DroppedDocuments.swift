@@ -48,6 +48,7 @@ enum DroppedDocuments {
             WHERE d.stage <> 'ingest' ORDER BY d.rowid
             """)
         let fetcher = RecordFetcher(dataset: dataset)
+        var scanner = JSONScanner()
         var position = 0
         while try statement.step() {
             defer { position += 1 }
@@ -55,10 +56,23 @@ enum DroppedDocuments {
             let bytes = try fetcher.record(
                 shard: statement.value(0).description, frame: statement.value(1).int ?? 0,
                 offset: statement.value(2).int ?? 0, length: statement.value(3).int ?? 0)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                let raw = object["raw"] as? String, let document = try? DocumentRecord.decode(Array(raw.utf8))
-            else { continue }
+            guard let document = Self.document(inReject: bytes, scanner: &scanner) else { continue }
             try body(Item(step: step, text: document.text, language: nil, source: document.source))
+        }
+    }
+
+    private static let rawKey = Array("raw".utf8)
+
+    /// The document a reject record (`{"reason":…,"raw":"<document record>",…}`) holds, if
+    /// its `raw` field is a document record.
+    private static func document(inReject record: [UInt8], scanner: inout JSONScanner) -> Document? {
+        record.withUnsafeBytes { bytes -> Document? in
+            guard (try? scanner.scanObject(bytes)) != nil, let index = scanner.lastIndex(ofKey: rawKey),
+                scanner.members[index].kind == .string,
+                let raw = try? JSONStringDecoder.decode(
+                    token: UnsafeRawBufferPointer(rebasing: bytes[scanner.members[index].value]))
+            else { return nil }
+            return try? DocumentRecord.decode(raw)
         }
     }
 }

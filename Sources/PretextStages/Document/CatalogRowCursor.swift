@@ -13,28 +13,38 @@ struct CatalogRowCursor {
 
     private let statement: SQLiteStatement
     private let columns: [String]
-    /// The index of each fixed column in the result, looked up once.
-    private let index: [String: Int]
+    /// The position of each fixed column in the result (by `Fixed` case), looked up once.
+    private let position: [Int?]
     /// The indexes of the signal columns (every column that is not fixed).
     private let signalColumns: [Int]
 
     /// Columns that are locations or typed fields of `DocumentRow`, not signals.
-    private static let fixed: Set<String> = [
-        "rowid", "id", "shard_id", "frame", "offset", "length", "source", "input_line", "bytes", "chars", "lang",
-        "lang_score", "words", "sentences", "lines", "paragraphs", "tokens", "sentence_bounds", "dup_cluster",
-    ]
+    private enum Fixed: Int, CaseIterable {
+        case rowid, id, shardID, frame, offset, length, source, inputLine, bytes, chars, lang, langScore, words
+        case sentences, lines, paragraphs, tokens, sentenceBounds, dupCluster
+
+        /// The column names, in case order.
+        static let names = [
+            "rowid", "id", "shard_id", "frame", "offset", "length", "source", "input_line", "bytes", "chars", "lang",
+            "lang_score", "words", "sentences", "lines", "paragraphs", "tokens", "sentence_bounds", "dup_cluster",
+        ]
+    }
 
     init(catalog: Catalog, shardID: Int64) throws {
         statement = try catalog.connection.prepare(
             "SELECT * FROM documents WHERE shard_id = ? ORDER BY frame, offset")
         try statement.bind(shardID, at: 1)
         columns = statement.columnNames
-        var index: [String: Int] = [:]
+        var position = [Int?](repeating: nil, count: Fixed.allCases.count)
         var signals: [Int] = []
-        for (position, name) in columns.enumerated() {
-            if Self.fixed.contains(name) { index[name] = position } else { signals.append(position) }
+        for (index, name) in columns.enumerated() {
+            if let fixed = Fixed.names.firstIndex(of: name) {
+                position[fixed] = index
+            } else {
+                signals.append(index)
+            }
         }
-        self.index = index
+        self.position = position
         signalColumns = signals
     }
 
@@ -46,20 +56,20 @@ struct CatalogRowCursor {
             if value != .null { signals.append((columns[position], value)) }
         }
         var row = DocumentRow(
-            id: value("id")?.description ?? "", source: value("source")?.textValue,
-            inputLine: value("input_line")?.int, bytes: value("bytes")?.int, chars: value("chars")?.int,
-            lang: value("lang")?.textValue, langScore: value("lang_score")?.doubleValue,
-            words: value("words")?.int, sentences: value("sentences")?.int, lines: value("lines")?.int,
-            paragraphs: value("paragraphs")?.int, tokens: value("tokens")?.int,
-            sentenceBounds: value("sentence_bounds")?.blobValue, dupCluster: value("dup_cluster")?.int,
+            id: value(.id)?.description ?? "", source: value(.source)?.textValue,
+            inputLine: value(.inputLine)?.int, bytes: value(.bytes)?.int, chars: value(.chars)?.int,
+            lang: value(.lang)?.textValue, langScore: value(.langScore)?.doubleValue,
+            words: value(.words)?.int, sentences: value(.sentences)?.int, lines: value(.lines)?.int,
+            paragraphs: value(.paragraphs)?.int, tokens: value(.tokens)?.int,
+            sentenceBounds: value(.sentenceBounds)?.blobValue, dupCluster: value(.dupCluster)?.int,
             signals: signals)
-        row.rowID = value("rowid")?.int64
-        return Item(row: row, frame: value("frame")?.int ?? -1, offset: value("offset")?.int ?? -1)
+        row.rowID = value(.rowid)?.int64
+        return Item(row: row, frame: value(.frame)?.int ?? -1, offset: value(.offset)?.int ?? -1)
     }
 
     /// The value of a fixed column of the current row (`nil` when the catalog has no such column).
-    private func value(_ name: String) -> SQLValue? {
-        index[name].map { statement.value($0) }
+    private func value(_ column: Fixed) -> SQLValue? {
+        position[column.rawValue].map { statement.value($0) }
     }
 }
 
