@@ -64,6 +64,36 @@ import Testing
         #expect(ScalarKind(Unicode.Scalar(0x20000)!) == .dictionary)
     }
 
+    @Test func noCharacterOfTheSkippedCJKBlocksChangesWhenLowercased() {
+        #expect((UInt32(0x3000)...0x9FFF).allSatisfy { !TermFolding.changesWhenLowercased($0) })
+        #expect(TermFolding.changesWhenLowercased(0xC9) && TermFolding.changesWhenLowercased(0xA640))
+    }
+
+    @Test(arguments: 0..<4) func appendLowercasedEqualsStringLowercased(seed: UInt64) {
+        var random = SplitMix64(seed: seed &+ 300)
+        let valid =
+            Self.pieces.filter { String(validating: $0, as: UTF8.self) != nil }
+            + ["ÄÖÜ", "İstanbul", "ΣΟΦΙΑ", "ΟΔΟΣ ", "ǅ", "Ⅻ", "ＡＢＣ", "𐐀𐐁", "ẞ"].map { Array($0.utf8) }
+        for _ in 0..<2_000 {
+            let bytes = Self.text(Self.length(&random), &random, pieces: valid)
+            // Cut on a character boundary: drop a trailing partial character.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let utf8 = Array(text.utf8)
+            var output: [UInt8] = []
+            let done = utf8.withUnsafeBytes { TermFolding.appendLowercased($0, to: &output) }
+            #expect(done)
+            // ASCII capitals are left to the matcher: fold them here to compare.
+            let folded = output.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            #expect(String(decoding: folded, as: UTF8.self) == text.lowercased())
+        }
+        for invalid: [UInt8] in [
+            [0x41, 0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF],
+        ] {
+            var output: [UInt8] = []
+            #expect(!invalid.withUnsafeBytes { TermFolding.appendLowercased($0, to: &output) }, "\(invalid)")
+        }
+    }
+
     // MARK: - Sentence splitter
 
     @Test(arguments: 0..<8) func sentenceSplitterMatchesTheBytewiseLoop(seed: UInt64) {

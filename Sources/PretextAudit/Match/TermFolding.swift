@@ -24,6 +24,11 @@ public enum TermFolding {
                 index += 1
                 continue
             }
+            if lead >= 0xE3 && lead <= 0xE9 {
+                // U+3000–U+9FFF (CJK punctuation, kana, ideographs): no capitals there.
+                index += 3
+                continue
+            }
             let length = lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
             guard index + length <= count else { return false }
             var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
@@ -35,7 +40,7 @@ public enum TermFolding {
     }
 
     /// Whether lowercasing changes the scalar `value` (a bit table for the BMP, computed once).
-    private static func changesWhenLowercased(_ value: UInt32) -> Bool {
+    static func changesWhenLowercased(_ value: UInt32) -> Bool {
         if value < 0x10000 { return basicPlane[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
         return Unicode.Scalar(value)?.properties.changesWhenLowercased ?? false
     }
@@ -48,6 +53,37 @@ public enum TermFolding {
             }
         }
         return bits
+    }
+
+    /// Appends the valid UTF-8 `text` lowercased to `output`: each scalar that lowercasing
+    /// changes is replaced by its full lowercase mapping (as `String.lowercased()` does), the
+    /// other bytes are copied (ASCII capitals too: the matcher folds them itself).
+    ///
+    /// - Returns: `false`, with `output` partly written, when `text` is not valid UTF-8 (use
+    ///   `String.lowercased()`, which repairs it, instead).
+    /// - Complexity: O(n); only the changed scalars are looked up in Unicode's tables.
+    public static func appendLowercased(_ text: UnsafeRawBufferPointer, to output: inout [UInt8]) -> Bool {
+        output.reserveCapacity(output.count + text.count + text.count / 8)
+        var index = 0
+        var copied = 0
+        while index < text.count {
+            if text[index] < 0x80 {
+                index += 1
+                continue
+            }
+            // Overlong forms decode to a scalar too: refuse them by their length.
+            guard let (scalar, length) = UTF8Neighbors.decode(at: index, in: text), let scalar,
+                scalar.value >= (length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000)
+            else { return false }
+            if changesWhenLowercased(scalar.value) {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[copied..<index]))
+                output.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                copied = index + length
+            }
+            index += length
+        }
+        output.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[copied..<text.count]))
+        return true
     }
 
     /// `text` lowercased (Unicode default lowercasing) when it has non-ASCII capitals, and

@@ -8,6 +8,8 @@ public final class AuditScanner {
     private let terms: AuditTerms
     private let boundaries: WordBoundaries
     private var matches: [TermMatch] = []
+    /// The lowercased copy of the current text, when it has non-ASCII capitals.
+    private var lowered: [UInt8] = []
 
     /// A scanner over `terms`.
     ///
@@ -33,16 +35,40 @@ public final class AuditScanner {
         into observation: inout DocumentObservation
     ) {
         var text = text
-        if text.withUTF8({ TermFolding.needsLowercasing(UnsafeRawBufferPointer($0)) }) { text = text.lowercased() }
-        observation.reset(language: language ?? "un", source: source, bytes: text.utf8.count)
-        observation.pii += pii.lazy.filter { $0.count > 0 }
-        text.withUTF8 { buffer in
-            let raw = UnsafeRawBufferPointer(buffer)
-            matches.removeAll(keepingCapacity: true)
-            terms.matcher.matches(in: raw, into: &matches, boundaries: boundaries)
-            Self.keepOutermost(&matches)
-            fill(&observation, text: raw)
+        text.withUTF8 {
+            observe(utf8: UnsafeRawBufferPointer($0), language: language, source: source, pii: pii, into: &observation)
         }
+    }
+
+    /// Refills `observation` with what the UTF-8 `text` mentions (invalid bytes match nothing).
+    public func observe(
+        utf8 text: UnsafeRawBufferPointer, language: String?, source: String, pii: [(type: String, count: Int)] = [],
+        into observation: inout DocumentObservation
+    ) {
+        if TermFolding.needsLowercasing(text) {
+            // Non-ASCII capitals. Lowercasing may change byte lengths, so scan the copy.
+            lowered.removeAll(keepingCapacity: true)
+            if TermFolding.appendLowercased(text, to: &lowered) {
+                lowered.withUnsafeBytes { scan($0, language, source, pii, into: &observation) }
+            } else {
+                var repaired = String(decoding: text, as: UTF8.self).lowercased()
+                repaired.withUTF8 { scan(UnsafeRawBufferPointer($0), language, source, pii, into: &observation) }
+            }
+        } else {
+            scan(text, language, source, pii, into: &observation)
+        }
+    }
+
+    private func scan(
+        _ text: UnsafeRawBufferPointer, _ language: String?, _ source: String, _ pii: [(type: String, count: Int)],
+        into observation: inout DocumentObservation
+    ) {
+        observation.reset(language: language ?? "un", source: source, bytes: text.count)
+        observation.pii += pii.lazy.filter { $0.count > 0 }
+        matches.removeAll(keepingCapacity: true)
+        terms.matcher.matches(in: text, into: &matches, boundaries: boundaries)
+        Self.keepOutermost(&matches)
+        fill(&observation, text: text)
     }
 
     /// Splits `text` into sentences and sorts each kept match into its sentence and role.

@@ -43,19 +43,23 @@ public struct AuditTally: Sendable {
     public mutating func add(_ document: DocumentObservation) {
         documentGroups.collect(document.groups)
         let bucket = document.bytes > 0 ? Int.bitWidth - 1 - document.bytes.leadingZeroBitCount : 0
-        for slice in [0, slices.index(language: document.language), slices.index(source: document.source)] {
-            while perSlice.count <= slice {
-                perSlice.append(
-                    SliceCounts(
-                        groups: groupCount, pronouns: pronounCount, severities: severityCount,
-                        buckets: Self.bucketCount))
-            }
-            perSlice[slice].add(document, bucket: bucket, distinctGroups: documentGroups.keys)
-            for (type, count) in document.pii { piiMentions.add(.init(slices.names[slice], type), count) }
-        }
+        add(document, slice: 0, bucket: bucket)
+        add(document, slice: slices.index(language: document.language), bucket: bucket)
+        add(document, slice: slices.index(source: document.source), bucket: bucket)
         cooccurrence.add(document)
         survivors += 1
         for group in documentGroups.keys { survivorGroups[Int(group)] += 1 }
+    }
+
+    /// Counts `document` in `slice` (its counts are created when the slice is new).
+    private mutating func add(_ document: DocumentObservation, slice: Int, bucket: Int) {
+        while perSlice.count <= slice {
+            perSlice.append(
+                SliceCounts(
+                    groups: groupCount, pronouns: pronounCount, severities: severityCount, buckets: Self.bucketCount))
+        }
+        perSlice[slice].add(document, bucket: bucket, distinctGroups: documentGroups.keys)
+        for (type, count) in document.pii { piiMentions.add(.init(slices.names[slice], type), count) }
     }
 
     /// Counts a document that `step` (`NN-stage`) dropped: only which groups it mentions.

@@ -35,6 +35,36 @@ extension DocumentRecord {
         return Document(id: id, text: text, source: source, metaJSON: meta)
     }
 
+    /// Appends the decoded UTF-8 bytes of one record line's `text` field to `output`, without
+    /// building a `Document`: for readers of records this project wrote that need the text
+    /// alone. The bytes are not checked for valid UTF-8 (`decode` does that).
+    /// - Throws: `PretextError` with code `.malformedInput` as `decode` does.
+    public static func appendText(
+        of line: UnsafeRawBufferPointer, scanner: inout JSONScanner, to output: inout [UInt8]
+    ) throws(PretextError) {
+        var body = line
+        if let last = body.last, last == UInt8(ascii: "\n") {
+            body = UnsafeRawBufferPointer(rebasing: body.dropLast())
+        }
+        do {
+            try scanner.scanObject(body)
+        } catch {
+            throw malformed("is not a valid JSON object: \(error)", at: error.column)
+        }
+        guard let index = scanner.lastIndex(ofKey: textKey) else { throw malformed("has no \"text\" field", at: 0) }
+        let member = scanner.members[index]
+        guard member.kind == .string else {
+            throw malformed("field \"text\" is not a string", at: member.value.lowerBound)
+        }
+        do {
+            try JSONStringDecoder.appendDecoded(
+                token: UnsafeRawBufferPointer(rebasing: body[member.value]), to: &output,
+                columnBase: member.value.lowerBound)
+        } catch {
+            throw malformed("field \"text\" is not a valid string: \(error)", at: error.column)
+        }
+    }
+
     /// Decodes one record line into a `Document`.
     public static func decode(_ line: [UInt8]) throws(PretextError) -> Document {
         var scanner = JSONScanner()

@@ -67,11 +67,20 @@ public struct AuditRunner: Sendable {
         _ shard: ShardUnit, scanner: AuditScanner, observation: inout DocumentObservation,
         into tally: inout AuditTally
     ) throws {
-        var documents = ShardDocuments(unit: shard)
-        try documents.forEach { document, row, _, _ in
-            scanner.observe(
-                text: document.text, language: row.lang, source: row.source ?? "", pii: Self.pii(row),
-                into: &observation)
+        var json = JSONScanner()
+        var text: [UInt8] = []
+        let path = shard.dataset.path(shard.path)
+        try ShardDocuments(unit: shard).forEachRecord { record, row, _ in
+            text.removeAll(keepingCapacity: true)
+            do {
+                try DocumentRecord.appendText(of: record, scanner: &json, to: &text)
+            } catch let error as PretextError {
+                throw PretextError(.corrupt, "a document record cannot be read: \(error.message)", path: path)
+            }
+            text.withUnsafeBytes {
+                scanner.observe(
+                    utf8: $0, language: row.lang, source: row.source ?? "", pii: Self.pii(row), into: &observation)
+            }
             tally.add(observation)
         }
     }

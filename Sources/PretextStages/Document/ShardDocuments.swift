@@ -19,11 +19,31 @@ struct ShardDocuments {
     mutating func forEach(
         _ body: (inout Document, DocumentRow, UnsafeRawBufferPointer, RecordLocation) throws -> Void
     ) throws -> Int {
+        let path = unit.dataset.path(unit.path)
+        var scanner = self.scanner
+        defer { self.scanner = scanner }
+        return try forEachRecord { bytes, row, location in
+            var document: Document
+            do {
+                document = try DocumentRecord.decode(bytes, scanner: &scanner)
+            } catch let error as PretextError {
+                throw PretextError(.corrupt, "a document record cannot be read: \(error.message)", path: path)
+            }
+            try body(&document, row, bytes, location)
+        }
+    }
+
+    /// Calls `body` with each raw document record (undecoded), its catalog row and its
+    /// location: for readers that need only part of a record.
+    ///
+    /// - Returns: the number of records read.
+    @discardableResult
+    func forEachRecord(_ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void) throws -> Int {
         let catalog = try unit.dataset.openCatalog(readOnly: true)
         var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID)
         let path = unit.dataset.path(unit.path)
         let reader = try ShardReader(path: path)
-        var documents = 0
+        var records = 0
         try reader.forEachRecord { bytes, location in
             guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset else {
                 throw PretextError(
@@ -32,19 +52,13 @@ struct ShardDocuments {
                         + "offset \(location.offset); run `pretext verify`",
                     path: path)
             }
-            var document: Document
-            do {
-                document = try DocumentRecord.decode(bytes, scanner: &scanner)
-            } catch let error as PretextError {
-                throw PretextError(.corrupt, "a document record cannot be read: \(error.message)", path: path)
-            }
-            try body(&document, input.row, bytes, location)
-            documents += 1
+            try body(bytes, input.row, location)
+            records += 1
         }
         if try rows.next() != nil {
             throw PretextError(
                 .corrupt, "the catalog lists more documents than the shard holds; run `pretext verify`", path: path)
         }
-        return documents
+        return records
     }
 }
