@@ -90,10 +90,15 @@ public final class WordBoundaries {
             end += UTF8Neighbors.length(at: end, in: text)
         }
         run = start..<end
-        runBoundaries = [start]
-        let words = try? segmenter.words(in: UnsafeRawBufferPointer(rebasing: text[run]), includingPunctuation: true)
-        for word in words ?? [] { runBoundaries.append(start + word.range.upperBound) }
-        if words == nil { runBoundaries.append(end) }
+        runBoundaries.removeAll(keepingCapacity: true)
+        runBoundaries.append(start)
+        do {
+            try segmenter.appendWordBoundaries(
+                in: UnsafeRawBufferPointer(rebasing: text[run]), offset: start, to: &runBoundaries)
+        } catch {
+            runBoundaries.removeAll(keepingCapacity: true)
+            runBoundaries += [start, end]
+        }
         segmentedRuns += 1
     }
 

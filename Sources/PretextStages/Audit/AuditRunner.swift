@@ -70,7 +70,8 @@ public struct AuditRunner: Sendable {
         var json = JSONScanner()
         var text: [UInt8] = []
         let path = shard.dataset.path(shard.path)
-        try ShardDocuments(unit: shard).forEachRecord { record, row, _ in
+        let columns: (String) -> Bool = { $0 == "lang" || $0 == "source" || $0.hasPrefix("pii_") }
+        try ShardDocuments(unit: shard).forEachRecord(columns: columns) { record, row, _ in
             text.removeAll(keepingCapacity: true)
             do {
                 try DocumentRecord.appendText(of: record, scanner: &json, to: &text)

@@ -36,11 +36,15 @@ struct ShardDocuments {
     /// Calls `body` with each raw document record (undecoded), its catalog row and its
     /// location: for readers that need only part of a record.
     ///
+    /// - Parameter columns: the catalog columns to read (all when `nil`); the row's other
+    ///   fields are then empty.
     /// - Returns: the number of records read.
     @discardableResult
-    func forEachRecord(_ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void) throws -> Int {
+    func forEachRecord(
+        columns: ((String) -> Bool)? = nil, _ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void
+    ) throws -> Int {
         let catalog = try unit.dataset.openCatalog(readOnly: true)
-        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID)
+        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID, columns: columns)
         let path = unit.dataset.path(unit.path)
         let reader = try ShardReader(path: path)
         var records = 0

@@ -72,6 +72,16 @@ public final class Segmenter {
         return result
     }
 
+    /// Appends the end of every segment of ICU's word iterator over the UTF-8 `text` (words,
+    /// punctuation and whitespace alike; the last is the text's end), plus `offset`, to
+    /// `boundaries`: every word boundary after the text's start, without building `Word`s.
+    /// - Throws: `PretextError` with code `.limitExceeded` for text over 2 GiB.
+    public func appendWordBoundaries(
+        in text: UnsafeRawBufferPointer, offset: Int = 0, to boundaries: inout [Int]
+    ) throws {
+        try wordIterator.forEachSegment(in: text, wantStatus: false) { _, end, _ in boundaries.append(offset + end) }
+    }
+
     /// The number of words of the UTF-8 `text` (what `words(in:)` would return, without
     /// building the array).
     /// - Throws: `PretextError` with code `.limitExceeded` for text over 2 GiB.
