@@ -21,7 +21,26 @@ import Testing
         let reopened = try Catalog(path: path)
         #expect(try reopened.schemaVersion() == Catalog.latestSchemaVersion)
         let migrations = try reopened.query("SELECT version FROM schema_migrations")
-        #expect(migrations.rows == [[.integer(1)]])
+        #expect(migrations.rows == (1...Catalog.latestSchemaVersion).map { [.integer(Int64($0))] })
+        let indexes = try reopened.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'")
+        #expect(Set(indexes.rows.compactMap { $0[0].string }) == ["documents_id", "documents_location"])
+    }
+
+    @Test func aVersionOneCatalogGetsTheLocationIndex() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("catalog.sqlite")
+        do {
+            let connection = try SQLiteConnection(path: path)
+            try connection.execute(CatalogSchema.version1)
+            try connection.execute("PRAGMA user_version = 1")
+        }
+        let catalog = try Catalog(path: path)
+        #expect(try catalog.schemaVersion() == 2)
+        let plan = try catalog.query(
+            "EXPLAIN QUERY PLAN SELECT * FROM documents WHERE shard_id = 1 AND frame >= 0 ORDER BY frame, offset")
+        let steps = plan.rows.compactMap { $0.last?.string }.joined(separator: "; ")
+        #expect(steps.contains("documents_location") && !steps.contains("TEMP B-TREE"), "\(steps)")
     }
 
     @Test func newerCatalogIsRefused() throws {

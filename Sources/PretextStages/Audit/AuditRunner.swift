@@ -31,18 +31,20 @@ public struct AuditRunner: Sendable {
     ///
     /// - Throws: `PretextError` for a missing or damaged dataset.
     public func run(dataset path: String, workers: Int = 1, history: Bool = true) throws -> AuditReport {
-        let shards = try ShardUnit.plan(.dataset(path: path), stage: "audit")
+        // Pieces of shards, largest first, each taken by the next free thread: they end together.
+        let count = max(1, workers)
+        let pieces = try ShardPiece.pieces(of: ShardUnit.plan(.dataset(path: path), stage: "audit"), threads: count)
+        let next = Atomic(0)
         let steps = history ? try DroppedDocuments.stepDatasets(around: path) : []
         let total = Mutex(AuditPartial())
         let failure = Mutex<(any Error)?>(nil)
-        let count = max(1, workers)
         DispatchQueue.concurrentPerform(iterations: count) { worker in
             do {
                 let scanner = try AuditScanner(terms: terms)
                 var tally = AuditTally(keys: terms.keys)
                 var observation = DocumentObservation(language: "", source: "", bytes: 0)
-                for (index, shard) in shards.enumerated() where index % count == worker {
-                    try scan(shard, scanner: scanner, observation: &observation, into: &tally)
+                while case let index = next.add(1, ordering: .relaxed).oldValue, index < pieces.count {
+                    try scan(pieces[index], scanner: scanner, observation: &observation, into: &tally)
                 }
                 for step in steps {
                     try DroppedDocuments.forEach(in: step.path, step: step.name, part: worker, of: count) { item in
@@ -64,14 +66,14 @@ public struct AuditRunner: Sendable {
     }
 
     private func scan(
-        _ shard: ShardUnit, scanner: AuditScanner, observation: inout DocumentObservation,
+        _ piece: ShardPiece, scanner: AuditScanner, observation: inout DocumentObservation,
         into tally: inout AuditTally
     ) throws {
         var json = JSONScanner()
         var text: [UInt8] = []
-        let path = shard.dataset.path(shard.path)
+        let path = piece.unit.dataset.path(piece.unit.path)
         let columns: (String) -> Bool = { $0 == "lang" || $0 == "source" || $0.hasPrefix("pii_") }
-        try ShardDocuments(unit: shard).forEachRecord(columns: columns) { record, row, _ in
+        try ShardDocuments(unit: piece.unit).forEachRecord(frames: piece.frames, columns: columns) { record, row, _ in
             text.removeAll(keepingCapacity: true)
             do {
                 try DocumentRecord.appendText(of: record, scanner: &json, to: &text)

@@ -30,9 +30,12 @@ struct CatalogRowCursor {
         ]
     }
 
-    /// A cursor over the rows of shard `shardID`, with every column, or only those whose name
-    /// passes `columns` (plus the record's location): reading fewer columns is faster.
-    init(catalog: Catalog, shardID: Int64, columns wanted: ((String) -> Bool)? = nil) throws {
+    /// A cursor over the rows of shard `shardID` (of its frames `frames` only, when given),
+    /// with every column, or only those whose name passes `columns` (plus the record's
+    /// location): reading fewer columns is faster.
+    init(
+        catalog: Catalog, shardID: Int64, frames: Range<Int>? = nil, columns wanted: ((String) -> Bool)? = nil
+    ) throws {
         var selection = "*"
         if let columns = wanted {
             let names = try catalog.connection.prepare("SELECT * FROM documents LIMIT 0").columnNames
@@ -40,9 +43,14 @@ struct CatalogRowCursor {
             selection = wanted.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: ", ")
         }
+        let range = frames == nil ? "" : " AND frame >= ? AND frame < ?"
         statement = try catalog.connection.prepare(
-            "SELECT \(selection) FROM documents WHERE shard_id = ? ORDER BY frame, offset")
+            "SELECT \(selection) FROM documents WHERE shard_id = ?\(range) ORDER BY frame, offset")
         try statement.bind(shardID, at: 1)
+        if let frames {
+            try statement.bind(Int64(frames.lowerBound), at: 2)
+            try statement.bind(Int64(frames.upperBound), at: 3)
+        }
         columns = statement.columnNames
         var position = [Int?](repeating: nil, count: Fixed.allCases.count)
         var signals: [Int] = []

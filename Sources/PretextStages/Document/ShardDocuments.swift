@@ -36,19 +36,22 @@ struct ShardDocuments {
     /// Calls `body` with each raw document record (undecoded), its catalog row and its
     /// location: for readers that need only part of a record.
     ///
-    /// - Parameter columns: the catalog columns to read (all when `nil`); the row's other
-    ///   fields are then empty.
+    /// - Parameters:
+    ///   - frames: the frames to read (the whole shard when `nil`).
+    ///   - columns: the catalog columns to read (all when `nil`); the row's other fields are
+    ///     then empty.
     /// - Returns: the number of records read.
     @discardableResult
     func forEachRecord(
-        columns: ((String) -> Bool)? = nil, _ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void
+        frames: Range<Int>? = nil, columns: ((String) -> Bool)? = nil,
+        _ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void
     ) throws -> Int {
         let catalog = try unit.dataset.openCatalog(readOnly: true)
-        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID, columns: columns)
+        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID, frames: frames, columns: columns)
         let path = unit.dataset.path(unit.path)
         let reader = try ShardReader(path: path)
         var records = 0
-        try reader.forEachRecord { bytes, location in
+        try reader.forEachRecord(frames: frames ?? 0..<reader.frameCount) { bytes, location in
             guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset else {
                 throw PretextError(
                     .corrupt,
@@ -61,7 +64,8 @@ struct ShardDocuments {
         }
         if try rows.next() != nil {
             throw PretextError(
-                .corrupt, "the catalog lists more documents than the shard holds; run `pretext verify`", path: path)
+                .corrupt, "the catalog lists more documents than the shard's frames hold; run `pretext verify`",
+                path: path)
         }
         return records
     }

@@ -3,7 +3,7 @@
 /// each was applied. Never edit a released migration: add the next one.
 enum CatalogSchema {
     /// The migrations, by version (1-based, contiguous).
-    static let migrations: [(version: Int, sql: String)] = [(1, version1)]
+    static let migrations: [(version: Int, sql: String)] = [(1, version1), (2, version2)]
 
     /// The latest version this build knows.
     static var latestVersion: Int { migrations.last?.version ?? 0 }
@@ -83,5 +83,13 @@ enum CatalogSchema {
         CREATE TABLE dataset_meta(
             key TEXT PRIMARY KEY,
             value TEXT);
+        """
+
+    /// Version 2: documents indexed by location (shard, frame, offset), so that a shard's rows
+    /// come back in storage order without a sort, and a range of its frames without reading
+    /// the others' rows. It replaces the shard-only index.
+    static let version2 = """
+        CREATE INDEX documents_location ON documents(shard_id, frame, offset);
+        DROP INDEX documents_shard;
         """
 }

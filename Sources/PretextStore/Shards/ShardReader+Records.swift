@@ -19,7 +19,14 @@ extension ShardReader {
     public func forEachRecord(
         separator: UInt8 = 0x0A, _ body: (UnsafeRawBufferPointer, RecordLocation) throws -> Void
     ) throws {
-        for index in 0..<frameCount {
+        try forEachRecord(frames: 0..<frameCount, separator: separator, body)
+    }
+
+    /// Calls `body` with each record of the frames `frames` (clamped to the shard's), in order.
+    public func forEachRecord(
+        frames: Range<Int>, separator: UInt8 = 0x0A, _ body: (UnsafeRawBufferPointer, RecordLocation) throws -> Void
+    ) throws {
+        for index in frames.clamped(to: 0..<frameCount) {
             try withFrame(index) { bytes in
                 try Self.split(bytes, frame: index, separator: separator, body)
             }
