@@ -97,4 +97,61 @@ import Testing
         #expect(single == threaded && single.corpus.documents == 400)
         #expect(single.pronouns.counts["male"] == 266 + 266 && single.pronouns.counts["female"] == 134)
     }
+
+    /// Ingests `texts` (one JSON line each, ids `d0`, `d1`, …) into the dataset `output`.
+    private func ingest(_ texts: [String], in directory: TemporaryDirectory, to output: String) throws {
+        let records = try texts.enumerated().map { index, text in
+            String(
+                decoding: try JSONSerialization.data(withJSONObject: ["id": "d\(index)", "text": text]), as: UTF8.self)
+        }
+        let name = (output as NSString).lastPathComponent
+        try directory.write("\(name)-in/part.jsonl", records.joined(separator: "\n") + "\n")
+        _ = try PipelineRunner().runStage(
+            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/\(name)-in")]),
+            output: output, settings: RunSettings(progressStyle: .silent))
+    }
+
+    @Test func aFilterThatDropsOneGroupMoreIsFlaggedAndAnEvenOneIsNot() throws {
+        // Long documents pass Gopher's quality rules; short ones (under 50 words) do not.
+        let long = [
+            "The shop near the river sells bread and tea to the people of the town, and the owner has kept it open",
+            "for many years. In the morning the street is quiet, but by noon it is full of people who stop to talk,",
+            "to buy bread and to rest in the shade of the trees that grow along the water. The owner says that the",
+            "best part of the day is the hour before closing, when the light is soft and the work is almost done.",
+        ].joined(separator: " ")
+        let short = "The shop near the river sells bread and tea."
+        func documents(muslimShort: Int, muslim: Int, otherShort: Int, other: Int) -> [String] {
+            (0..<muslim).map { "A Muslim neighbour visits. " + ($0 < muslimShort ? short : long) }
+                + (0..<other).map { "A neighbour visits. " + ($0 < otherShort ? short : long) }
+        }
+        let terms = try AuditTerms(lexicons: LexiconSet.load(directory: Self.lexicons))
+        let cases = [
+            ("biased", documents(muslimShort: 40, muslim: 60, otherShort: 10, other: 140)),
+            ("even", documents(muslimShort: 15, muslim: 60, otherShort: 35, other: 140)),
+        ]
+        for (name, texts) in cases {
+            let directory = try TemporaryDirectory()
+            let steps = directory.path + "/\(name)"
+            try ingest(texts, in: directory, to: steps + "/01-ingest")
+            let options = try StageOptions(
+                specs: QualityStage.descriptor.options, given: [("families", .sequence(["gopher_quality"]), nil)],
+                context: "test")
+            _ = try PipelineRunner().runStage(
+                "quality", options: options, input: .dataset(path: steps + "/01-ingest"), output: steps + "/02-quality",
+                settings: RunSettings(progressStyle: .silent))
+            let report = try AuditRunner(terms: terms).run(dataset: steps + "/02-quality", workers: 2)
+            let quality = try #require(report.disparity.first { $0.step == "02-quality" })
+            #expect(quality.documents == 200 && quality.dropped == 50, "\(name): \(quality.dropped) dropped")
+            let muslim = try #require(quality.groups.first { $0.group == "religion/muslim" })
+            #expect(muslim.documents == 60)
+            if name == "biased" {
+                // 40 of 60 dropped against 10 of 140: flagged, the interval above zero.
+                #expect(muslim.dropped == 40 && muslim.flagged && muslim.ciLow > 0)
+            } else {
+                // 15 of 60 against 35 of 140: the same rate, nothing flagged.
+                #expect(muslim.dropped == 15 && !muslim.flagged && muslim.ciLow < 0 && muslim.ciHigh > 0)
+                #expect(quality.groups.allSatisfy { !$0.flagged })
+            }
+        }
+    }
 }
