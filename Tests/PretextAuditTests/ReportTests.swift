@@ -46,6 +46,15 @@ import FoundationXML
         #expect(female.all.mentions == 42 && female.all.documents == 41)
         #expect(abs(female.all.perMillionWords - 42.0 * 1_000_000 / 259) < 1e-9)
         #expect(report.pronouns.femaleToMale == 1)
+        // 1 of 82 documents has an offensive term and PII (2 emails) in 259 words.
+        #expect(report.content.offensiveDocuments == 1 && abs(report.content.offensiveDocumentRate - 1.0 / 82) < 1e-12)
+        #expect(abs(report.content.piiPerMillionWords - 2.0 * 1_000_000 / 259) < 1e-9)
+        #expect(report.content.piiMentions == ["email": 2] && report.content.piiDocuments == 1)
+        #expect(report.pronouns.femaleToMaleBySource == ["web": 2, "news <&>": 0])
+        // Gendered terms: 2 + 40 female mentions, 1 + 1 male; the filler source has no male term.
+        #expect(report.pronouns.genderedTerms == ["female": 42, "male": 2])
+        #expect(report.pronouns.genderedTermsFemaleToMale == 21)
+        #expect(report.pronouns.genderedTermsFemaleToMaleBySource == ["web": 2, "news <&>": 0])
         let femaleTop = try #require(report.associations.groups.first { $0.group == "gender/female" })
         #expect(femaleTop.top.first?.word == "nurse")
         #expect(report.associations.skew.first?.occupations.first?.word != nil)
@@ -92,6 +101,6 @@ import FoundationXML
             #expect(text.contains("\(step.dropped) of \(step.documents) dropped"))
             for group in step.groups { #expect(text.contains(String(format2: group.difference * 100))) }
         }
-        #expect(text.contains("female : male = 1.00"))
+        #expect(text.contains("pronouns female : male = 1.00") && text.contains("female : male = 21.00"))
     }
 }

@@ -69,17 +69,26 @@ public enum AuditHTML {
     }
 
     private static func pronouns(_ pronouns: AuditReport.Pronouns, into html: inout HTMLWriter) {
-        html.element("h2", text: "Pronouns")
+        html.element("h2", text: "Pronouns and gendered terms")
         let ratio = pronouns.femaleToMale.map { String(format2: $0) } ?? "n/a"
-        html.element("p", text: "female : male = \(ratio)")
+        html.element("p", text: "pronouns female : male = \(ratio)")
+        let termRatio = pronouns.genderedTermsFemaleToMale.map { String(format2: $0) } ?? "n/a"
+        html.element("p", text: "gendered terms (woman, man, 女性, 男人…) female : male = \(termRatio)")
         html.table(
             ["pronoun group", "mentions"],
             pronouns.counts.sorted { $0.key < $1.key }.map { [$0.key, number($0.value)] })
-        let groups = Array(Set(pronouns.bySource.values.flatMap(\.keys))).sorted()
         html.table(
-            ["source"] + groups,
-            pronouns.bySource.sorted { $0.key < $1.key }.map { source in
-                [source.key] + groups.map { number(source.value[$0] ?? 0) }
+            ["gender group", "term mentions"],
+            pronouns.genderedTerms.sorted { $0.key < $1.key }.map { [$0.key, number($0.value)] })
+        let groups = Array(Set(pronouns.bySource.values.flatMap(\.keys))).sorted()
+        let sources = Set(pronouns.bySource.keys).union(pronouns.genderedTermsFemaleToMaleBySource.keys).sorted()
+        html.table(
+            ["source"] + groups + ["pronouns female : male", "terms female : male"],
+            sources.map { source in
+                [source] + groups.map { number(pronouns.bySource[source]?[$0] ?? 0) } + [
+                    pronouns.femaleToMaleBySource[source].map { String(format2: $0) } ?? "n/a",
+                    pronouns.genderedTermsFemaleToMaleBySource[source].map { String(format2: $0) } ?? "n/a",
+                ]
             })
     }
 
@@ -103,9 +112,11 @@ public enum AuditHTML {
         html.element("h2", text: "Content")
         html.element(
             "p",
-            text: "Offensive terms: \(content.offensiveDocuments) documents, "
+            text: "Offensive terms: \(content.offensiveDocuments) documents "
+                + "(\(String(format2: content.offensiveDocumentRate * 100)) %), "
                 + "\(String(format2: content.offensivePerMillionWords)) per million words. "
-                + "PII: \(content.piiDocuments) documents.")
+                + "PII: \(content.piiDocuments) documents (\(String(format2: content.piiDocumentRate * 100)) %), "
+                + "\(String(format2: content.piiPerMillionWords)) per million words.")
         html.table(
             ["kind", "mentions"],
             content.offensiveMentions.sorted { $0.key < $1.key }.map { ["offensive: " + $0.key, number($0.value)] }

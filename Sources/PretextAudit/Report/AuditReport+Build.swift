@@ -94,7 +94,28 @@ extension AuditReport {
                 bySource[String(key.slice.dropFirst(7)), default: [:]][key.key] = count
             }
         }
-        return Pronouns(counts: all, femaleToMale: counts.pronounRatio("female", to: "male"), bySource: bySource)
+        var gendered: [String: Int] = [:]
+        var genderedBySource: [String: (female: Int, male: Int)] = [:]
+        for (key, count) in counts.groupMentions.counts where key.key.hasPrefix("gender/") {
+            let group = String(key.key.dropFirst(7))
+            if key.slice == "all" { gendered[group] = count }
+            if key.slice.hasPrefix("source:"), group == "female" || group == "male" {
+                let source = String(key.slice.dropFirst(7))
+                let pair = genderedBySource[source] ?? (0, 0)
+                genderedBySource[source] = group == "female" ? (count, pair.male) : (pair.female, count)
+            }
+        }
+        return Pronouns(
+            counts: all, femaleToMale: counts.pronounRatio("female", to: "male"), bySource: bySource,
+            femaleToMaleBySource: bySource.compactMapValues { ratio($0["female"] ?? 0, $0["male"] ?? 0) },
+            genderedTerms: gendered,
+            genderedTermsFemaleToMale: ratio(gendered["female"] ?? 0, gendered["male"] ?? 0),
+            genderedTermsFemaleToMaleBySource: genderedBySource.compactMapValues { ratio($0.female, $0.male) })
+    }
+
+    /// `female / male`, or `nil` when `male` is 0.
+    private static func ratio(_ female: Int, _ male: Int) -> Double? {
+        male > 0 ? Double(female) / Double(male) : nil
     }
 
     private static func associations(
@@ -142,11 +163,17 @@ extension AuditReport {
         for (key, count) in counts.offensiveMentions.counts where key.slice == "all" { offensive[key.key] = count }
         for (key, count) in counts.piiMentions.counts where key.slice == "all" { pii[key.key] = count }
         let words = counts.words["all"]
-        let mentions = offensive.values.reduce(0, +)
+        let documents = counts.documents["all"]
+        func perMillion(_ mentions: [String: Int]) -> Double {
+            words > 0 ? Double(mentions.values.reduce(0, +)) * 1_000_000 / Double(words) : 0
+        }
+        func share(_ count: Int) -> Double { documents > 0 ? Double(count) / Double(documents) : 0 }
         return Content(
             offensiveMentions: offensive, offensiveDocuments: counts.offensiveDocuments["all"],
-            offensivePerMillionWords: words > 0 ? Double(mentions) * 1_000_000 / Double(words) : 0,
-            piiMentions: pii, piiDocuments: counts.piiDocuments["all"])
+            offensiveDocumentRate: share(counts.offensiveDocuments["all"]),
+            offensivePerMillionWords: perMillion(offensive),
+            piiMentions: pii, piiDocuments: counts.piiDocuments["all"],
+            piiDocumentRate: share(counts.piiDocuments["all"]), piiPerMillionWords: perMillion(pii))
     }
 
     private static func disparity(step: String, vocabulary: AuditVocabulary, drops: DropCounts) -> StepDisparity {

@@ -61,16 +61,32 @@ public struct AuditReport: Codable, Sendable, Equatable {
         }
     }
 
-    /// Pronoun counts and the female-to-male ratio, overall and by source.
+    /// Pronoun counts and gendered-term mentions (the `gender` category's groups: woman,
+    /// man, 女性, 男人…) with their female-to-male ratios, overall and by source.
     public struct Pronouns: Codable, Sendable, Equatable {
+        /// Pronoun mentions per pronoun group.
         public var counts: [String: Int]
+        /// female / male pronoun mentions (`nil` without male pronouns).
         public var femaleToMale: Double?
+        /// Pronoun mentions per source and pronoun group.
         public var bySource: [String: [String: Int]]
+        /// female / male pronoun mentions per source (sources with male pronouns).
+        public var femaleToMaleBySource: [String: Double]
+        /// Mentions of each gender group's terms.
+        public var genderedTerms: [String: Int]
+        /// female / male gendered-term mentions (`nil` without male terms).
+        public var genderedTermsFemaleToMale: Double?
+        /// female / male gendered-term mentions per source (sources with male terms).
+        public var genderedTermsFemaleToMaleBySource: [String: Double]
 
         enum CodingKeys: String, CodingKey {
             case counts
             case femaleToMale = "female_to_male"
             case bySource = "by_source"
+            case femaleToMaleBySource = "female_to_male_by_source"
+            case genderedTerms = "gendered_terms"
+            case genderedTermsFemaleToMale = "gendered_terms_female_to_male"
+            case genderedTermsFemaleToMaleBySource = "gendered_terms_female_to_male_by_source"
         }
     }
 
@@ -123,18 +139,32 @@ public struct AuditReport: Codable, Sendable, Equatable {
 
     /// Offensive-term and PII rates.
     public struct Content: Codable, Sendable, Equatable {
+        /// Offensive-term mentions per severity.
         public var offensiveMentions: [String: Int]
+        /// Documents with at least one offensive term.
         public var offensiveDocuments: Int
+        /// Their share of the documents.
+        public var offensiveDocumentRate: Double
+        /// Offensive-term mentions per million words.
         public var offensivePerMillionWords: Double
+        /// PII matches per type (from the pii stage's `pii_*` columns).
         public var piiMentions: [String: Int]
+        /// Documents with at least one PII match.
         public var piiDocuments: Int
+        /// Their share of the documents.
+        public var piiDocumentRate: Double
+        /// PII matches per million words.
+        public var piiPerMillionWords: Double
 
         enum CodingKeys: String, CodingKey {
             case offensiveMentions = "offensive_mentions"
             case offensiveDocuments = "offensive_documents"
+            case offensiveDocumentRate = "offensive_document_rate"
             case offensivePerMillionWords = "offensive_per_million_words"
             case piiMentions = "pii_mentions"
             case piiDocuments = "pii_documents"
+            case piiDocumentRate = "pii_document_rate"
+            case piiPerMillionWords = "pii_per_million_words"
         }
     }
 

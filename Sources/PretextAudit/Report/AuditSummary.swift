@@ -1,7 +1,7 @@
 /// The short terminal summary of an audit report.
 public enum AuditSummary {
-    /// A few lines: corpus size, the most mentioned group of each category, the pronoun
-    /// ratio, offensive and PII rates, and the flagged filter disparities.
+    /// A few lines: corpus size, the most mentioned group of each category, the pronoun and
+    /// gendered-term ratios, offensive and PII rates, and the flagged filter disparities.
     public static func text(_ report: AuditReport) -> String {
         var lines = ["audit: \(report.corpus.documents) documents, \(report.corpus.words) words"]
         let categories = Array(Set(report.representation.map(\.category))).sorted()
@@ -12,9 +12,11 @@ public enum AuditSummary {
             let listed = groups.prefix(4).map { "\($0.group) \($0.all.mentions)" }.joined(separator: ", ")
             lines.append("  \(category): \(listed)")
         }
-        if let ratio = report.pronouns.femaleToMale {
-            lines.append("  pronouns female : male = \(String(format2: ratio))")
-        }
+        let ratios = [
+            report.pronouns.femaleToMale.map { "pronouns female : male = \(String(format2: $0))" },
+            report.pronouns.genderedTermsFemaleToMale.map { "gendered terms \(String(format2: $0))" },
+        ].compactMap { $0 }
+        if !ratios.isEmpty { lines.append("  " + ratios.joined(separator: "; ")) }
         lines.append(
             "  offensive terms in \(report.content.offensiveDocuments) documents; PII in "
                 + "\(report.content.piiDocuments) documents")
