@@ -154,4 +154,35 @@ import Testing
             }
         }
     }
+
+    @Test func theStepLinksItsInputShardsAndAddsColumns() throws {
+        let directory = try TemporaryDirectory()
+        let texts = (0..<300).map { "She is a nurse and he is an engineer, number \($0)." }
+        let input = try DedupeTestRun.ingest(
+            [Array(texts.enumerated().map { ("d\($0)", $1) }.prefix(150)), texts.enumerated().map { ("e\($0)", $1) }],
+            in: directory, shardBytes: 8192, workers: 2)
+        let output = directory.path + "/audited"
+        _ = try audit(input, output, [("history", .scalar("false"))])
+        func inodes(_ dataset: String) throws -> Set<UInt64> {
+            Set(
+                try FileManager.default.contentsOfDirectory(atPath: dataset + "/shards").map { name in
+                    var info = stat()
+                    _ = stat(dataset + "/shards/" + name, &info)
+                    return UInt64(info.st_ino)
+                })
+        }
+        let linked = try inodes(output)
+        let original = try inodes(input)
+        #expect(linked == original && original.count > 2)
+        let before = try Catalog(path: input + "/catalog.sqlite", readOnly: true)
+            .query("SELECT id, frame, offset, length FROM documents ORDER BY id").rows
+        let after = try Catalog(path: output + "/catalog.sqlite", readOnly: true)
+            .query("SELECT id, frame, offset, length FROM documents ORDER BY id").rows
+        #expect(before.count == 450 && after == before)
+        let columns = try Catalog(path: output + "/catalog.sqlite", readOnly: true)
+            .query("SELECT count(*) FROM documents WHERE audit_groups = '' AND audit_mentions = 0").rows
+        #expect(columns == [[.integer(450)]], "pronouns and occupations only: no identity group")
+        let report = try DatasetVerifier.verify(try Dataset.open(at: output))
+        #expect(report.isClean, "\(report.problems)")
+    }
 }

@@ -65,7 +65,8 @@ public struct AuditStage: PhasedStage, StageFinishing {
         var driver = DocumentStageDriver(
             stage: task.stage, worker: AuditWorker(scanner: try AuditScanner(terms: terms), keys: terms.keys),
             task: task)
-        for unit in units { try driver.process(unit) }
+        // Documents pass unchanged: the input shards are linked, only catalog rows are written.
+        for unit in units { try driver.annotate(unit) }
         try work.createDirectory(of: Self.countsPhase)
         let bytes = Array(try JSONEncoder().encode(driver.worker.tally.partial()))
         let file = try work.writeBlob(

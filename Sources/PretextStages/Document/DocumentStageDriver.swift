@@ -29,6 +29,33 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         task.finishedInput(bytes: unit.bytes)
     }
 
+    /// Runs the worker over `unit` for a stage that keeps every document unchanged and only
+    /// adds catalog columns: the input shard is linked into the output (`StageTask.keepShard`)
+    /// instead of rewritten, and only the rows are new.
+    ///
+    /// - Throws: `.invalidConfiguration` if the worker drops or changes a document.
+    mutating func annotate(_ unit: ShardUnit) throws {
+        var documents = ShardDocuments(unit: unit)
+        var rows: [(DocumentRow, RecordLocation)] = []
+        let count = try documents.forEach { document, row, _, location in
+            let originalText = document.text
+            var output = row
+            guard case .keep = try worker.process(&document, row: &output), Self.sameBytes(document.text, originalText)
+            else {
+                throw PretextError(
+                    .invalidConfiguration, "stage \(stage) changed or dropped document \(row.id) while annotating",
+                    path: unit.dataset.path(unit.path))
+            }
+            for signal in output.signals where !knownColumns.contains(signal.name) {
+                try ensureColumn(signal.name, for: signal.value)
+            }
+            rows.append((output, location))
+        }
+        try task.keepShard(unit, rows: rows)
+        task.reportProgress(documents: count, bytes: unit.bytes)
+        task.finishedInput(bytes: unit.bytes)
+    }
+
     private mutating func handle(
         _ document: inout Document, _ bytes: UnsafeRawBufferPointer, row: DocumentRow, unit: ShardUnit,
         location: RecordLocation

@@ -57,6 +57,18 @@ public final class StageTask {
         kept += 1
     }
 
+    /// Keeps every document of the input shard `unit` unchanged, with `rows` (one per record,
+    /// at its location): the shard file is linked into the output, not rewritten.
+    public func keepShard(_ unit: ShardUnit, rows: [(DocumentRow, RecordLocation)]) throws {
+        let catalog = try unit.dataset.openCatalog(readOnly: true)
+        guard let shard = try catalog.shards().first(where: { $0.id == unit.shardID }) else {
+            throw PretextError(.corrupt, "the catalog has no shard \(unit.shardID)", path: unit.dataset.path(unit.path))
+        }
+        try writer.addLinkedShard(shard, of: unit.dataset, rows: rows)
+        documentsIn += rows.count
+        kept += rows.count
+    }
+
     /// Writes a rejected record to `rejects/` with its drop row.
     public func reject(record: UnsafeRawBufferPointer, drop: DropRow) throws {
         try writer.addReject(record: record, drop: drop)
