@@ -80,6 +80,13 @@ extension Catalog {
 
     /// The cached insert statement for documents with these extra signal columns.
     private func documentInsert(signals: [String]) throws -> SQLiteStatement {
+        if let last = lastDocumentInsert, last.signals == signals { return last.statement }
+        let statement = try makeDocumentInsert(signals: signals)
+        lastDocumentInsert = (signals, statement)
+        return statement
+    }
+
+    private func makeDocumentInsert(signals: [String]) throws -> SQLiteStatement {
         for name in signals where !Self.isIdentifier(name) {
             throw PretextError(.invalidConfiguration, "'\(name)' is not a valid signal column name")
         }

@@ -9,6 +9,8 @@ import PretextCore
 public final class Catalog {
     /// The SQLite connection, for direct SQL.
     public let connection: SQLiteConnection
+    /// The document insert for the last list of signal columns (rows of one stage share it).
+    var lastDocumentInsert: (signals: [String], statement: SQLiteStatement)?
 
     /// The schema version this build creates and understands.
     public static var latestSchemaVersion: Int { CatalogSchema.latestVersion }
