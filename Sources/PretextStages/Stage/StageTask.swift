@@ -61,7 +61,7 @@ public final class StageTask {
     /// at its location): the shard file is linked into the output, not rewritten.
     public func keepShard(_ unit: ShardUnit, rows: [(DocumentRow, RecordLocation)]) throws {
         let catalog = try unit.dataset.openCatalog(readOnly: true)
-        guard let shard = try catalog.shards().first(where: { $0.id == unit.shardID }) else {
+        guard let shard = try catalog.shard(id: unit.shardID) else {
             throw PretextError(.corrupt, "the catalog has no shard \(unit.shardID)", path: unit.dataset.path(unit.path))
         }
         try writer.addLinkedShard(shard, of: unit.dataset, rows: rows)

@@ -31,10 +31,19 @@ extension Catalog {
 
     /// Every shard row, by id.
     public func shards() throws -> [ShardRow] {
+        try shardRows(where: "")
+    }
+
+    /// The shard row with id `id`, if there is one.
+    public func shard(id: Int64) throws -> ShardRow? {
+        try shardRows(where: "WHERE id = \(id)").first
+    }
+
+    private func shardRows(where condition: String) throws -> [ShardRow] {
         let statement = try connection.prepare(
             """
             SELECT id, path, kind, step, stage, rank, records, frames, bytes_raw, bytes_compressed, checksum,
-                frame_size, compression_level FROM shards ORDER BY id
+                frame_size, compression_level FROM shards \(condition) ORDER BY id
             """)
         var rows: [ShardRow] = []
         while try statement.step() {
