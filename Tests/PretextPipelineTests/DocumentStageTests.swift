@@ -107,6 +107,18 @@ import Testing
         #expect(original.metaJSON.contains("\"n\":1"))
     }
 
+    @Test func aStageThatPromisesToKeepDocumentsFailsWhenItDoesNot() throws {
+        let directory = try TemporaryDirectory()
+        let input = try ingest(directory, [#"{"id":"k","text":"keep"}"#, #"{"id":"d","text":"drop me"}"#])
+        let registry = StageRegistry([.init(ClaimsToKeep.self)])
+        let error = try #require(throws: PretextError.self) {
+            try PipelineRunner(registry: registry).runStage(
+                "claims_to_keep", options: StageOptions(), input: .dataset(path: input),
+                output: directory.path + "/out", settings: RunSettings(progressStyle: .silent))
+        }
+        #expect(error.message.contains("changed or dropped document d"), "\(error)")
+    }
+
     @Test func ingestCannotFollowAnotherStage() throws {
         let text = "output: o\ninputs: [x]\nstages:\n  - stage: ingest\n  - stage: ingest\n"
         let pipeline = try PipelineParser().parse(text, path: "p.yaml")
@@ -125,6 +137,14 @@ struct DropMarked: DocumentStage {
             document.text.contains("drop me") ? .drop(reason: "marked", detail: "the text says so") : .keep
         }
     }
+}
+
+/// A stage that says it keeps every document unchanged, yet drops one: the driver refuses.
+struct ClaimsToKeep: DocumentStage {
+    static let descriptor = StageDescriptor(name: "claims_to_keep", summary: "test", options: [], input: .dataset)
+    init(options: StageOptions) throws {}
+    var keepsDocumentsUnchanged: Bool { true }
+    func makeWorker() throws -> DropMarked.Worker { DropMarked.Worker() }
 }
 
 /// Reads every document of a dataset back, by id.

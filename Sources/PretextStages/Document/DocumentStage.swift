@@ -14,6 +14,12 @@ public protocol DocumentStage: Stage where Unit == ShardUnit {
 
     /// Makes the state of one task.
     func makeWorker() throws -> Worker
+
+    /// Whether, as configured, the stage keeps every document and never changes its text (it
+    /// only adds catalog columns). The driver then links the input's shards into the output
+    /// instead of rewriting them (`docs/formats.md`, "Linked shards"); a worker that drops or
+    /// changes a document anyway fails the task. Default `false`.
+    var keepsDocumentsUnchanged: Bool { get }
 }
 
 /// Processes the documents of one task, one at a time.
@@ -38,9 +44,14 @@ extension DocumentStage {
         try ShardUnit.plan(input, stage: Self.descriptor.name)
     }
 
+    /// Documents may be changed or dropped.
+    public var keepsDocumentsUnchanged: Bool { false }
+
     /// Runs this task's shards through a fresh worker.
     public func run(_ units: [ShardUnit], in task: StageTask) throws {
         var driver = DocumentStageDriver(stage: Self.descriptor.name, worker: try makeWorker(), task: task)
-        for unit in units { try driver.process(unit) }
+        for unit in units {
+            if keepsDocumentsUnchanged { try driver.annotate(unit) } else { try driver.process(unit) }
+        }
     }
 }

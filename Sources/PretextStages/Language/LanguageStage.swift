@@ -36,6 +36,9 @@ public struct LanguageStage: DocumentStage {
         bestEffort = options.boolean("best_effort") ?? false
     }
 
+    /// Without a language list every document is kept as it is (annotation only).
+    public var keepsDocumentsUnchanged: Bool { languages.isEmpty }
+
     /// A worker holding the detector.
     public func makeWorker() throws -> Worker {
         Worker(detector: LanguageDetector(bestEffort: bestEffort), languages: languages, minScore: minScore)

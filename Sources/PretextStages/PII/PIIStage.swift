@@ -54,6 +54,9 @@ public struct PIIStage: DocumentStage {
     /// A worker holding the detector and an output buffer.
     public func makeWorker() throws -> Worker { Worker(detector: PIIDetector(config), mode: mode) }
 
+    /// In count mode the text is left as it is: only the `pii_*` columns are added.
+    public var keepsDocumentsUnchanged: Bool { mode == .count }
+
     /// Scans one document at a time.
     public struct Worker: DocumentWorker {
         let detector: PIIDetector

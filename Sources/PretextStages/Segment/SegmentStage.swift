@@ -39,6 +39,9 @@ public struct SegmentStage: DocumentStage {
         Worker(defaultLocale: locale, useDocumentLanguage: useDocumentLanguage, storeBounds: storeBounds)
     }
 
+    /// Segmentation only adds counts and boundaries: the input's shards are linked, not rewritten.
+    public var keepsDocumentsUnchanged: Bool { true }
+
     /// Segments one document at a time; ICU iterators are reused per locale.
     public struct Worker: DocumentWorker {
         let defaultLocale: String
