@@ -57,6 +57,10 @@ public struct QualityStage: DocumentStage {
     }
 
     /// Evaluates one document at a time.
+    /// Annotating only, documents are neither dropped nor changed (C4's line removal applies
+    /// only when filtering): the input's shards are linked, not rewritten.
+    public var keepsDocumentsUnchanged: Bool { annotateOnly }
+
     public struct Worker: DocumentWorker {
         let evaluator: QualityEvaluator
         let annotateOnly: Bool
