@@ -11,7 +11,11 @@ extension PretextCommand {
                 print("\(descriptor.name) — \(descriptor.summary) (reads \(descriptor.input.rawValue))")
                 for option in descriptor.options {
                     let fallback = option.defaultValue.map { " = \($0)" } ?? " (required)"
-                    print("  \(option.name): \(option.kind)\(fallback)\n      \(option.summary)")
+                    let only =
+                        option.condition.map {
+                            " [\($0.option): \($0.values.joined(separator: ", "))]"
+                        } ?? ""
+                    print("  \(option.name): \(option.kind)\(fallback)\(only)\n      \(option.summary)")
                 }
                 print("")
             }

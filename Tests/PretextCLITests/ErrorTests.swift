@@ -13,6 +13,22 @@ import Testing
         #expect(result.stderr.contains("max_document_bytes"))
     }
 
+    @Test func anOptionOfAnotherMethodNamesFileLineAndMethod() throws {
+        let scratch = try Scratch()
+        let file = try scratch.write(
+            "dedupe.yaml",
+            "output: o\ninputs: [x]\nstages:\n  - stage: ingest\n  - stage: dedupe\n    method: exact\n    bands: 20\n")
+        let result = try CLI.run(["run", file])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("dedupe.yaml:7"), "\(result.stderr)")
+        #expect(result.stderr.contains("option 'bands' applies only when method is minhash, not exact"))
+        let set = try CLI.run([
+            "stage", "dedupe", "--input", scratch.path, "--output", scratch.path + "/o", "--set", "method=lines",
+            "--set", "keep=longest",
+        ])
+        #expect(set.status == 64 && set.stderr.contains("option 'keep' applies only when method is exact or minhash"))
+    }
+
     @Test func unknownStageListsTheKnownOnes() throws {
         let scratch = try Scratch()
         let result = try CLI.run(["stage", "sparkle", "--input", "x", "--output", scratch.path + "/o"])

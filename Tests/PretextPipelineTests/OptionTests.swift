@@ -30,6 +30,22 @@ import Testing
         #expect(throws: PretextError.self) { try StageOptions(specs: specs, given: [], context: "test") }
     }
 
+    @Test func anOptionOfAnotherChoiceIsRefusedWithItsLine() throws {
+        let specs = [
+            OptionSpec("mode", .choice(["a", "b"]), default: .string("a"), "mode"),
+            OptionSpec("width", .integer(), default: .integer(1), "b only").only(when: "mode", is: ["b"]),
+        ]
+        let fine = try StageOptions(
+            specs: specs, given: [("mode", .scalar("b"), 3), ("width", .scalar("4"), 4)], context: "p.yaml")
+        #expect(fine.integer("width") == 4)
+        #expect(try StageOptions(specs: specs, given: [], context: "t").integer("width") == 1, "defaults are fine")
+        let error = try #require(throws: PretextError.self) {
+            try StageOptions(specs: specs, given: [("width", .scalar("4"), 7)], context: "p.yaml, stage 2")
+        }
+        #expect(
+            error.line == 7 && error.message == "p.yaml, stage 2: option 'width' applies only when mode is b, not a")
+    }
+
     @Test func canonicalDescriptionIsSortedAndStable() throws {
         let one = try StageOptions(
             specs: specs, given: [("name", .scalar("x"), nil), ("size", .scalar("3"), nil)], context: "t")

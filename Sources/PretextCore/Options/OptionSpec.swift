@@ -38,6 +38,9 @@ public struct OptionSpec: Sendable {
     public let defaultValue: OptionValue?
     /// One line saying what the option does.
     public let summary: String
+    /// When set, the option means something only while another (choice) option has one of
+    /// these values; giving it otherwise is an error rather than silently ignored.
+    public private(set) var condition: (option: String, values: [String])?
 
     /// Declares an option.
     public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue?, _ summary: String) {
@@ -45,5 +48,12 @@ public struct OptionSpec: Sendable {
         self.kind = kind
         self.defaultValue = defaultValue
         self.summary = summary
+    }
+
+    /// This option, applicable only while `option` is one of `values`.
+    public func only(when option: String, is values: [String]) -> OptionSpec {
+        var copy = self
+        copy.condition = (option, values)
+        return copy
     }
 }

@@ -45,6 +45,17 @@ public struct StageOptions: Sendable, Hashable {
             }
             values[spec.name] = fallback
         }
+        for item in given {
+            guard let condition = byName[item.name]?.condition else { continue }
+            guard case .string(let actual) = values[condition.option], !condition.values.contains(actual) else {
+                continue
+            }
+            throw PretextError(
+                .invalidConfiguration,
+                "\(context): option '\(item.name)' applies only when \(condition.option) is "
+                    + "\(condition.values.joined(separator: " or ")), not \(actual)",
+                path: path, line: item.line)
+        }
         self.values = values
     }
 

@@ -17,28 +17,39 @@ public struct DedupeStage: PhasedStage {
                     + "remove units repeated across the corpus"),
             OptionSpec(
                 "keep", .choice(KeepRule.names), default: .string("first"),
-                "which document of a cluster stays: first (input order), id (smallest), longest, column, source"),
-            OptionSpec("keep_column", .string, default: .string(""), "keep: column — the catalog column, highest wins"),
-            OptionSpec("keep_sources", .list, default: .list([]), "keep: source — source prefixes, first listed wins"),
+                "which document of a cluster stays: first (input order), id (smallest), longest, column, source"
+            ).only(when: "method", is: ["exact", "minhash"]),
+            OptionSpec("keep_column", .string, default: .string(""), "keep: column — the catalog column, highest wins")
+                .only(when: "method", is: ["exact", "minhash"]),
+            OptionSpec("keep_sources", .list, default: .list([]), "keep: source — source prefixes, first listed wins")
+                .only(when: "method", is: ["exact", "minhash"]),
             OptionSpec(
                 "normalize", .list, default: .list(DedupeNormalization.stepNames),
                 "simplification before hashing: lowercase, digits, punctuation, whitespace, accents"),
-            OptionSpec("ngram", .integer(min: 1, max: 64), default: .integer(5), "words per shingle"),
+            OptionSpec("ngram", .integer(min: 1, max: 64), default: .integer(5), "words per shingle").only(
+                when: "method", is: ["minhash"]),
             OptionSpec(
                 "cjk_ngram", .integer(min: 1, max: 64), default: .integer(5),
-                "characters per shingle in Chinese/Japanese documents"),
-            OptionSpec("bands", .integer(min: 1, max: 512), default: .integer(14), "LSH bands"),
-            OptionSpec("rows", .integer(min: 1, max: 64), default: .integer(8), "hashes per band"),
+                "characters per shingle in Chinese/Japanese documents"
+            ).only(when: "method", is: ["minhash"]),
+            OptionSpec("bands", .integer(min: 1, max: 512), default: .integer(14), "LSH bands").only(
+                when: "method", is: ["minhash"]),
+            OptionSpec("rows", .integer(min: 1, max: 64), default: .integer(8), "hashes per band").only(
+                when: "method", is: ["minhash"]),
             OptionSpec(
                 "threshold", .number(min: 0, max: 1), default: .number(0),
-                "derive bands and rows for this Jaccard threshold (0: use bands and rows)"),
+                "derive bands and rows for this Jaccard threshold (0: use bands and rows)"
+            ).only(when: "method", is: ["minhash"]),
             OptionSpec(
                 "num_hashes", .integer(min: 1, max: 4096), default: .integer(112),
-                "hash functions available when bands and rows come from threshold"),
-            OptionSpec("seed", .integer(min: 0), default: .integer(1), "seed of the MinHash functions"),
+                "hash functions available when bands and rows come from threshold"
+            ).only(when: "method", is: ["minhash"]),
+            OptionSpec("seed", .integer(min: 0), default: .integer(1), "seed of the MinHash functions").only(
+                when: "method", is: ["minhash"]),
             OptionSpec(
                 "verify", .boolean, default: .boolean(true),
-                "minhash: join a candidate pair only if its estimated Jaccard reaches the threshold"),
+                "minhash: join a candidate pair only if its estimated Jaccard reaches the threshold"
+            ).only(when: "method", is: ["minhash"]),
             OptionSpec(
                 "hash_ranges", .integer(min: 0, max: 4096), default: .integer(0),
                 "hash partitions per band, or of unit counts (0: enough for every task)"),

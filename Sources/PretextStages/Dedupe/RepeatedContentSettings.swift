@@ -24,33 +24,45 @@ struct RepeatedContentSettings: Sendable {
 
     /// The stage options of methods `lines`, `paragraphs` and `spans` (declared in
     /// `DedupeStage.descriptor` after the options every method shares).
+    /// The methods these options apply to.
+    private static let units = ["lines", "paragraphs", "spans"]
+
     static let options = [
         OptionSpec(
             "max_repeats", .integer(min: 1), default: .integer(1),
-            "lines/paragraphs/spans: a unit occurring more than this many times in the corpus is removed"),
+            "lines/paragraphs/spans: a unit occurring more than this many times in the corpus is removed"
+        ).only(when: "method", is: units),
         OptionSpec(
             "keep_first", .boolean, default: .boolean(true),
-            "lines/paragraphs/spans: keep a repeated unit's first occurrence in input order (needs counting: exact)"),
+            "lines/paragraphs/spans: keep a repeated unit's first occurrence in input order (needs counting: exact)"
+        ).only(when: "method", is: units),
         OptionSpec(
-            "span_sentences", .integer(min: 1, max: 64), default: .integer(3), "spans: sentences per span (C4: 3)"),
+            "span_sentences", .integer(min: 1, max: 64), default: .integer(3), "spans: sentences per span (C4: 3)"
+        ).only(when: "method", is: ["spans"]),
         OptionSpec(
             "unit_normalization", .choice(["whitespace", "normalize"]), default: .string("whitespace"),
-            "lines/paragraphs/spans: before hashing, trim and collapse whitespace, or apply the normalize steps"),
+            "lines/paragraphs/spans: before hashing, trim and collapse whitespace, or apply the normalize steps"
+        ).only(when: "method", is: units),
         OptionSpec(
             "min_unit_chars", .integer(min: 0), default: .integer(0),
-            "lines/paragraphs/spans: shorter normalized units are never counted or removed"),
+            "lines/paragraphs/spans: shorter normalized units are never counted or removed"
+        ).only(when: "method", is: units),
         OptionSpec(
             "min_words", .integer(min: 0), default: .integer(50),
-            "lines/paragraphs/spans: a document left with fewer words after removal is dropped"),
+            "lines/paragraphs/spans: a document left with fewer words after removal is dropped"
+        ).only(when: "method", is: units),
         OptionSpec(
             "counting", .choice(["exact", "bloom"]), default: .string("exact"),
-            "lines/paragraphs/spans: exact counts (sorted runs) or a counting Bloom filter (may over-count)"),
+            "lines/paragraphs/spans: exact counts (sorted runs) or a counting Bloom filter (may over-count)"
+        ).only(when: "method", is: units),
         OptionSpec(
             "bloom_items", .integer(min: 1), default: .integer(10_000_000),
-            "counting: bloom — expected distinct units in the corpus (sizes the filter)"),
+            "counting: bloom — expected distinct units in the corpus (sizes the filter)"
+        ).only(when: "method", is: units),
         OptionSpec(
             "bloom_fp", .number(min: 1e-9, max: 0.5), default: .number(0.01),
-            "counting: bloom — target false-positive rate (sizes the filter)"),
+            "counting: bloom — target false-positive rate (sizes the filter)"
+        ).only(when: "method", is: units),
     ]
 
     let kind: UnitKind
