@@ -21,9 +21,11 @@ public struct PIIStage: DocumentStage {
                 "global: only globally routable IPs (datatrove's default); all: every valid address"),
             OptionSpec(
                 "placeholders", .choice(PIIPlaceholders.styleNames), default: .string("tags"),
-                "tags (<EMAIL>, <IP>, <PHONE>, <CARD>) or datatrove (example addresses)"),
+                "tags (<EMAIL>, <IP>, <PHONE>, <CARD>) or datatrove (example addresses)"
+            ).only(when: "mode", is: [PIIMode.replace.rawValue]),
             OptionSpec(
-                "mask", .string, default: .string(""), "redact mode: write this instead of removing the match"),
+                "mask", .string, default: .string(""), "redact mode: write this instead of removing the match"
+            ).only(when: "mode", is: [PIIMode.redact.rawValue]),
         ],
         input: .dataset)
 
