@@ -14,18 +14,11 @@ extension DocumentRecord {
     public static func decode(
         _ line: UnsafeRawBufferPointer, scanner: inout JSONScanner
     ) throws(PretextError) -> Document {
-        var body = line
-        if let last = body.last, last == UInt8(ascii: "\n") {
-            body = UnsafeRawBufferPointer(rebasing: body.dropLast())
-        }
+        let body = withoutNewline(line)
         if let bad = UTF8Validation.firstInvalidOffset(body) {
             throw malformed("is not valid UTF-8 at byte \(bad)", at: bad)
         }
-        do {
-            try scanner.scanObject(body)
-        } catch {
-            throw malformed("is not a valid JSON object: \(error)", at: error.column)
-        }
+        try scan(body, with: &scanner)
         let id = try stringField(idKey, "id", in: body, scanner: scanner)
         let text = try stringField(textKey, "text", in: body, scanner: scanner)
         let source =
@@ -42,27 +35,9 @@ extension DocumentRecord {
     public static func appendText(
         of line: UnsafeRawBufferPointer, scanner: inout JSONScanner, to output: inout [UInt8]
     ) throws(PretextError) {
-        var body = line
-        if let last = body.last, last == UInt8(ascii: "\n") {
-            body = UnsafeRawBufferPointer(rebasing: body.dropLast())
-        }
-        do {
-            try scanner.scanObject(body)
-        } catch {
-            throw malformed("is not a valid JSON object: \(error)", at: error.column)
-        }
-        guard let index = scanner.lastIndex(ofKey: textKey) else { throw malformed("has no \"text\" field", at: 0) }
-        let member = scanner.members[index]
-        guard member.kind == .string else {
-            throw malformed("field \"text\" is not a string", at: member.value.lowerBound)
-        }
-        do {
-            try JSONStringDecoder.appendDecoded(
-                token: UnsafeRawBufferPointer(rebasing: body[member.value]), to: &output,
-                columnBase: member.value.lowerBound)
-        } catch {
-            throw malformed("field \"text\" is not a valid string: \(error)", at: error.column)
-        }
+        let body = withoutNewline(line)
+        try scan(body, with: &scanner)
+        try appendString(textKey, "text", in: body, scanner: scanner, to: &output)
     }
 
     /// Decodes one record line into a `Document`.
@@ -78,9 +53,34 @@ extension DocumentRecord {
         PretextError(.malformedInput, "document record \(what)", offset: Int64(column))
     }
 
+    /// `line` without its trailing newline, if any.
+    private static func withoutNewline(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let last = line.last, last == UInt8(ascii: "\n") else { return line }
+        return UnsafeRawBufferPointer(rebasing: line.dropLast())
+    }
+
+    /// Scans the record's top-level object into `scanner`.
+    private static func scan(_ body: UnsafeRawBufferPointer, with scanner: inout JSONScanner) throws(PretextError) {
+        do {
+            try scanner.scanObject(body)
+        } catch {
+            throw malformed("is not a valid JSON object: \(error)", at: error.column)
+        }
+    }
+
     private static func stringField(
         _ name: [UInt8], _ label: String, in line: UnsafeRawBufferPointer, scanner: JSONScanner
     ) throws(PretextError) -> String {
+        var bytes: [UInt8] = []
+        try appendString(name, label, in: line, scanner: scanner, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the decoded bytes of the required string field `name` to `output`.
+    private static func appendString(
+        _ name: [UInt8], _ label: String, in line: UnsafeRawBufferPointer, scanner: JSONScanner,
+        to output: inout [UInt8]
+    ) throws(PretextError) {
         guard let index = scanner.lastIndex(ofKey: name) else {
             throw malformed("has no \"\(label)\" field", at: 0)
         }
@@ -89,14 +89,12 @@ extension DocumentRecord {
             throw malformed("field \"\(label)\" is not a string", at: member.value.lowerBound)
         }
         let token = UnsafeRawBufferPointer(rebasing: line[member.value])
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(token.count)
+        output.reserveCapacity(output.count + token.count)
         do {
-            try JSONStringDecoder.appendDecoded(token: token, to: &bytes, columnBase: member.value.lowerBound)
+            try JSONStringDecoder.appendDecoded(token: token, to: &output, columnBase: member.value.lowerBound)
         } catch {
             throw malformed("field \"\(label)\" is not a valid string: \(error)", at: error.column)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func metaField(

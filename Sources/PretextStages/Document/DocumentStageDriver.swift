@@ -46,9 +46,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
                     .invalidConfiguration, "stage \(stage) changed or dropped document \(row.id) while annotating",
                     path: unit.dataset.path(unit.path))
             }
-            for signal in output.signals where !knownColumns.contains(signal.name) {
-                try ensureColumn(signal.name, for: signal.value)
-            }
+            try ensureColumns(of: output)
             rows.append((output, location))
         }
         try task.keepShard(unit, rows: rows)
@@ -72,9 +70,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     }
 
     private mutating func keep(_ document: Document, row: DocumentRow) throws {
-        for signal in row.signals where !knownColumns.contains(signal.name) {
-            try ensureColumn(signal.name, for: signal.value)
-        }
+        try ensureColumns(of: row)
         record.removeAll(keepingCapacity: true)
         DocumentRecord.append(document, to: &record)
         try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
@@ -93,6 +89,13 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         reject.append(to: &record, rawCap: Int.max)
         let drop = DropRow(document: id, reason: reason, detail: detail, input: input, inputOffset: location.offset)
         try record.withUnsafeBytes { try task.reject(record: $0, drop: drop) }
+    }
+
+    /// Adds the output catalog's columns for the row's signals not seen before.
+    private mutating func ensureColumns(of row: DocumentRow) throws {
+        for signal in row.signals where !knownColumns.contains(signal.name) {
+            try ensureColumn(signal.name, for: signal.value)
+        }
     }
 
     private mutating func ensureColumn(_ name: String, for value: SQLValue) throws {
