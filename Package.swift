@@ -77,17 +77,22 @@ let package = Package(
             ]),
 
         // MARK: tests
+        // Helpers every test target shares (temporary directories, external tools); not a product.
+        .target(name: "PretextTestSupport", path: "Tests/PretextTestSupport"),
         .testTarget(name: "PretextCoreTests", dependencies: ["PretextCore"]),
-        .testTarget(name: "PretextStoreTests", dependencies: ["PretextStore"]),
-        .testTarget(name: "PretextFormatsTests", dependencies: ["PretextFormats"]),
+        .testTarget(name: "PretextStoreTests", dependencies: ["PretextStore", "PretextTestSupport"]),
+        .testTarget(name: "PretextFormatsTests", dependencies: ["PretextFormats", "PretextTestSupport"]),
         .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),
         .testTarget(name: "PretextQualityTests", dependencies: ["PretextQuality"]),
         .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
         .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe", "PretextSynthetic"]),
-        .testTarget(name: "PretextAuditTests", dependencies: ["PretextAudit"]),
+        .testTarget(name: "PretextAuditTests", dependencies: ["PretextAudit", "PretextTestSupport"]),
+        // Stages run through the local runner, as a pipeline step would run them.
         .testTarget(
-            name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextStages", "PretextSynthetic"]),
-        .testTarget(name: "PretextCLITests", dependencies: ["PretextStore"]),
+            name: "PretextStagesTests",
+            dependencies: ["PretextStages", "PretextPipeline", "PretextSynthetic", "PretextTestSupport"]),
+        .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextTestSupport"]),
+        .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
-import Foundation
 import PretextAudit
 import PretextCore
+import PretextTestSupport
 import Testing
 
 /// Every malformed lexicon line is an error naming the file and the line, with a message
@@ -66,15 +66,12 @@ import Testing
 
     @Test(arguments: cases)
     func namesTheFileAndLine(_ bad: Case) throws {
-        let folder = NSTemporaryDirectory() + "pretext-lexicon-error-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try FileManager.default.createDirectory(atPath: folder + "/xx", withIntermediateDirectories: true)
-        if bad.file != "identity.tsv" {
-            try Data(Self.identity.utf8).write(to: URL(fileURLWithPath: folder + "/xx/identity.tsv"))
+        let folder = try TemporaryDirectory()
+        if bad.file != "identity.tsv" { try folder.write("xx/identity.tsv", Self.identity) }
+        let path = try folder.write("xx/" + bad.file, bad.text)
+        let error = try #require(throws: PretextError.self) {
+            try Lexicon.load(directory: folder.path, language: "xx")
         }
-        let path = folder + "/xx/" + bad.file
-        try Data(bad.text.utf8).write(to: URL(fileURLWithPath: path))
-        let error = try #require(throws: PretextError.self) { try Lexicon.load(directory: folder, language: "xx") }
         #expect(error.code == .invalidConfiguration)
         #expect(error.path == path)
         #expect(error.line == bad.line)

@@ -1,36 +1,15 @@
-import Foundation
 import PretextAudit
 import PretextCore
+import PretextTestSupport
 import Testing
-
-/// A fresh directory per test, removed when the value goes away.
-private final class ScratchLexiconDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "pretext-lexicon-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    /// Writes `text` to `<path>/<language>/<name>` and returns the file's path.
-    @discardableResult
-    func write(_ language: String, _ name: String, _ text: String) throws -> String {
-        let folder = path + "/" + language
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
-        return folder + "/" + name
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Reading lexicon files: the format's details, normalization, and every error with its line.
 @Suite struct LexiconLoaderTests {
     static let identity = "woman\tgender\tfemale\nman\tgender\tmale\n"
 
     @Test func optionalFilesMayBeMissing() throws {
-        let directory = try ScratchLexiconDirectory()
-        try directory.write("xx", "identity.tsv", Self.identity)
+        let directory = try TemporaryDirectory()
+        try directory.write("xx/identity.tsv", Self.identity)
         let lexicon = try Lexicon.load(directory: directory.path, language: "xx")
         #expect(lexicon.identity.count == 2)
         #expect(lexicon.pronouns.isEmpty && lexicon.occupations.isEmpty && lexicon.descriptors.isEmpty)
@@ -38,13 +17,13 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func readsEveryFile() throws {
-        let directory = try ScratchLexiconDirectory()
-        try directory.write("xx", "identity.tsv", Self.identity)
-        try directory.write("xx", "pronouns.tsv", "she\tfemale\nhe\tmale\n")
-        try directory.write("xx", "occupations.tsv", "nurses\tnurse\n")
-        try directory.write("xx", "descriptors.tsv", "kind\tkind\n")
-        try directory.write("xx", "offensive.tsv", "crap\tmild\n")
-        try directory.write("xx", "pairs.tsv", "gender\tfemale\tmale\n")
+        let directory = try TemporaryDirectory()
+        try directory.write("xx/identity.tsv", Self.identity)
+        try directory.write("xx/pronouns.tsv", "she\tfemale\nhe\tmale\n")
+        try directory.write("xx/occupations.tsv", "nurses\tnurse\n")
+        try directory.write("xx/descriptors.tsv", "kind\tkind\n")
+        try directory.write("xx/offensive.tsv", "crap\tmild\n")
+        try directory.write("xx/pairs.tsv", "gender\tfemale\tmale\n")
         let lexicon = try Lexicon.load(directory: directory.path + "/", language: "xx")
         #expect(lexicon.identity[0] == IdentityTerm(term: "woman", category: .gender, group: "female"))
         #expect(
@@ -56,11 +35,11 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func skipsCommentsBlankLinesCRLFAndByteOrderMark() throws {
-        let directory = try ScratchLexiconDirectory()
+        let directory = try TemporaryDirectory()
         let text =
             "\u{FEFF}# a comment\r\n\r\n   \r\nwoman\tgender\tfemale  # trailing comment\r\n"
             + "  c#\t sexual_orientation \tlgbtq\r\n# man\tgender\tmale\n"
-        try directory.write("xx", "identity.tsv", text)
+        try directory.write("xx/identity.tsv", text)
         let lexicon = try Lexicon.load(directory: directory.path, language: "xx")
         #expect(lexicon.identity.map(\.term) == ["woman", "c#"])
         #expect(lexicon.identity[1].category == .sexualOrientation)
@@ -68,8 +47,8 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func countsLinesAcrossCRLFAndComments() throws {
-        let directory = try ScratchLexiconDirectory()
-        let path = try directory.write("xx", "identity.tsv", "# header\r\n\r\nwoman\tgender\tfemale\r\nman\tgender\r\n")
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("xx/identity.tsv", "# header\r\n\r\nwoman\tgender\tfemale\r\nman\tgender\r\n")
         let error = try #require(throws: PretextError.self) {
             try Lexicon.load(directory: directory.path, language: "xx")
         }
@@ -78,10 +57,10 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func normalizesTermsToLowercaseNFC() throws {
-        let directory = try ScratchLexiconDirectory()
+        let directory = try TemporaryDirectory()
         // "E" + combining acute (NFD), an upper-case Greek word, a sharp s, and runs of spaces.
         try directory.write(
-            "xx", "identity.tsv",
+            "xx/identity.tsv",
             "E\u{301}COLE\tgender\tfemale\nΟΔΥΣΣΕΥΣ\tgender\tmale\nẞ\tage\told\nHard   of  Hearing\tdisability\tdeaf\n")
         let terms = try Lexicon.load(directory: directory.path, language: "xx").identity.map(\.term)
         #expect(terms == ["\u{E9}cole", "οδυσσευσ", "ß", "hard of hearing"])
@@ -98,8 +77,8 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func missingIdentityFileIsNotFound() throws {
-        let directory = try ScratchLexiconDirectory()
-        try directory.write("xx", "pronouns.tsv", "he\tmale\n")
+        let directory = try TemporaryDirectory()
+        try directory.write("xx/pronouns.tsv", "he\tmale\n")
         let error = try #require(throws: PretextError.self) {
             try Lexicon.load(directory: directory.path, language: "xx")
         }
@@ -114,10 +93,10 @@ private final class ScratchLexiconDirectory {
     }
 
     @Test func setListsOnlyLanguagesWithIdentityFiles() throws {
-        let directory = try ScratchLexiconDirectory()
-        try directory.write("en", "identity.tsv", Self.identity)
-        try directory.write("zh-Hant", "identity.tsv", "女性\tgender\tfemale\n")
-        try directory.write("notes", "README.md", "not a lexicon\n")
+        let directory = try TemporaryDirectory()
+        try directory.write("en/identity.tsv", Self.identity)
+        try directory.write("zh-Hant/identity.tsv", "女性\tgender\tfemale\n")
+        try directory.write("notes/README.md", "not a lexicon\n")
         #expect(try LexiconSet.availableLanguages(in: directory.path) == ["en", "zh-Hant"])
         let set = try LexiconSet.load(directory: directory.path)
         #expect(set.lexicon(for: "zh-Hant")?.identity.first?.term == "女性")

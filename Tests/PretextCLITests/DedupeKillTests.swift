@@ -1,4 +1,5 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 /// Atomicity of a multi-phase stage: a pipeline with a MinHash dedupe step, killed with
@@ -6,7 +7,7 @@ import Testing
 /// dataset of an uninterrupted run.
 @Suite struct DedupeKillTests {
     /// Four JSONL files of 4,000 documents; every eighth is an earlier one with two words changed.
-    private func writeInputs(_ scratch: Scratch) throws {
+    private func writeInputs(_ scratch: TemporaryDirectory) throws {
         var state: UInt64 = 7
         func next() -> UInt64 {
             state = state &* 6364136223846793005 &+ 1442695040888963407  // LCG step; wrapping by design
@@ -29,7 +30,7 @@ import Testing
         }
     }
 
-    private func pipeline(_ scratch: Scratch, output: String) throws -> String {
+    private func pipeline(_ scratch: TemporaryDirectory, output: String) throws -> String {
         try scratch.write(
             "\(output).yaml",
             """
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func killedDedupeResumesToTheSameDataset() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try writeInputs(scratch)
         let reference = try CLI.run(["run", try pipeline(scratch, output: "reference"), "--quiet"])
         #expect(reference.status == 3, "\(reference.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 /// `pretext stage dedupe` as four concurrent processes (`--rank/--world-size 4`), rerun until
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func fourProcessesEqualOne() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let input = scratch.path + "/in"
         let ingest = try CLI.run([
             "stage", "ingest", "--input", "fixtures/corpus", "--output", input, "--set", "text_key=text",

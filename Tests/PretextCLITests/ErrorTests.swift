@@ -1,10 +1,11 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 /// Bad flags, bad pipeline files and damaged datasets: clear messages and distinct exit codes.
 @Suite struct ErrorTests {
     @Test func badPipelineFileNamesFileAndLine() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let file = try scratch.write(
             "bad.yaml", "output: o\nstages:\n  - stage: ingest\n    max_document_bytes: huge\n")
         let result = try CLI.run(["run", file])
@@ -14,7 +15,7 @@ import Testing
     }
 
     @Test func anOptionOfAnotherMethodNamesFileLineAndMethod() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let file = try scratch.write(
             "dedupe.yaml",
             "output: o\ninputs: [x]\nstages:\n  - stage: ingest\n  - stage: dedupe\n    method: exact\n    bands: 20\n")
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func unknownStageListsTheKnownOnes() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let result = try CLI.run(["stage", "sparkle", "--input", "x", "--output", scratch.path + "/o"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("unknown stage 'sparkle'"))
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func missingInputIsAClearError() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let result = try CLI.run([
             "stage", "ingest", "--input", scratch.path + "/nothing-here.jsonl", "--output", scratch.path + "/o",
         ])
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func cleanRunExitsZero() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try scratch.write("in/a.jsonl", "{\"text\":\"one\"}\n{\"text\":\"two\"}\n")
         let result = try CLI.run([
             "stage", "ingest", "--input", scratch.path + "/in", "--output", scratch.path + "/o", "--quiet",
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func verifyNamesTheCorruptedShardAndFrame() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         var text = ""
         for index in 0..<400 {
             text += "{\"id\":\"d\(index)\",\"text\":\"document number \(index) with some words\"}\n"

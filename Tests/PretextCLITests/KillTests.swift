@@ -1,11 +1,12 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 /// Atomicity at the process level: `pretext run` killed with SIGKILL at several moments,
 /// then run again, gives exactly the dataset of an uninterrupted run.
 @Suite struct KillTests {
     /// Four JSONL files of about 6 MB each, seeded, so both tasks have work for a while.
-    private func writeInputs(_ scratch: Scratch) throws {
+    private func writeInputs(_ scratch: TemporaryDirectory) throws {
         var state: UInt64 = 42
         func next() -> UInt64 {
             state = state &* 6364136223846793005 &+ 1442695040888963407  // LCG step; wrapping by design
@@ -22,7 +23,7 @@ import Testing
         }
     }
 
-    private func pipeline(_ scratch: Scratch, output: String) throws -> String {
+    private func pipeline(_ scratch: TemporaryDirectory, output: String) throws -> String {
         try scratch.write(
             "\(output).yaml",
             """
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func killedRunsResumeToTheSameDataset() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try writeInputs(scratch)
         let reference = try CLI.run(["run", try pipeline(scratch, output: "reference"), "--quiet"])
         #expect(reference.status == 0, "\(reference.stderr)")

@@ -1,10 +1,11 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 /// The quickstart pipeline on the bundled fixtures, run like a new user would, checked
 /// against `fixtures/expected.json` (written with the fixtures, independently of the code).
 @Suite(.serialized) struct QuickstartTests {
-    private func runQuickstart(into scratch: Scratch) throws -> (CLI.Result, String) {
+    private func runQuickstart(into scratch: TemporaryDirectory) throws -> (CLI.Result, String) {
         let original = try String(contentsOfFile: CLI.root + "/pipelines/quickstart.yaml", encoding: .utf8)
         let output = scratch.path + "/out"
         let text = original.replacingOccurrences(of: "output: out/quickstart", with: "output: \(output)")
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func ingestsTheFixturesAsExpected() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let (result, dataset) = try runQuickstart(into: scratch)
         #expect(result.status == 3, "exit status 3: finished with rejects; stderr: \(result.stderr)")
         #expect(result.stdout.contains("step 1 (ingest)"))
@@ -79,14 +80,14 @@ import Testing
     }
 
     @Test func shardsAreReadableByTheZstdCLIAndVerify() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let (_, dataset) = try runQuickstart(into: scratch)
         let shards = try query(dataset, "SELECT path, records FROM shards WHERE kind = 'documents'")
         #expect(!shards.isEmpty)
         for shard in shards {
-            let (status, output) = try CLI.tool("zstd", ["-dc", dataset + "/" + shard[0]])
-            #expect(status == 0)
-            let lines = output.split(separator: UInt8(ascii: "\n"))
+            let zstd = try ExternalTool.run("zstd", ["-dc", dataset + "/" + shard[0]])
+            #expect(zstd.status == 0)
+            let lines = zstd.bytes.split(separator: UInt8(ascii: "\n"))
             #expect(lines.count == Int(shard[1]))
             for line in lines {
                 let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func rerunSkipsAndInspectCatAndQueryWork() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let (first, dataset) = try runQuickstart(into: scratch)
         #expect(first.status == 3)
         let (second, _) = try runQuickstart(into: scratch)
@@ -126,7 +127,7 @@ import Testing
     }
 
     @Test func dedupeStepsLeaveOneDocumentOfEveryFixtureDuplicatePair() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let (result, ingested) = try runQuickstart(into: scratch)
         #expect(result.status == 3)
         let output = (ingested as NSString).deletingLastPathComponent
@@ -161,7 +162,7 @@ import Testing
     }
 
     @Test func theAuditStepWritesItsReportsAndEqualsTheAuditCommand() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let (run, ingested) = try runQuickstart(into: scratch)
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stdout.contains("audit: 140 documents") && run.stdout.contains("open in a browser:"))

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func sniffsCompressionFromMagicBytes() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("mislabeled.jsonl", try zstd("{\"text\":\"a\"}\n"))
         #expect(try readAll(path) == Array("{\"text\":\"a\"}\n".utf8))
         #expect(Compression.sniff([0x1F, 0x8B, 8, 0]) == .gzip)
@@ -28,21 +29,22 @@ import Testing
     }
 
     @Test func readsMultiMemberGzip() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let bytes = try gzip("first\n") + (try gzip("second\n")) + (try gzip("third\n")) + [0, 0, 0]
         let path = try dir.write("multi.txt.gz", bytes)
         #expect(try readAll(path) == Array("first\nsecond\nthird\n".utf8))
     }
 
     @Test func readsConcatenatedZstdFrames() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("frames.zst", try zstd("one\n") + (try zstd("two\n")))
         #expect(try readAll(path) == Array("one\ntwo\n".utf8))
     }
 
     @Test func reportsTruncatedGzipWithOffset() throws {
-        let dir = try TempDir()
-        let full = try compress((0..<20_000).flatMap { Array("line \($0) some text\n".utf8) }, with: "gzip")
+        let dir = try TemporaryDirectory()
+        let full = try ExternalTool.compress(
+            (0..<20_000).flatMap { Array("line \($0) some text\n".utf8) }, with: "gzip")
         let path = try dir.write("cut.gz", Array(full.prefix(full.count / 2)))
         #expect(throws: ByteSourceError.self) { _ = try readAll(path) }
         do { _ = try readAll(path) } catch {
@@ -52,7 +54,7 @@ import Testing
     }
 
     @Test func reportsCorruptZstd() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         var bytes = try zstd(String(repeating: "abcdefgh", count: 1000))
         for i in 12..<min(40, bytes.count - 4) { bytes[i] ^= 0x5A }
         let path = try dir.write("bad.zst", bytes)

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func walksDirectoriesRecursivelyAndSortsAndReportsSkipped() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         try dir.write("data/b.jsonl", "{}")
         try dir.write("data/a.jsonl.zst", "x")
         try dir.write("data/sub/c.txt", "t")
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func expandsGlobsIncludingDoubleStar() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         try dir.write("x/1.jsonl", "")
         try dir.write("x/2.jsonl", "")
         try dir.write("x/deep/er/3.jsonl", "")
@@ -47,14 +48,14 @@ import Testing
     }
 
     @Test func explicitFormatOverridesExtensions() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         try dir.write("in/data.log", "")
         let resolution = try InputResolver(format: .text).resolve([dir.path + "/in"])
         #expect(resolution.files.map(\.format) == [.text])
     }
 
     @Test func missingPathsAndEmptyGlobsAreErrorsNamingThem() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let missing = dir.path + "/nope.jsonl"
         do {
             _ = try InputResolver().resolve([missing])

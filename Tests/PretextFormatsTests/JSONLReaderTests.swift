@@ -1,11 +1,12 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
 
 @Suite struct JSONLReaderTests {
     @Test func readsDocumentsWithIdsAndMeta() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write(
             "a.jsonl",
             """
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func honoursTextAndIdKeys() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("b.jsonl", "{\"content\":\"body\",\"uid\":\"u1\",\"text\":\"other\"}\n")
         var options = IngestOptions()
         options.textKey = "content"
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func rejectsEveryKindOfBadRecordAndGoesOn() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         var bytes: [UInt8] = []
         func line(_ s: String) { bytes += Array(s.utf8) + [0x0A] }
         line("{\"text\":\"ok 1\"}")
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func capsRawBytesInRejects() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("c.jsonl", "{\"nope\":\"\(String(repeating: "r", count: 500))\"}\n")
         var options = IngestOptions()
         options.rejectRawBytes = 16
@@ -92,10 +93,10 @@ import Testing
     }
 
     @Test func keepsRecordsBeforeZstdTruncation() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let text = (0..<50_000).map { "{\"id\":\"\($0)\",\"text\":\"document number \($0) with some filler text\"}\n" }
             .joined()
-        let full = try compress(Array(text.utf8), with: "zstd", ["-q", "-1"])
+        let full = try ExternalTool.compress(Array(text.utf8), with: "zstd", ["-q", "-1"])
         let cut = full.count * 2 / 3
         let path = try dir.write("cut.jsonl.zst", Array(full.prefix(cut)))
         let all = try events(path, .jsonl)
@@ -111,10 +112,11 @@ import Testing
     }
 
     @Test func readsGzipAndStripsABOM() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write(
             "d.jsonl.gz",
-            try compress([0xEF, 0xBB, 0xBF] + Array("{\"text\":\"bom\"}\r\n{\"text\":\"crlf\"}".utf8), with: "gzip"))
+            try ExternalTool.compress(
+                [0xEF, 0xBB, 0xBF] + Array("{\"text\":\"bom\"}\r\n{\"text\":\"crlf\"}".utf8), with: "gzip"))
         #expect(try events(path, .jsonl).compactMap(\.document).map(\.textString) == ["bom", "crlf"])
     }
 
@@ -126,7 +128,7 @@ import Testing
     }
 
     @Test func encodesIngestedDocumentsAsRecords() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("e.jsonl", "{\"id\":\"a\",\"text\":\"x\\ty\",\"n\":1}\n")
         let doc = try #require(try events(path, .jsonl).first?.document)
         var output: [UInt8] = []
@@ -139,7 +141,7 @@ import Testing
 
     @Test func rethrowsHandlerErrors() throws {
         struct Stop: Error {}
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("f.jsonl", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n")
         var seen = 0
         #expect(throws: Stop.self) {

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
@@ -10,7 +11,7 @@ import Testing
     }
 
     private func lines(_ text: String, max: Int = 1 << 20) throws -> [Seen] {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("in.txt", text)
         let reader = LineReader(source: try FileByteSource(path: path), maxLineBytes: max)
         var seen: [Seen] = []

@@ -1,3 +1,4 @@
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
@@ -5,7 +6,7 @@ import Testing
 /// Documents carry how far into the file on disk reading has got, for progress reports.
 @Suite struct ProgressOffsetTests {
     @Test func documentsCarryTheFileOffsetReadSoFar() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let text = (0..<2000).map { "{\"text\":\"document \($0)\"}\n" }.joined()
         let path = try dir.write("a.jsonl", text)
         let file = InputFile(path: path, format: .jsonl, compression: .none, size: Int64(text.utf8.count))

@@ -1,11 +1,12 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
 
 @Suite struct TextFileReaderTests {
     @Test func readsAWholeFileAsOneDocument() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("notes.txt", "First line.\n\nSecond paragraph 你好.\n")
         let docs = try events(path, .text).compactMap(\.document)
         #expect(docs.map(\.id) == [path])
@@ -13,7 +14,7 @@ import Testing
     }
 
     @Test func splitsBlocksOnBlankLines() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("b.md", "para one\r\nstill one\r\n\r\n  \npara two\n\n\nthree")
         var options = IngestOptions()
         options.textMode = .blocks
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func rejectsInvalidUTF8EmptyAndTooLarge() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let bad = try dir.write("bad.txt", Array("line one\nline two ".utf8) + [0xC0, 0x80])
         let empty = try dir.write("empty.txt", " \n\t\n")
         let large = try dir.write("large.txt", String(repeating: "x", count: 300))
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func rejectsABlockWithAnOverlongLine() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let path = try dir.write("c.txt", "ok\n\nshort\n\(String(repeating: "y", count: 50))\nmore\n\nfine")
         var options = IngestOptions()
         options.textMode = .blocks

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextFormats
@@ -22,14 +23,14 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
 
 @Suite struct WARCReaderTests {
     @Test func readsWETConversionRecords() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let bytes =
             record("warcinfo", id: "<urn:uuid:info>", block: Array("software: test\r\n".utf8))
             + record(
                 "conversion", id: "<urn:uuid:1>", uri: "http://a.example/",
                 block: Array("Page one text.\nSecond line 你好".utf8))
             + record("conversion", id: "<urn:uuid:2>", block: Array("Page two".utf8))
-        let path = try dir.write("x.warc.wet.gz", try compress(bytes, with: "gzip"))
+        let path = try dir.write("x.warc.wet.gz", try ExternalTool.compress(bytes, with: "gzip"))
         var all: [InputEvent] = []
         let summary = try InputReader(file: InputFile(path: path, format: .wet, compression: .gzip, size: 0)).read {
             all.append($0)
@@ -43,7 +44,7 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
     }
 
     @Test func extractsHTMLResponsesAndSkipsTheRest() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let html =
             "<html><head><title>T</title><style>p{}</style></head><body><p>Hello &amp; welcome</p><script>x()</script><p>Bye</p></body></html>"
         let bytes =
@@ -76,7 +77,7 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
     }
 
     @Test func resyncsAfterMalformedRecords() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let good1 = record("conversion", id: "<a>", block: Array("alpha".utf8))
         let noLength = Array("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <b>\r\n\r\nbeta text\r\n\r\n".utf8)
         let garbage = Array("this is not a warc line\r\nnor this\r\n".utf8)
@@ -95,7 +96,7 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
     }
 
     @Test func rejectsARecordWhoseContentLengthIsTooShort() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let good1 = record("conversion", id: "<a>", block: Array("alpha".utf8))
         let short = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 4\r\n\r\nbeta text\r\n\r\n".utf8)
         let good2 = record("conversion", id: "<c>", block: Array("gamma".utf8))
@@ -111,7 +112,7 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
     }
 
     @Test func rejectsEmptyAndOversizedRecords() throws {
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory()
         let bytes =
             record("conversion", id: "<e>", block: Array("  \n ".utf8))
             + record("conversion", id: "<big>", block: Array(String(repeating: "b", count: 5000).utf8))

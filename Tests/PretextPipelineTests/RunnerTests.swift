@@ -2,6 +2,7 @@ import Foundation
 import PretextCore
 import PretextStages
 import PretextStore
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextStore

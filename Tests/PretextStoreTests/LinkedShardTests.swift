@@ -1,5 +1,6 @@
 import Foundation
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextStore

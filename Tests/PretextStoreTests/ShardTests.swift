@@ -1,5 +1,6 @@
 import Foundation
 import PretextCore
+import PretextTestSupport
 import Testing
 
 @testable import PretextStore
@@ -58,9 +59,9 @@ import Testing
         let records = makeRecords(count: 300, maxLength: 200, seed: 7)
         let (summary, _) = try writeShard(records, directory: dir.path, frameSize: 2000)
         #expect(summary.frames > 5)
-        let (output, status) = try runProcess("/usr/bin/zstd", ["-dc", "--no-progress", summary.path])
-        #expect(status == 0)
-        #expect([UInt8](output) == records.flatMap { $0 })
+        let zstd = try ExternalTool.run("zstd", ["-dc", "--no-progress", summary.path])
+        #expect(zstd.status == 0)
+        #expect(zstd.bytes == records.flatMap { $0 })
     }
 
     @Test func seekTableFollowsTheSpecLayout() throws {

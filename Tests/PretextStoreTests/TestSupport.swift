@@ -1,22 +1,5 @@
-import Foundation
 import PretextCore
 import PretextStore
-
-/// A fresh temporary directory, removed when the value is released.
-final class TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "pretext-store-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-}
 
 /// JSON-line records of random lengths, each ending in "\n", with no other newline.
 func makeRecords(count: Int, maxLength: Int, seed: UInt64) -> [[UInt8]] {
@@ -41,25 +24,4 @@ func writeShard(
         locations.append(RecordLocation(frame: frame, offset: offset, length: record.count))
     }
     return (try writer.finish(), locations)
-}
-
-/// Runs a program and returns its standard output and exit status.
-func runProcess(_ executable: String, _ arguments: [String]) throws -> (Data, Int32) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (data, process.terminationStatus)
-}
-
-/// Flips one bit of the byte at `offset` in a file.
-func flipByte(_ path: String, at offset: Int) throws {
-    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-    bytes[offset] ^= 0x01
-    try Data(bytes).write(to: URL(fileURLWithPath: path))
 }

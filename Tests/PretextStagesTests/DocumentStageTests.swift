@@ -2,6 +2,7 @@ import Foundation
 import PretextCore
 import PretextStages
 import PretextStore
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline
@@ -9,22 +10,11 @@ import Testing
 /// The dataset → dataset driver, through the normalize stage.
 @Suite struct DocumentStageTests {
     private func ingest(_ directory: TemporaryDirectory, _ lines: [String]) throws -> String {
-        try directory.write("in/a.jsonl", lines.joined(separator: "\n") + "\n")
-        let output = directory.path + "/ingested"
-        _ = try PipelineRunner().runStage(
-            "ingest", options: try options(IngestStage.self, []),
-            input: .files([InputSpec(path: directory.path + "/in")]),
-            output: output, settings: RunSettings(progressStyle: .silent))
-        return output
-    }
-
-    private func options<S: Stage>(_ stage: S.Type, _ given: [(String, String)]) throws -> StageOptions {
-        try StageOptions(
-            specs: S.descriptor.options, given: given.map { ($0.0, .scalar($0.1), nil) }, context: "test")
+        try StageRun.ingest(lines: [lines], in: directory)
     }
 
     private func rows(_ dataset: String, _ sql: String) throws -> [[SQLValue]] {
-        try Dataset.open(at: dataset).openCatalog(readOnly: true).query(sql).rows
+        try StageRun.rows(dataset, sql)
     }
 
     @Test func normalizesTextAndCarriesRowsAndSignalsForward() throws {
@@ -43,9 +33,7 @@ import Testing
 
         for (form, expected) in [("nfc", "ＡＢＣ，你好"), ("nfkc", "ABC,你好")] {
             let output = directory.path + "/" + form
-            let report = try PipelineRunner().runStage(
-                "normalize", options: try options(NormalizeStage.self, [("form", form)]), input: .dataset(path: input),
-                output: output, settings: RunSettings(progressStyle: .silent))
+            let report = try StageRun.stage("normalize", [("form", .scalar(form))], input: input, output: output)
             #expect(report.kept == 3 && report.rejected == 0)
             let fetched = try DocumentFetch.texts(output)
             #expect(fetched["a"] == "caf\u{E9} au lait")
@@ -54,7 +42,7 @@ import Testing
                 output, "SELECT bytes, chars, input_line, source, earlier_score FROM documents WHERE id = 'a'")
             #expect(a.first?[0] == .integer(13) && a.first?[1] == .integer(12))
             #expect(a.first?[2] == .integer(1))
-            #expect(a.first?[3].description.hasSuffix("a.jsonl") == true)
+            #expect(a.first?[3].description.hasSuffix("in/part-0.jsonl") == true)
             #expect(a.first?[4] == .real(0.5))
             #expect(try DatasetVerifier.verify(try Dataset.open(at: output)).isClean)
         }
@@ -87,9 +75,7 @@ import Testing
             directory, [#"{"id":"k","text":"keep"}"#, "{\"id\":\"d\",\"text\":\"\(long)\",\"n\":1}"])
         let registry = StageRegistry([.init(DropMarked.self)])
         let output = directory.path + "/out"
-        let report = try PipelineRunner(registry: registry).runStage(
-            "drop_marked", options: StageOptions(), input: .dataset(path: input), output: output,
-            settings: RunSettings(progressStyle: .silent))
+        let report = try StageRun.stage("drop_marked", input: input, output: output, registry: registry)
         #expect(report.documentsIn == 2 && report.kept == 1 && report.rejected == 1)
         let drop = try rows(output, "SELECT document, stage, reason, detail FROM drops")
         #expect(drop.map { $0.map(\.description) } == [["d", "drop_marked", "marked", "the text says so"]])
@@ -112,9 +98,7 @@ import Testing
         let input = try ingest(directory, [#"{"id":"k","text":"keep"}"#, #"{"id":"d","text":"drop me"}"#])
         let registry = StageRegistry([.init(ClaimsToKeep.self)])
         let error = try #require(throws: PretextError.self) {
-            try PipelineRunner(registry: registry).runStage(
-                "claims_to_keep", options: StageOptions(), input: .dataset(path: input),
-                output: directory.path + "/out", settings: RunSettings(progressStyle: .silent))
+            try StageRun.stage("claims_to_keep", input: input, output: directory.path + "/out", registry: registry)
         }
         #expect(error.message.contains("changed or dropped document d"), "\(error)")
     }

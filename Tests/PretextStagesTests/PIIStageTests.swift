@@ -2,6 +2,7 @@ import Foundation
 import PretextCore
 import PretextStages
 import PretextStore
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline
@@ -14,20 +15,11 @@ import Testing
             #"{"id":"b","text":"请联系 zhang@example.org 或致电 +86 138 0013 8000。"}"#,
             #"{"id":"c","text":"Nothing personal here, version 1.2.3.4.5 of the tool."}"#,
         ]
-        try directory.write("in/a.jsonl", lines.joined(separator: "\n") + "\n")
-        let output = directory.path + "/ingested"
-        _ = try PipelineRunner().runStage(
-            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: output,
-            settings: RunSettings(progressStyle: .silent))
-        return output
+        return try StageRun.ingest(lines: [lines], in: directory)
     }
 
     private func run(_ input: String, _ output: String, _ given: [(String, String)]) throws -> StepReport {
-        let options = try StageOptions(
-            specs: PIIStage.descriptor.options, given: given.map { ($0.0, .scalar($0.1), nil) }, context: "test")
-        return try PipelineRunner().runStage(
-            "pii", options: options, input: .dataset(path: input), output: output,
-            settings: RunSettings(progressStyle: .silent))
+        try StageRun.stage("pii", given.map { ($0.0, .scalar($0.1)) }, input: input, output: output)
     }
 
     @Test func countModeRecordsSignalsAndKeepsText() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import PretextCore
 import PretextStore
+import PretextTestSupport
 import PretextText
 import Testing
 

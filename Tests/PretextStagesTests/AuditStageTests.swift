@@ -3,6 +3,7 @@ import PretextAudit
 import PretextCore
 import PretextStages
 import PretextStore
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline
@@ -17,13 +18,9 @@ import Testing
     }()
 
     private func audit(_ input: String, _ output: String, _ given: [(String, RawOptionValue)]) throws -> AuditReport {
-        let options = try StageOptions(
-            specs: AuditStage.descriptor.options,
-            given: ([("lexicons", .scalar(Self.lexicons))] + given).map { ($0.0, $0.1, nil) },
-            context: "test")
-        _ = try PipelineRunner().runStage(
-            "audit", options: options, input: .dataset(path: input), output: output,
-            settings: RunSettings(workers: 2, progressStyle: .silent))
+        try StageRun.stage(
+            "audit", [("lexicons", .scalar(Self.lexicons))] + given, input: input, output: output,
+            settings: StageRun.settings(workers: 2))
         return try AuditReport(json: Data(contentsOf: URL(fileURLWithPath: output + "/reports/audit.json")))
     }
 
@@ -33,7 +30,9 @@ import Testing
             "She is a nurse.", "She is a nurse and a teacher.", "He is an engineer.", "He is an engineer too.",
             "她是护士。", "他是工程师。",
         ]
-        let input = try DedupeTestRun.ingest([sentences.enumerated().map { ("d\($0)", $1) }], in: directory)
+        let input = try StageRun.ingest(
+            lines: [sentences.enumerated().map { try StageRun.line(id: "d\($0)", text: $1) }], in: directory,
+            shardBytes: 4096)
         let textbook = try audit(input, directory.path + "/textbook", [])
         #expect(textbook.associations.variant == "textbook")
         #expect(textbook.pronouns.counts["female"] == 3 && textbook.pronouns.counts["male"] == 3)
@@ -61,21 +60,10 @@ import Testing
         let lines = (0..<400).map { index in
             (index % 3 == 0 ? "She is a nurse in town \(index)." : "他是第\(index)位工程师。He is an engineer.")
         }
-        for (index, file) in stride(from: 0, to: lines.count, by: 100).enumerated() {
-            let records = try lines[file..<file + 100].enumerated().map { offset, text in
-                String(
-                    decoding: try JSONSerialization.data(withJSONObject: ["id": "d\(file + offset)", "text": text]),
-                    as: UTF8.self)
-            }
-            try directory.write("in/part-\(index).jsonl", records.joined(separator: "\n") + "\n")
+        let files = try stride(from: 0, to: lines.count, by: 100).map { file in
+            try (file..<file + 100).map { try StageRun.line(id: "d\($0)", text: lines[$0]) }
         }
-        var execution = ExecutionSettings.defaults.values
-        execution["frame_bytes"] = .integer(1024)
-        execution["shard_bytes"] = .integer(8192)
-        let input = directory.path + "/ingested"
-        _ = try PipelineRunner().runStage(
-            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/in")]), output: input,
-            execution: StageOptions(execution), settings: RunSettings(progressStyle: .silent))
+        let input = try StageRun.ingest(lines: files, in: directory, shardBytes: 8192, frameBytes: 1024)
 
         let units = try ShardUnit.plan(.dataset(path: input), stage: "audit")
         let pieces = try ShardPiece.pieces(of: units, threads: 3)
@@ -100,15 +88,8 @@ import Testing
 
     /// Ingests `texts` (one JSON line each, ids `d0`, `d1`, …) into the dataset `output`.
     private func ingest(_ texts: [String], in directory: TemporaryDirectory, to output: String) throws {
-        let records = try texts.enumerated().map { index, text in
-            String(
-                decoding: try JSONSerialization.data(withJSONObject: ["id": "d\(index)", "text": text]), as: UTF8.self)
-        }
-        let name = (output as NSString).lastPathComponent
-        try directory.write("\(name)-in/part.jsonl", records.joined(separator: "\n") + "\n")
-        _ = try PipelineRunner().runStage(
-            "ingest", options: StageOptions(), input: .files([InputSpec(path: directory.path + "/\(name)-in")]),
-            output: output, settings: RunSettings(progressStyle: .silent))
+        let lines = try texts.enumerated().map { try StageRun.line(id: "d\($0)", text: $1) }
+        try StageRun.ingest(lines: [lines], in: directory, output: output)
     }
 
     @Test func aFilterThatDropsOneGroupMoreIsFlaggedAndAnEvenOneIsNot() throws {
@@ -133,12 +114,9 @@ import Testing
             let directory = try TemporaryDirectory()
             let steps = directory.path + "/\(name)"
             try ingest(texts, in: directory, to: steps + "/01-ingest")
-            let options = try StageOptions(
-                specs: QualityStage.descriptor.options, given: [("families", .sequence(["gopher_quality"]), nil)],
-                context: "test")
-            _ = try PipelineRunner().runStage(
-                "quality", options: options, input: .dataset(path: steps + "/01-ingest"), output: steps + "/02-quality",
-                settings: RunSettings(progressStyle: .silent))
+            try StageRun.stage(
+                "quality", [("families", .sequence(["gopher_quality"]))], input: steps + "/01-ingest",
+                output: steps + "/02-quality")
             let report = try AuditRunner(terms: terms).run(dataset: steps + "/02-quality", workers: 2)
             let quality = try #require(report.disparity.first { $0.step == "02-quality" })
             #expect(quality.documents == 200 && quality.dropped == 50, "\(name): \(quality.dropped) dropped")
@@ -158,9 +136,11 @@ import Testing
     @Test func theStepLinksItsInputShardsAndAddsColumns() throws {
         let directory = try TemporaryDirectory()
         let texts = (0..<300).map { "She is a nurse and he is an engineer, number \($0)." }
-        let input = try DedupeTestRun.ingest(
-            [Array(texts.enumerated().map { ("d\($0)", $1) }.prefix(150)), texts.enumerated().map { ("e\($0)", $1) }],
-            in: directory, shardBytes: 8192, workers: 2)
+        let input = try StageRun.ingest(
+            lines: [
+                Array(try texts.enumerated().map { try StageRun.line(id: "d\($0)", text: $1) }.prefix(150)),
+                try texts.enumerated().map { try StageRun.line(id: "e\($0)", text: $1) },
+            ], in: directory, shardBytes: 8192, workers: 2)
         let output = directory.path + "/audited"
         _ = try audit(input, output, [("history", .scalar("false"))])
         func inodes(_ dataset: String) throws -> Set<UInt64> {

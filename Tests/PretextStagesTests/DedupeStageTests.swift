@@ -3,6 +3,7 @@ import PretextCore
 import PretextStages
 import PretextStore
 import PretextSynthetic
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline
@@ -12,17 +13,18 @@ import Testing
     private func ingest(
         _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1
     ) throws -> String {
-        try DedupeTestRun.ingest(documents, in: directory, workers: workers)
+        try StageRun.ingest(
+            lines: documents.map { try $0.map(StageRun.line) }, in: directory, shardBytes: 4096, workers: workers)
     }
 
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, RawOptionValue)] = [],
         settings: RunSettings = RunSettings(progressStyle: .silent)
     ) throws -> StepReport {
-        try DedupeTestRun.dedupe(input, output, given, settings: settings)
+        try StageRun.stage("dedupe", given, input: input, output: output, settings: settings)
     }
 
-    private func rejects(_ path: String) throws -> [String: String] { try DedupeTestRun.rejects(path) }
+    private func rejects(_ path: String) throws -> [String: String] { try StageRun.rejects(path) }
 
     private func clusters(_ path: String) throws -> [String: String] {
         let rows = try Dataset.open(at: path).openCatalog(readOnly: true).query(

@@ -2,6 +2,7 @@ import Foundation
 import PretextCore
 import PretextDedupe
 import PretextStore
+import PretextTestSupport
 import Testing
 
 @testable import PretextPipeline
@@ -17,7 +18,8 @@ import Testing
     private func ingest(
         _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1
     ) throws -> String {
-        try DedupeTestRun.ingest(files, in: directory, shardBytes: shardBytes, workers: workers)
+        try StageRun.ingest(
+            lines: files.map { try $0.map(StageRun.line) }, in: directory, shardBytes: shardBytes, workers: workers)
     }
 
     @discardableResult
@@ -25,10 +27,11 @@ import Testing
         _ input: String, _ output: String, _ given: [(String, String)],
         settings: RunSettings = RunSettings(workers: 1, progressStyle: .silent)
     ) throws -> StepReport {
-        try DedupeTestRun.dedupe(input, output, given.map { ($0.0, .scalar($0.1)) }, settings: settings)
+        try StageRun.stage(
+            "dedupe", given.map { ($0.0, .scalar($0.1)) }, input: input, output: output, settings: settings)
     }
 
-    private func rejects(_ path: String) throws -> [String: String] { try DedupeTestRun.rejects(path) }
+    private func rejects(_ path: String) throws -> [String: String] { try StageRun.rejects(path) }
 
     /// The signals of kept documents: id → "units/bytes".
     private func signals(_ path: String) throws -> [String: String] {
