@@ -41,8 +41,12 @@ let package = Package(
 
         // MARK: layers
         .target(name: "PretextCore"),
-        .target(name: "PretextStore", dependencies: ["PretextCore", "CZstd", "CSQLite", "CXXHash"]),
-        .target(name: "PretextFormats", dependencies: ["PretextCore", "CZstd", "CZlib"]),
+        // The one file-system layer (paths, directories, descriptors, locks); internal to the
+        // package: `package` access, not a product.
+        .target(name: "_PretextFileSystem", dependencies: ["PretextCore"]),
+        .target(
+            name: "PretextStore", dependencies: ["PretextCore", "_PretextFileSystem", "CZstd", "CSQLite", "CXXHash"]),
+        .target(name: "PretextFormats", dependencies: ["PretextCore", "_PretextFileSystem", "CZstd", "CZlib"]),
         .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim", "CCLD2Shim"]),
         .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
         .target(name: "PretextPII", dependencies: ["PretextCore"]),
@@ -50,17 +54,17 @@ let package = Package(
         .target(name: "PretextSynthetic", dependencies: ["PretextCore"]),
         .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
         // The bias and content audit's parts: lexicons, term matching, statistics (issue 5).
-        .target(name: "PretextAudit", dependencies: ["PretextCore", "PretextText"]),
+        .target(name: "PretextAudit", dependencies: ["PretextCore", "_PretextFileSystem", "PretextText"]),
         .target(
             name: "PretextStages",
             dependencies: [
-                "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
-                "PretextDedupe", "PretextAudit",
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextFormats", "PretextText", "PretextQuality",
+                "PretextPII", "PretextDedupe", "PretextAudit",
             ]),
         .target(
             name: "PretextPipeline",
             dependencies: [
-                "PretextCore", "PretextStore", "PretextStages",
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextStages",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(
@@ -80,6 +84,7 @@ let package = Package(
         // Helpers every test target shares (temporary directories, external tools); not a product.
         .target(name: "PretextTestSupport", path: "Tests/PretextTestSupport"),
         .testTarget(name: "PretextCoreTests", dependencies: ["PretextCore"]),
+        .testTarget(name: "PretextFileSystemTests", dependencies: ["_PretextFileSystem", "PretextTestSupport"]),
         .testTarget(name: "PretextStoreTests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextFormatsTests", dependencies: ["PretextFormats", "PretextTestSupport"]),
         .testTarget(name: "PretextTextTests", dependencies: ["PretextText"]),

@@ -117,7 +117,7 @@ import Testing
         #expect(missing.code == .notFound)
         let created = try Dataset.create(at: dir.file("ds"))
         for name in ["shards", "rejects", "reports", "parts"] {
-            #expect(FileSystem.isDirectory(created.path(name)))
+            #expect(ExistingPath.isDirectory(created.path(name)))
         }
         #expect(try Dataset.open(at: dir.file("ds")) == created)
     }

@@ -74,14 +74,4 @@ import Testing
         }
         #expect(error.code == .invalidConfiguration && error.message.contains("every record"))
     }
-
-    @Test func aCopyIsWholeAndSynced() throws {
-        let dir = try TemporaryDirectory()
-        let bytes = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        try Data(bytes).write(to: URL(fileURLWithPath: dir.file("source")))
-        try FileSystem.copyFile(dir.file("source"), to: dir.file("copy"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("copy"))) == Data(bytes))
-        #expect(try FileSystem.linkOrCopy(dir.file("source"), to: dir.file("link")))
-        #expect(throws: PretextError.self) { try FileSystem.linkOrCopy(dir.file("missing"), to: dir.file("other")) }
-    }
 }

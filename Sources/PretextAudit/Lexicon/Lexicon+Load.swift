@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 extension Lexicon {
     /// Reads the lexicon of `language` from the files in `directory/language/`.
@@ -17,7 +18,7 @@ extension Lexicon {
     /// - Complexity: O(n) in the total size of the files.
     public static func load(directory: String, language: String) throws -> Lexicon {
         try LexiconDirectory.checkLanguage(language)
-        let folder = LexiconDirectory.join(directory, language)
+        let folder = FileSystem.join(directory, language)
         let identity = try read(.identity, in: folder, language: language, LexiconParser.identity)
         var lexicon = Lexicon(language: language, identity: identity)
         lexicon.pronouns = try read(.pronouns, in: folder, language: language) {
@@ -46,8 +47,8 @@ extension Lexicon {
         _ file: LexiconFile, in folder: String, language: String,
         _ parse: (_ text: String, _ path: String) throws -> [Entry]
     ) throws -> [Entry] {
-        let path = LexiconDirectory.join(folder, file.fileName)
-        guard LexiconDirectory.exists(path) else {
+        let path = FileSystem.join(folder, file.fileName)
+        guard FileSystem.exists(path) else {
             guard file.isRequired else { return [] }
             throw PretextError(
                 .notFound, "no \(file.fileName) for language '\(language)'; every lexicon needs one", path: path)

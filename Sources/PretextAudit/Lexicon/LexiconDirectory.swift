@@ -1,21 +1,8 @@
 import PretextCore
+import _PretextFileSystem
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// File-system helpers for the lexicon directory: paths, existence, listing.
+/// The lexicon directory: which languages it holds, and which names can be languages.
 enum LexiconDirectory {
-    /// Joins two path components with one `/`.
-    static func join(_ directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    /// Whether something exists at `path`.
-    static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
-
     /// Checks that `language` can name a subdirectory: letters, digits, `-` and `_`.
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` otherwise (it would escape the root).
@@ -36,19 +23,12 @@ enum LexiconDirectory {
     ///
     /// - Throws: `PretextError(.io)` when `directory` cannot be listed.
     static func languages(in directory: String) throws -> [String] {
-        guard let handle = opendir(directory) else {
-            throw PretextError(
-                .io, "cannot list the lexicon directory: \(String(cString: strerror(errno)))", path: directory)
+        let names = try FileSystem.directoryEntries(directory).get(orThrow: { errno in
+            PretextError(.io, "cannot list the lexicon directory: \(errno.text)", path: directory)
+        })
+        return names.filter { name in
+            !name.hasPrefix(".")
+                && FileSystem.exists(FileSystem.join(FileSystem.join(directory, name), LexiconFile.identity.fileName))
         }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            if exists(join(join(directory, name), LexiconFile.identity.fileName)) { names.append(name) }
-        }
-        return names.sorted()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import _PretextFileSystem
 
 extension InputResolver {
     /// Expands a glob pattern to the paths it matches, sorted.
@@ -42,15 +43,12 @@ extension InputResolver {
         var files: [String] = []
         var pending = [root]
         while let directory = pending.popLast() {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            for entry in entries where !entry.hasPrefix(".") {
-                let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-                var info = stat()
-                guard stat(path, &info) == 0 else { continue }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
-                    pending.append(path)
-                } else if (info.st_mode & S_IFMT) == S_IFREG {
-                    files.append(path)
+            for name in (try? FileSystem.listDirectory(directory)) ?? [] where !name.hasPrefix(".") {
+                let path = FileSystem.join(directory, name)
+                switch FileSystem.entry(at: path)?.kind {
+                case .directory: pending.append(path)
+                case .regularFile: files.append(path)
+                default: continue
                 }
             }
         }

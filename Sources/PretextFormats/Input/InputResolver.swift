@@ -1,5 +1,6 @@
 import Foundation
 import PretextCore
+import _PretextFileSystem
 
 /// A file that input resolution saw but did not take, and why.
 public struct SkippedInput: Sendable, Equatable {
@@ -88,14 +89,13 @@ private struct Collector {
     var skipped: [SkippedInput] = []
 
     mutating func add(_ path: String, named: Bool) throws(PretextError) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        guard let entry = FileSystem.entry(at: path) else {
             throw PretextError(.notFound, "input path does not exist or cannot be read", path: path)
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
+        if entry.kind == .directory {
             walk(directory: path)
         } else {
-            try addFile(path, size: Int64(info.st_size), named: named)
+            try addFile(path, size: entry.size, named: named)
         }
     }
 
@@ -116,24 +116,20 @@ private struct Collector {
     }
 
     mutating func walk(directory: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for entry in entries.sorted() {
-            let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            if entry.hasPrefix(".") {
+        for name in (try? FileSystem.listDirectory(directory)) ?? [] {
+            let path = FileSystem.join(directory, name)
+            if name.hasPrefix(".") {
                 skipped.append(SkippedInput(path: path, reason: "hidden"))
                 continue
             }
-            var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard let entry = FileSystem.entry(at: path) else {
                 skipped.append(SkippedInput(path: path, reason: "cannot stat"))
                 continue
             }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(directory: path)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
-                try? addFile(path, size: Int64(info.st_size), named: false)
-            } else {
-                skipped.append(SkippedInput(path: path, reason: "not a regular file"))
+            switch entry.kind {
+            case .directory: walk(directory: path)
+            case .regularFile: try? addFile(path, size: entry.size, named: false)
+            case .other: skipped.append(SkippedInput(path: path, reason: "not a regular file"))
             }
         }
     }

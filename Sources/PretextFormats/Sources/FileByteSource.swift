@@ -1,3 +1,5 @@
+import _PretextFileSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -15,34 +17,27 @@ public final class FileByteSource: ByteSource {
 
     public let path: String
     public private(set) var compressedOffset: Int64 = 0
-    private let fd: Int32
+    private let file: FileDescriptor
 
     /// Opens `path` for reading.
     /// - Throws: `ByteSourceError` (`.unreadable`) naming the system error.
     public init(path: String) throws(ByteSourceError) {
         self.path = path
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw ByteSourceError(
-                .unreadable, path: path, compressedOffset: 0, "cannot open: \(FileByteSource.errnoText())")
+        switch FileDescriptor.open(path, flags: O_RDONLY) {
+        case .success(let file): self.file = file
+        case .failure(let errno):
+            throw ByteSourceError(.unreadable, path: path, compressedOffset: 0, "cannot open: \(errno.text)")
         }
-        self.fd = fd
     }
 
-    deinit { close(fd) }
-
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        while true {
-            let n = Glibc.read(fd, base, buffer.count)
-            if n >= 0 {
-                compressedOffset += Int64(n)
-                return n
-            }
-            if errno == EINTR { continue }
+        switch file.readSome(into: buffer) {
+        case .success(let n):
+            compressedOffset += Int64(n)
+            return n
+        case .failure(let errno):
             throw ByteSourceError(
-                .unreadable, path: path, compressedOffset: compressedOffset,
-                "read failed: \(FileByteSource.errnoText())")
+                .unreadable, path: path, compressedOffset: compressedOffset, "read failed: \(errno.text)")
         }
     }
 
@@ -50,9 +45,7 @@ public final class FileByteSource: ByteSource {
     /// sniffing magic bytes).
     func peekPrefix(_ count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
-        return Array(bytes.prefix(max(n, 0)))
+        let n = bytes.withUnsafeMutableBytes { (try? file.readSome(into: $0, at: 0).get()) ?? 0 }
+        return Array(bytes.prefix(n))
     }
-
-    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

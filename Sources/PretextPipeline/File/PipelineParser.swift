@@ -1,6 +1,7 @@
 import PretextCore
 import PretextStages
 import Yams
+import _PretextFileSystem
 
 /// Reads a pipeline file and checks it against the stage registry.
 ///

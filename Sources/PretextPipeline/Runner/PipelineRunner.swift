@@ -1,6 +1,7 @@
 import PretextCore
 import PretextStages
 import PretextStore
+import _PretextFileSystem
 
 /// Runs pipelines and single stages on this machine.
 ///
@@ -23,7 +24,7 @@ public struct PipelineRunner: Sendable {
         var reports: [StepReport] = []
         var previous: String?
         for step in pipeline.steps {
-            let output = Paths.join(pipeline.output, step.directoryName)
+            let output = FileSystem.join(pipeline.output, step.directoryName)
             let input = try input(for: step, pipeline: pipeline, previous: previous)
             let report = try runStep(
                 step, input: input, output: output, execution: pipeline.execution, settings: settings)
@@ -85,12 +86,5 @@ public struct PipelineRunner: Sendable {
             }
             return .dataset(path: pipeline.inputs[0].path)
         }
-    }
-}
-
-/// Path helpers for the runner.
-enum Paths {
-    static func join(_ base: String, _ name: String) -> String {
-        base.hasSuffix("/") ? base + name : base + "/" + name
     }
 }

@@ -1,9 +1,6 @@
 import PretextCore
 import PretextStore
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import _PretextFileSystem
 
 /// Housekeeping of a step's output directory.
 enum StepDirectory {
@@ -22,32 +19,10 @@ enum StepDirectory {
 
     /// Deletes a directory tree (`rm -rf`), refusing paths that are not datasets.
     static func removeTree(_ path: String) throws {
-        guard access(path + "/" + Dataset.catalogName, F_OK) == 0 else {
+        guard FileSystem.exists(FileSystem.join(path, Dataset.catalogName)) else {
             throw PretextError(
                 .invalidConfiguration, "refusing to delete a directory that is not a dataset", path: path)
         }
-        try removeRecursively(path)
-    }
-
-    private static func removeRecursively(_ path: String) throws {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            guard let directory = opendir(path) else {
-                throw PretextError(.io, "cannot list directory", path: path)
-            }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                    String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(directory)
-            for name in names { try removeRecursively(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw PretextError(.io, "cannot remove directory", path: path) }
-        } else {
-            guard unlink(path) == 0 else { throw PretextError(.io, "cannot remove file", path: path) }
-        }
+        try FileSystem.removeTree(path)
     }
 }

@@ -3,6 +3,7 @@ import PretextCore
 import PretextStages
 import PretextStore
 import Synchronization
+import _PretextFileSystem
 
 /// Runs one step of a pipeline: plans the stage's units, runs this process's tasks (threads),
 /// and merges the tasks' catalog parts once every task of the step has finished.
@@ -25,7 +26,7 @@ struct StepRunner<S: Stage> {
         var work: WorkArea?
         if let phased = stage as? any PhasedStage {
             // One work area per configuration and world size: files of another split never mix in.
-            let area = WorkArea(root: Paths.join(Paths.join(outputPath, "work"), "\(hash)-w\(worldSize)"))
+            let area = WorkArea(root: FileSystem.join(FileSystem.join(outputPath, "work"), "\(hash)-w\(worldSize)"))
             work = area
             let phases = PhaseRunner(step: step, stage: S.descriptor.name, settings: settings)
             if let waiting = try phases.run(

@@ -4,6 +4,7 @@ import PretextAudit
 import PretextCore
 import PretextStore
 import Synchronization
+import _PretextFileSystem
 
 /// Audits a dataset in place (`pretext audit DATASET`): scans its documents and the documents
 /// earlier steps dropped, in parallel, merges the partial counts and builds the report.
@@ -101,13 +102,13 @@ public struct AuditRunner: Sendable {
     ///
     /// - Returns: the two files' paths.
     public static func write(_ report: AuditReport, toDatasetAt path: String) throws -> (json: String, html: String) {
-        let directory = (path as NSString).appendingPathComponent("reports")
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let json = (directory as NSString).appendingPathComponent("audit.json")
-        let html = (directory as NSString).appendingPathComponent("audit.html")
+        let directory = FileSystem.join(path, "reports")
+        let json = FileSystem.join(directory, "audit.json")
+        let html = FileSystem.join(directory, "audit.html")
         do {
-            try report.json().write(to: URL(fileURLWithPath: json), options: .atomic)
-            try Data(AuditHTML.render(report).utf8).write(to: URL(fileURLWithPath: html), options: .atomic)
+            try FileSystem.createDirectory(directory)
+            try FileSystem.writeAtomically(Array(try report.json()), to: json)
+            try FileSystem.writeAtomically(Array(AuditHTML.render(report).utf8), to: html)
         } catch {
             throw PretextError(.io, "cannot write the audit report: \(error)", path: directory)
         }

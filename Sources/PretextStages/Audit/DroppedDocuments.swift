@@ -1,6 +1,7 @@
 import Foundation
 import PretextCore
 import PretextStore
+import _PretextFileSystem
 
 /// The documents that earlier steps of a pipeline dropped, read back from their rejects.
 enum DroppedDocuments {
@@ -18,13 +19,13 @@ enum DroppedDocuments {
         let name = (standardized as NSString).lastPathComponent
         guard let own = stepNumber(name) else { return [(name, standardized)] }
         let parent = (standardized as NSString).deletingLastPathComponent
-        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        let siblings = (try? FileSystem.listDirectory(parent)) ?? []
         return siblings.compactMap { sibling -> (String, String)? in
             guard let number = stepNumber(sibling), number <= own else { return nil }
             let candidate = (parent as NSString).appendingPathComponent(sibling)
-            guard FileManager.default.fileExists(atPath: candidate + "/" + Dataset.catalogName) else { return nil }
+            guard FileSystem.exists(FileSystem.join(candidate, Dataset.catalogName)) else { return nil }
             return (sibling, candidate)
-        }.sorted { $0.0 < $1.0 }
+        }
     }
 
     private static func stepNumber(_ name: String) -> Int? {

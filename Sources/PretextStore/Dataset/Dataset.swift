@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// A Pretext dataset: a directory holding `catalog.sqlite`, `shards/`, `rejects/`,
 /// `reports/` and `parts/` (rank catalogs waiting to be merged).

@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Folds the part catalogs of one stage step into the dataset's main catalog.
 ///

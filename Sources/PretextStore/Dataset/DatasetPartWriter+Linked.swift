@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 extension DatasetPartWriter {
     /// Adds the finished document shard `shard` of the dataset `source` to this task's output

@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// One task (rank) of one stage step writing its output into a dataset.
 ///

@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Checks a dataset against its catalog.
 ///

@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Reads a shard in the zstd seekable format with `pread`: the seek table on open, then
 /// frames on demand, never the whole file.

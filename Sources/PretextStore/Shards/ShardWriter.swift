@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Writes one shard: records packed into independent zstd frames, then a seek table, in the
 /// zstd seekable format (see `SeekTable`).

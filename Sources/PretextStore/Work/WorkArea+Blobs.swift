@@ -1,23 +1,15 @@
 import PretextCore
+import _PretextFileSystem
 
 extension WorkArea {
     /// Writes `bytes` as one file of `phase` (the work-file header with record size 1, then the
     /// bytes), atomically, and returns its manifest entry: for small structured results such as
     /// a task's partial counts.
     public func writeBlob(_ bytes: [UInt8], phase: String, name: String, rank: Int) throws -> WorkFileInfo {
-        let path = FileSystem.join(directory(of: phase), name)
-        let descriptor = try FileDescriptor.createForWriting(path + ".tmp")
         let file = WorkFileFormat.header(recordSize: 1) + bytes
-        let hasher = XXH64Hasher()
-        try file.withUnsafeBytes { raw in
-            hasher.update(raw)
-            try descriptor.writeAll(raw)
-        }
-        try descriptor.sync()
-        try descriptor.close()
-        try FileSystem.rename(path + ".tmp", to: path)
+        try FileSystem.writeAtomically(file, to: FileSystem.join(directory(of: phase), name))
         return WorkFileInfo(
-            name: name, group: -1, bytes: file.count, records: bytes.count, checksum: XXH64.hex(hasher.digest()),
+            name: name, group: -1, bytes: file.count, records: bytes.count, checksum: XXH64.hex(XXH64.hash(file)),
             rank: rank)
     }
 

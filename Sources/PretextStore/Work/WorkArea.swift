@@ -1,8 +1,5 @@
 import PretextCore
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import _PretextFileSystem
 
 /// The scratch directory of a multi-phase step: one directory per phase, holding the files
 /// each task wrote and one manifest per finished task.
@@ -32,14 +29,8 @@ public struct WorkArea: Sendable {
 
     /// Writes the manifest of one finished task (atomically: temporary file, fsync, rename).
     public func writeManifest(_ manifest: PhaseManifest) throws {
-        let path = manifestPath(phase: manifest.phase, rank: manifest.rank)
-        let descriptor = try FileDescriptor.createForWriting(path + ".tmp")
-        var text = manifest.text
-        try text.withUTF8 { try descriptor.writeAll(UnsafeRawBufferPointer($0)) }
-        try descriptor.sync()
-        try descriptor.close()
-        try FileSystem.rename(path + ".tmp", to: path)
-        try FileSystem.syncDirectory(directory(of: manifest.phase))
+        try FileSystem.writeAtomically(
+            Array(manifest.text.utf8), to: manifestPath(phase: manifest.phase, rank: manifest.rank))
     }
 
     /// The manifest of `rank` for `phase`, or `nil` when that task has not finished.
@@ -48,9 +39,7 @@ public struct WorkArea: Sendable {
     public func manifest(phase: String, rank: Int) throws -> PhaseManifest? {
         let path = manifestPath(phase: phase, rank: rank)
         guard FileSystem.exists(path) else { return nil }
-        let descriptor = try FileDescriptor.openForReading(path)
-        var bytes = [UInt8](repeating: 0, count: try descriptor.size())
-        try bytes.withUnsafeMutableBytes { try descriptor.read(into: $0, at: 0) }
+        let bytes = try FileSystem.readFile(path)
         let manifest = try PhaseManifest(parsing: String(decoding: bytes, as: UTF8.self), path: path)
         guard manifest.phase == phase, manifest.rank == rank else {
             throw PretextError(.corrupt, "manifest names phase \(manifest.phase) rank \(manifest.rank)", path: path)

@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Streams the records of a work file, checking it against its manifest entry.
 ///

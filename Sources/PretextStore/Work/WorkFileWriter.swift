@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Writes fixed-width records to a work file through a buffer, hashing what it writes.
 ///

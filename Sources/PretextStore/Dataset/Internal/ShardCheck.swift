@@ -1,4 +1,5 @@
 import PretextCore
+import _PretextFileSystem
 
 /// Verifies one catalog shard against its file; see `DatasetVerifier`.
 struct ShardCheck {

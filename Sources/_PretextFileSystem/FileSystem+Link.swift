@@ -12,7 +12,7 @@ extension FileSystem {
     /// name, fsynced and renamed. Either way `to` appears whole or not at all.
     /// - Returns: whether the file was linked (`false`: copied).
     @discardableResult
-    static func linkOrCopy(_ from: String, to: String) throws -> Bool {
+    package static func linkOrCopy(_ from: String, to: String) throws -> Bool {
         if link(from, to) == 0 { return true }
         let failure = errno
         guard [EXDEV, EPERM, ENOTSUP, EOPNOTSUPP, EMLINK].contains(failure) else {
@@ -25,7 +25,7 @@ extension FileSystem {
     }
 
     /// Copies `from` to a new file `to`, fsynced.
-    static func copyFile(_ from: String, to: String) throws {
+    package static func copyFile(_ from: String, to: String) throws {
         let source = try FileDescriptor.openForReading(from)
         defer { try? source.close() }
         let target = try FileDescriptor.createForWriting(to)
