@@ -12,7 +12,7 @@ extension PretextCommand {
         var dataset: String
 
         @Option(help: "The lexicon directory (one subdirectory per language).")
-        var lexicons = "lexicons"
+        var lexicons = AuditStage.lexicons.defaultValue
 
         @Option(help: "Languages to load from the lexicon directory, comma-separated (default: all).")
         var languages: String?
@@ -21,7 +21,7 @@ extension PretextCommand {
         var workers = 1
 
         @Option(help: "PMI definition: textbook or dmt (data-measurements-tool).")
-        var variant = "textbook"
+        var variant = AuditStage.variant.defaultValue.rawValue
 
         @Flag(help: "Do not read the drops of earlier steps (no filter-disparity section).")
         var noHistory = false

@@ -1,7 +1,9 @@
+import PretextCore
+
 /// What a `PIIDetector` looks for and what it writes in replace and redact modes.
 public struct PIIConfig: Sendable, Hashable {
     /// Which IP addresses count as personal data.
-    public enum IPScope: String, Sendable, Hashable, CaseIterable {
+    public enum IPScope: String, Sendable, Hashable, CaseIterable, OptionChoice {
         /// Only globally routable addresses, as Python's `ipaddress.is_global` (3.11) decides
         /// (datatrove's default, `only_remove_public_ips=True`): private, loopback,
         /// link-local, shared (100.64/10), documentation, benchmarking and reserved ranges

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// The text `PIIMode.replace` writes in place of each match, per type.
 ///
 /// Each type has a list of replacements used in turn: the first match of a type in a text
@@ -35,15 +37,19 @@ public struct PIIPlaceholders: Sendable, Hashable {
         .ipv6: ["2001:db8::1"],
     ])
 
-    /// The names of the built-in styles, for options: `tags`, `datatrove`.
-    public static let styleNames = ["tags", "datatrove"]
+    /// The built-in styles, by the name options use (`placeholders: datatrove`).
+    public enum Style: String, Sendable, CaseIterable, OptionChoice {
+        /// `PIIPlaceholders.tags`.
+        case tags
+        /// `PIIPlaceholders.datatrove`.
+        case datatrove
 
-    /// The built-in style called `name` (one of `styleNames`), or `nil`.
-    public init?(styleName name: String) {
-        switch name {
-        case "tags": self = .tags
-        case "datatrove": self = .datatrove
-        default: return nil
+        /// The style's placeholders.
+        public var placeholders: PIIPlaceholders {
+            switch self {
+            case .tags: .tags
+            case .datatrove: .datatrove
+            }
         }
     }
 

@@ -40,8 +40,8 @@ struct ApplyTests {
         #expect(
             detector.apply(.replace, to: "a@example.com b@example.com c@example.com 8.8.8.8").text == "E1 E2 E1 <IP>")
         #expect(PIIPlaceholders.tags.replacements(for: .ipv6) == ["<IP>"])
-        #expect(PIIPlaceholders(styleName: "datatrove") == .datatrove)
-        #expect(PIIPlaceholders(styleName: "nope") == nil)
+        #expect(PIIPlaceholders.Style(rawValue: "datatrove")?.placeholders == .datatrove)
+        #expect(PIIPlaceholders.Style(rawValue: "nope") == nil)
     }
 
     @Test func chineseTextStaysIntact() {

@@ -1,4 +1,5 @@
 import PretextCore
+import PretextStages
 import Testing
 
 @testable import PretextPipeline
@@ -38,16 +39,16 @@ import Testing
         #expect(pipeline.name == "demo")
         #expect(pipeline.output == "out/demo")
         #expect(pipeline.inputs.map(\.path) == ["data/a.jsonl", "data/texts"])
-        #expect(pipeline.inputs[1].options.string("text_mode") == "blocks")
-        #expect(pipeline.inputs[1].options.string("source") == "blog")
-        #expect(pipeline.inputs[0].options.string("format") == "auto")
-        #expect(pipeline.execution.integer("workers") == 3)
-        #expect(pipeline.execution.integer("frame_bytes") == 65536)
-        #expect(pipeline.execution.integer("compression_level") == 3)
+        #expect(pipeline.inputs[1].options[InputSpec.textMode] == "blocks")
+        #expect(pipeline.inputs[1].options[InputSpec.source] == "blog")
+        #expect(pipeline.inputs[0].options.values["format"] == OptionValue.string("auto"), "defaults are filled in")
+        #expect(pipeline.execution[ExecutionSettings.workers] == 3)
+        #expect(pipeline.execution[ExecutionSettings.frameBytes] == 65536)
+        #expect(pipeline.execution.values["compression_level"] == OptionValue.integer(3))
         #expect(pipeline.steps.count == 1)
-        #expect(pipeline.steps[0].options.string("text_key") == "content")
-        #expect(pipeline.steps[0].options.integer("max_document_bytes") == 1000)
-        #expect(pipeline.steps[0].options.string("id_key") == "id")
+        #expect(pipeline.steps[0].options[IngestStage.textKey] == "content")
+        #expect(pipeline.steps[0].options[IngestStage.maxDocumentBytes] == 1000)
+        #expect(pipeline.steps[0].options.values["id_key"] == OptionValue.string("id"))
         #expect(pipeline.steps[0].directoryName == "01-ingest")
     }
 

@@ -1,3 +1,5 @@
+import PretextCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +24,7 @@ import Glibc
 /// and its "nPMI bias" of a paired group is `nPMI(a, w) − nPMI(b, w)`.
 public enum Association {
     /// Which definition.
-    public enum Variant: String, Sendable, CaseIterable {
+    public enum Variant: String, Sendable, CaseIterable, OptionChoice {
         /// Sentence-level probabilities (the textbook definition).
         case textbook
         /// The Hugging Face data-measurements-tool's definition.

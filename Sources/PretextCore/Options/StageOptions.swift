@@ -59,39 +59,6 @@ public struct StageOptions: Sendable, Hashable {
         self.values = values
     }
 
-    /// The value of a `string` or `choice` option.
-    public func string(_ name: String) -> String? {
-        if case .string(let text)? = values[name] { return text }
-        return nil
-    }
-
-    /// The value of an `integer` option.
-    public func integer(_ name: String) -> Int? {
-        if case .integer(let value)? = values[name] { return value }
-        return nil
-    }
-
-    /// The value of a `number` option (integers widen).
-    public func number(_ name: String) -> Double? {
-        switch values[name] {
-        case .number(let value)?: value
-        case .integer(let value)?: Double(value)
-        default: nil
-        }
-    }
-
-    /// The value of a `boolean` option.
-    public func boolean(_ name: String) -> Bool? {
-        if case .boolean(let value)? = values[name] { return value }
-        return nil
-    }
-
-    /// The value of a `list` option.
-    public func list(_ name: String) -> [String]? {
-        if case .list(let items)? = values[name] { return items }
-        return nil
-    }
-
     /// A canonical one-line rendering (`a=1 b=x`), sorted by name; stable across runs.
     public var canonicalDescription: String {
         values.keys.sorted().map { "\($0)=\(values[$0]!)" }.joined(separator: " ")

@@ -1,7 +1,9 @@
+import PretextCore
+
 /// Options of the ingest readers; defaults follow datatrove where it has one.
 public struct IngestOptions: Sendable, Equatable {
     /// How plain-text files are split into documents.
-    public enum TextMode: String, Sendable, Equatable, CaseIterable {
+    public enum TextMode: String, Sendable, Equatable, CaseIterable, OptionChoice {
         /// One document per file; id = the path.
         case file
         /// One document per blank-line-separated block; id = `path#N` (N from 0).

@@ -1,5 +1,6 @@
 import PretextCore
 import PretextStages
+import PretextStore
 
 /// A parsed, checked pipeline file (`pipelines/*.yaml`).
 ///
@@ -75,16 +76,25 @@ public struct PipelineStep: Sendable {
 /// The `execution:` section: how a pipeline runs, common to all stages.
 public enum ExecutionSettings {
     /// The options the `execution:` section accepts.
-    public static let specs: [OptionSpec] = [
-        OptionSpec("workers", .integer(min: 1, max: 1024), default: .integer(1), "tasks run at once on this machine"),
-        OptionSpec(
-            "frame_bytes", .integer(min: 1024, max: 1 << 30), default: .integer(256 << 10),
-            "uncompressed size of a shard frame (the unit of random access)"),
-        OptionSpec(
-            "shard_bytes", .integer(min: 1 << 16, max: 1 << 40), default: .integer(64 << 20),
-            "uncompressed size at which a task starts a new shard"),
-        OptionSpec("compression_level", .integer(min: 1, max: 19), default: .integer(3), "zstd level for shards"),
-    ]
+    public static let specs: [OptionSpec] = [workers, frameBytes, shardBytes, compressionLevel].map(\.spec)
+
+    /// `workers`: tasks run at once on this machine.
+    public static let workers = OptionKey<Int>(
+        "workers", min: 1, max: 1024, default: 1, "tasks run at once on this machine")
+    /// `frame_bytes`: the shard frame size.
+    public static let frameBytes = OptionKey<Int>(
+        "frame_bytes", min: 1024, max: 1 << 30, default: ShardWriter.defaultFrameSize,
+        "uncompressed size of a shard frame (the unit of random access)")
+    /// `shard_bytes`: the size at which a task starts a new shard.
+    public static let shardBytes = OptionKey<Int>(
+        "shard_bytes", min: 1 << 16, max: 1 << 40, default: DatasetPartWriter.Configuration.defaultShardBytes,
+        "uncompressed size at which a task starts a new shard")
+    /// `compression_level`: the zstd level.
+    public static let compressionLevel = OptionKey<Int>(
+        "compression_level", min: 1, max: 19, default: ShardWriter.defaultCompressionLevel, "zstd level for shards")
+
+    /// The store settings that are part of a step's configuration hash.
+    static let storeKeys = [frameBytes, shardBytes, compressionLevel]
 
     /// The defaults, for runs without a pipeline file.
     public static var defaults: StageOptions {

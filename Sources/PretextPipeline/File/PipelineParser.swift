@@ -69,7 +69,7 @@ public struct PipelineParser: Sendable {
                         path: path))
             }
             let options = try parseOptions(item, specs: InputSpec.specs, context: "input", path: path)
-            return InputSpec(path: options.string("path") ?? "", options: options)
+            return InputSpec(path: options[InputSpec.path], options: options)
         }
     }
 

@@ -16,7 +16,7 @@ struct StepRunner<S: Stage> {
 
     func run(input: StageInput, outputPath: String) throws -> StepReport {
         let units = try stage.plan(input)
-        let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution.integer("workers") ?? 1)
+        let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution[ExecutionSettings.workers])
         let hash = configHash(units)
         if settings.overwrite {
             try StepDirectory.removeIfForeign(outputPath, step: step, hash: hash, worldSize: worldSize)
@@ -84,9 +84,8 @@ struct StepRunner<S: Stage> {
     ) throws -> TaskOutcome {
         let configuration = DatasetPartWriter.Configuration(
             step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, configHash: hash,
-            frameSize: execution.integer("frame_bytes") ?? ShardWriter.defaultFrameSize,
-            shardBytes: execution.integer("shard_bytes") ?? 64 << 20,
-            compressionLevel: execution.integer("compression_level") ?? 3)
+            frameSize: execution[ExecutionSettings.frameBytes], shardBytes: execution[ExecutionSettings.shardBytes],
+            compressionLevel: execution[ExecutionSettings.compressionLevel])
         let writer = DatasetPartWriter(dataset: dataset, configuration: configuration)
         guard try writer.begin() == .started else { return .skipped }
         let task = StageTask(
@@ -130,8 +129,8 @@ struct StepRunner<S: Stage> {
     /// A rerun with the same hash skips finished tasks.
     private func configHash(_ units: [S.Unit]) -> String {
         var text = "stage=\(S.descriptor.name)\nstep=\(step)\noptions=\(options.canonicalDescription)\n"
-        for key in ["frame_bytes", "shard_bytes", "compression_level"] {
-            text += "\(key)=\(execution.values[key].map { "\($0)" } ?? "")\n"
+        for key in ExecutionSettings.storeKeys {
+            text += "\(key.spec.name)=\(execution.values[key.spec.name].map { "\($0)" } ?? "")\n"
         }
         for unit in units { text += "unit=\(unit.key)\t\(unit.bytes)\n" }
         return XXH64.hex(XXH64.hash(Array(text.utf8)))

@@ -22,7 +22,10 @@ public struct AuditRunner: Sendable {
     public let top: Int
 
     /// Creates a runner.
-    public init(terms: AuditTerms, variant: Association.Variant = .textbook, top: Int = 10) {
+    public init(
+        terms: AuditTerms, variant: Association.Variant = AuditStage.variant.defaultValue,
+        top: Int = AuditStage.top.defaultValue
+    ) {
         self.terms = terms
         self.variant = variant
         self.top = top

@@ -11,20 +11,24 @@ public struct AuditStage: PhasedStage, StageFinishing {
     public static let descriptor = StageDescriptor(
         name: "audit",
         summary: "count identity terms, pronouns, associations, content and filter disparity; write reports",
-        options: [
-            OptionSpec(
-                "lexicons", .string, default: .string("lexicons"),
-                "lexicon directory, one subdirectory per language (relative to the current directory)"),
-            OptionSpec("languages", .list, default: .list([]), "languages to load (empty: every one in the directory)"),
-            OptionSpec(
-                "variant", .choice(Association.Variant.allCases.map(\.rawValue)), default: .string("textbook"),
-                "PMI definition: textbook or dmt (data-measurements-tool)"),
-            OptionSpec("top", .integer(min: 1, max: 1000), default: .integer(10), "associated words listed per group"),
-            OptionSpec(
-                "history", .boolean, default: .boolean(true),
-                "read the documents earlier steps dropped (filter disparity)"),
-        ],
+        options: [lexicons, languages, variant, top, history],
         input: .dataset)
+
+    /// `lexicons`: the lexicon directory.
+    public static let lexicons = OptionKey<String>(
+        "lexicons", default: "lexicons",
+        "lexicon directory, one subdirectory per language (relative to the current directory)")
+    /// `languages`: the lexicon languages loaded.
+    public static let languages = OptionKey<[String]>(
+        "languages", default: [], "languages to load (empty: every one in the directory)")
+    /// `variant`: the PMI definition.
+    public static let variant = OptionKey<Association.Variant>(
+        "variant", default: .textbook, "PMI definition: textbook or dmt (data-measurements-tool)")
+    /// `top`: associated words listed per group.
+    public static let top = OptionKey<Int>("top", min: 1, max: 1000, default: 10, "associated words listed per group")
+    /// `history`: read earlier steps' drops.
+    public static let history = OptionKey<Bool>(
+        "history", default: true, "read the documents earlier steps dropped (filter disparity)")
 
     static let historyPhase = "history"
     static let countsPhase = "counts"
@@ -38,13 +42,13 @@ public struct AuditStage: PhasedStage, StageFinishing {
     ///
     /// - Throws: `PretextError` naming the lexicon file and line for a bad lexicon.
     public init(options: StageOptions) throws {
-        let languages = options.list("languages") ?? []
+        let languages = options[Self.languages]
         let set = try LexiconSet.load(
-            directory: options.string("lexicons") ?? "lexicons", languages: languages.isEmpty ? nil : languages)
+            directory: options[Self.lexicons], languages: languages.isEmpty ? nil : languages)
         terms = try AuditTerms(lexicons: set)
-        variant = options.string("variant").flatMap(Association.Variant.init(rawValue:)) ?? .textbook
-        top = options.integer("top") ?? 10
-        history = options.boolean("history") ?? true
+        variant = options[Self.variant]
+        top = options[Self.top]
+        history = options[Self.history]
     }
 
     /// The document shards of the input dataset.

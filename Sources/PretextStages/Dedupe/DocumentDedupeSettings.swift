@@ -28,18 +28,18 @@ struct DocumentDedupeSettings: Sendable {
     init(kind: Kind, options: StageOptions) throws {
         self.kind = kind
         keep = try KeepRule(options: options)
-        normalization = try DedupeNormalization(names: options.list("normalize") ?? DedupeNormalization.stepNames)
-        shingler = Shingler(ngram: options.integer("ngram") ?? 5, cjkNgram: options.integer("cjk_ngram") ?? 5)
-        let threshold = options.number("threshold") ?? 0
+        normalization = try DedupeNormalization(names: options[DedupeOptions.normalize])
+        shingler = Shingler(ngram: options[DedupeOptions.ngram], cjkNgram: options[DedupeOptions.cjkNgram])
+        let threshold = options[DedupeOptions.threshold]
         if threshold > 0 {
-            lsh = LSHParameters.optimal(threshold: threshold, hashCount: options.integer("num_hashes") ?? 112)
+            lsh = LSHParameters.optimal(threshold: threshold, hashCount: options[DedupeOptions.numHashes])
         } else {
-            lsh = LSHParameters(bands: options.integer("bands") ?? 14, rows: options.integer("rows") ?? 8)
+            lsh = LSHParameters(bands: options[DedupeOptions.bands], rows: options[DedupeOptions.rows])
         }
-        seed = UInt64(options.integer("seed") ?? 1)
-        hashRanges = options.integer("hash_ranges") ?? 0
-        memoryBytes = (options.integer("memory_mb") ?? 512) << 20
-        let verify = kind == .minhash && (options.boolean("verify") ?? true)
+        seed = UInt64(options[DedupeOptions.seed])
+        hashRanges = options[DedupeOptions.hashRanges]
+        memoryBytes = options[DedupeOptions.memoryMB] << 20
+        let verify = kind == .minhash && options[DedupeOptions.verify]
         verifyThreshold = verify ? (threshold > 0 ? threshold : lsh.threshold) : nil
     }
 

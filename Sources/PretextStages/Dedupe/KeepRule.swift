@@ -23,16 +23,18 @@ public enum KeepRule: Sendable, Hashable {
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` when the rule's parameter is missing.
     init(options: StageOptions) throws {
-        switch options.string("keep") ?? "first" {
+        switch options[DedupeOptions.keep] {
         case "id": self = .id
         case "longest": self = .longest
         case "column":
-            guard let column = options.string("keep_column"), !column.isEmpty else {
+            let column = options[DedupeOptions.keepColumn]
+            guard !column.isEmpty else {
                 throw PretextError(.invalidConfiguration, "dedupe: keep: column needs keep_column (a catalog column)")
             }
             self = .column(column)
         case "source":
-            guard let sources = options.list("keep_sources"), !sources.isEmpty else {
+            let sources = options[DedupeOptions.keepSources]
+            guard !sources.isEmpty else {
                 throw PretextError(.invalidConfiguration, "dedupe: keep: source needs keep_sources (sources in order)")
             }
             self = .sources(sources)

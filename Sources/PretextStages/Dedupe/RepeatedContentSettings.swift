@@ -15,55 +15,12 @@ struct RepeatedContentSettings: Sendable {
     }
 
     /// How units are counted.
-    enum Counting: String, Sendable {
+    enum Counting: String, Sendable, CaseIterable, OptionChoice {
         /// Exact counts: sorted runs, merged per hash range.
         case exact
         /// A counting Bloom filter per rank, merged by saturating addition.
         case bloom
     }
-
-    /// The stage options of methods `lines`, `paragraphs` and `spans` (declared in
-    /// `DedupeStage.descriptor` after the options every method shares).
-    /// The methods these options apply to.
-    private static let units = ["lines", "paragraphs", "spans"]
-
-    static let options = [
-        OptionSpec(
-            "max_repeats", .integer(min: 1), default: .integer(1),
-            "lines/paragraphs/spans: a unit occurring more than this many times in the corpus is removed"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "keep_first", .boolean, default: .boolean(true),
-            "lines/paragraphs/spans: keep a repeated unit's first occurrence in input order (needs counting: exact)"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "span_sentences", .integer(min: 1, max: 64), default: .integer(3), "spans: sentences per span (C4: 3)"
-        ).only(when: "method", is: ["spans"]),
-        OptionSpec(
-            "unit_normalization", .choice(["whitespace", "normalize"]), default: .string("whitespace"),
-            "lines/paragraphs/spans: before hashing, trim and collapse whitespace, or apply the normalize steps"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "min_unit_chars", .integer(min: 0), default: .integer(0),
-            "lines/paragraphs/spans: shorter normalized units are never counted or removed"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "min_words", .integer(min: 0), default: .integer(50),
-            "lines/paragraphs/spans: a document left with fewer words after removal is dropped"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "counting", .choice(["exact", "bloom"]), default: .string("exact"),
-            "lines/paragraphs/spans: exact counts (sorted runs) or a counting Bloom filter (may over-count)"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "bloom_items", .integer(min: 1), default: .integer(10_000_000),
-            "counting: bloom — expected distinct units in the corpus (sizes the filter)"
-        ).only(when: "method", is: units),
-        OptionSpec(
-            "bloom_fp", .number(min: 1e-9, max: 0.5), default: .number(0.01),
-            "counting: bloom — target false-positive rate (sizes the filter)"
-        ).only(when: "method", is: units),
-    ]
 
     let kind: UnitKind
     let spanSentences: Int
@@ -85,25 +42,25 @@ struct RepeatedContentSettings: Sendable {
     ///   `keep_first` with Bloom counting, or a `max_repeats` a Bloom counter cannot hold.
     init(kind: UnitKind, options: StageOptions) throws {
         self.kind = kind
-        spanSentences = options.integer("span_sentences") ?? 3
+        spanSentences = options[DedupeOptions.spanSentences]
         normalization = try Self.normalization(options)
-        maxRepeats = options.integer("max_repeats") ?? 1
-        keepFirst = options.boolean("keep_first") ?? true
-        minWords = options.integer("min_words") ?? 50
-        minUnitChars = options.integer("min_unit_chars") ?? 0
-        counting = Counting(rawValue: options.string("counting") ?? "exact") ?? .exact
+        maxRepeats = options[DedupeOptions.maxRepeats]
+        keepFirst = options[DedupeOptions.keepFirst]
+        minWords = options[DedupeOptions.minWords]
+        minUnitChars = options[DedupeOptions.minUnitChars]
+        counting = options[DedupeOptions.counting]
         bloomShape = .optimal(
-            items: options.integer("bloom_items") ?? 10_000_000, falsePositiveRate: options.number("bloom_fp") ?? 0.01)
-        hashRanges = options.integer("hash_ranges") ?? 0
-        memoryBytes = (options.integer("memory_mb") ?? 512) << 20
+            items: options[DedupeOptions.bloomItems], falsePositiveRate: options[DedupeOptions.bloomFP])
+        hashRanges = options[DedupeOptions.hashRanges]
+        memoryBytes = options[DedupeOptions.memoryMB] << 20
         try checkBloom()
     }
 
     private static func normalization(_ options: StageOptions) throws -> DedupeNormalization {
-        guard options.string("unit_normalization") == "normalize" else {
+        guard options[DedupeOptions.unitNormalization] == "normalize" else {
             return try DedupeNormalization(names: ["whitespace"])
         }
-        return try DedupeNormalization(names: options.list("normalize") ?? DedupeNormalization.stepNames)
+        return try DedupeNormalization(names: options[DedupeOptions.normalize])
     }
 
     private func checkBloom() throws {

@@ -14,38 +14,47 @@ public struct IngestStage: Stage {
     public static let descriptor = StageDescriptor(
         name: "ingest",
         summary: "read JSONL (plain/gz/zst), text files and WARC/WET into document shards",
-        options: [
-            OptionSpec("text_key", .string, default: .string("text"), "JSONL field holding the text"),
-            OptionSpec(
-                "id_key", .string, default: .string("id"),
-                "JSONL field holding the id (generated from path and line when absent)"),
-            OptionSpec(
-                "text_mode", .choice(["file", "blocks"]), default: .string("file"),
-                "text files: one document per file, or per blank-line-separated block"),
-            OptionSpec(
-                "max_document_bytes", .integer(min: 1, max: 1 << 30), default: .integer(8 << 20),
-                "larger documents are rejected as too_large"),
-            OptionSpec(
-                "max_line_bytes", .integer(min: 1024, max: 1 << 30), default: .integer(64 << 20),
-                "longer input lines are rejected as line_too_long"),
-            OptionSpec(
-                "reject_raw_bytes", .integer(min: 0, max: 1 << 20), default: .integer(4096),
-                "bytes of a bad record kept in its reject"),
-        ],
+        options: [textKey, idKey, textMode, maxDocumentBytes, maxLineBytes, rejectRawBytes],
         input: .files)
+
+    /// The reader defaults (`IngestOptions`) are the options' defaults.
+    private static let readingDefaults = IngestOptions()
+
+    /// `text_key`: the JSONL text field.
+    public static let textKey = OptionKey<String>(
+        "text_key", default: readingDefaults.textKey, "JSONL field holding the text")
+    /// `id_key`: the JSONL id field.
+    public static let idKey = OptionKey<String>(
+        "id_key", default: readingDefaults.idKey,
+        "JSONL field holding the id (generated from path and line when absent)")
+    /// `text_mode`: one document per text file or per block.
+    public static let textMode = OptionKey<IngestOptions.TextMode>(
+        "text_mode", default: readingDefaults.textMode,
+        "text files: one document per file, or per blank-line-separated block")
+    /// `max_document_bytes`.
+    public static let maxDocumentBytes = OptionKey<Int>(
+        "max_document_bytes", min: 1, max: 1 << 30, default: readingDefaults.maxDocumentBytes,
+        "larger documents are rejected as too_large")
+    /// `max_line_bytes`.
+    public static let maxLineBytes = OptionKey<Int>(
+        "max_line_bytes", min: 1024, max: 1 << 30, default: readingDefaults.maxLineBytes,
+        "longer input lines are rejected as line_too_long")
+    /// `reject_raw_bytes`.
+    public static let rejectRawBytes = OptionKey<Int>(
+        "reject_raw_bytes", min: 0, max: 1 << 20, default: readingDefaults.rejectRawBytes,
+        "bytes of a bad record kept in its reject")
 
     private let options: IngestOptions
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
         var reading = IngestOptions()
-        reading.textKey = options.string("text_key") ?? reading.textKey
-        reading.idKey = options.string("id_key") ?? reading.idKey
-        reading.textMode =
-            options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) ?? reading.textMode
-        reading.maxDocumentBytes = options.integer("max_document_bytes") ?? reading.maxDocumentBytes
-        reading.maxLineBytes = options.integer("max_line_bytes") ?? reading.maxLineBytes
-        reading.rejectRawBytes = options.integer("reject_raw_bytes") ?? reading.rejectRawBytes
+        reading.textKey = options[Self.textKey]
+        reading.idKey = options[Self.idKey]
+        reading.textMode = options[Self.textMode]
+        reading.maxDocumentBytes = options[Self.maxDocumentBytes]
+        reading.maxLineBytes = options[Self.maxLineBytes]
+        reading.rejectRawBytes = options[Self.rejectRawBytes]
         self.options = reading
     }
 
@@ -84,10 +93,10 @@ public struct IngestStage: Stage {
     // MARK: planning
 
     private func planUnits(for spec: InputSpec) throws -> [IngestUnit] {
-        let format = spec.options.string("format").flatMap { $0 == "auto" ? nil : InputFormat(rawValue: $0) }
+        let format = InputFormat(rawValue: spec.options[InputSpec.format])
         let resolution = try InputResolver(format: format).resolve([spec.path])
         let reading = readingOptions(for: spec)
-        let source = spec.options.string("source") ?? ""
+        let source = spec.options[InputSpec.source]
         var units = resolution.files.map { file in
             IngestUnit(work: .read(file, reading, source: source.isEmpty ? file.path : source))
         }
@@ -97,11 +106,9 @@ public struct IngestStage: Stage {
 
     private func readingOptions(for spec: InputSpec) -> IngestOptions {
         var reading = options
-        if let key = spec.options.string("text_key"), !key.isEmpty { reading.textKey = key }
-        if let key = spec.options.string("id_key"), !key.isEmpty { reading.idKey = key }
-        if let mode = spec.options.string("text_mode").flatMap(IngestOptions.TextMode.init(rawValue:)) {
-            reading.textMode = mode
-        }
+        if !spec.options[InputSpec.textKey].isEmpty { reading.textKey = spec.options[InputSpec.textKey] }
+        if !spec.options[InputSpec.idKey].isEmpty { reading.idKey = spec.options[InputSpec.idKey] }
+        if let mode = IngestOptions.TextMode(rawValue: spec.options[InputSpec.textMode]) { reading.textMode = mode }
         return reading
     }
 

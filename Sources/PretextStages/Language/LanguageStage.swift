@@ -12,18 +12,20 @@ public struct LanguageStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "language",
         summary: "CLD2 language ID: lang, lang_score, lang_script; keep by language list and score",
-        options: [
-            OptionSpec(
-                "languages", .list, default: .list([]),
-                "languages to keep (CLD2 codes: en, zh, zh-Hant, ja…; 'zh' also keeps zh-Hant); empty: keep all"),
-            OptionSpec(
-                "min_score", .number(min: 0, max: 1), default: .number(0.5),
-                "with a language list: drop documents whose top language has a smaller share"),
-            OptionSpec(
-                "best_effort", .boolean, default: .boolean(false),
-                "let CLD2 answer on short or unreliable text instead of 'un'"),
-        ],
+        options: [languages, minScore, bestEffort],
         input: .dataset)
+
+    /// `languages`: the languages to keep.
+    public static let languages = OptionKey<[String]>(
+        "languages", default: [],
+        "languages to keep (CLD2 codes: en, zh, zh-Hant, ja…; 'zh' also keeps zh-Hant); empty: keep all")
+    /// `min_score`: the smallest share of the top language kept.
+    public static let minScore = OptionKey<Double>(
+        "min_score", min: 0, max: 1, default: 0.5,
+        "with a language list: drop documents whose top language has a smaller share")
+    /// `best_effort`: CLD2 answers on short text too.
+    public static let bestEffort = OptionKey<Bool>(
+        "best_effort", default: false, "let CLD2 answer on short or unreliable text instead of 'un'")
 
     private let languages: [String]
     private let minScore: Double
@@ -31,9 +33,9 @@ public struct LanguageStage: DocumentStage {
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
-        languages = options.list("languages") ?? []
-        minScore = options.number("min_score") ?? 0.5
-        bestEffort = options.boolean("best_effort") ?? false
+        languages = options[Self.languages]
+        minScore = options[Self.minScore]
+        bestEffort = options[Self.bestEffort]
     }
 
     /// Without a language list every document is kept as it is (annotation only).

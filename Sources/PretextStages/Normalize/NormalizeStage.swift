@@ -14,50 +14,67 @@ public struct NormalizeStage: DocumentStage {
         name: "normalize",
         summary: "Unicode normalization (ICU NFC/NFKC/NFD/NFKD) and text cleanup",
         options: [
-            OptionSpec(
-                "form", .choice(UnicodeNormalizer.Form.allCases.map(\.rawValue)), default: .string("nfc"),
-                "Unicode normalization form; nfkc also changes CJK punctuation (，→ ,)"),
-            OptionSpec(
-                "remove_control", .boolean, default: .boolean(true),
-                "remove C0/C1 control characters except tab and newline"),
-            OptionSpec(
-                "remove_zero_width", .boolean, default: .boolean(true),
-                "remove zero-width characters (ZWSP, word joiner, BOM; joiners inside emoji and scripts kept)"),
-            OptionSpec(
-                "map_unicode_spaces", .boolean, default: .boolean(true), "map NBSP and other Unicode spaces to a space"),
-            OptionSpec(
-                "map_ideographic_space", .boolean, default: .boolean(false),
-                "also map the ideographic space U+3000 (normal in CJK text) to a space"),
-            OptionSpec(
-                "normalize_line_endings", .boolean, default: .boolean(true), "CRLF, CR, U+2028/2029 become LF"),
-            OptionSpec(
-                "max_consecutive_newlines", .integer(min: 0), default: .integer(2),
-                "collapse longer runs of newlines (0: no limit)"),
-            OptionSpec(
-                "trim_trailing_whitespace", .boolean, default: .boolean(true), "remove spaces at the end of lines"),
-            OptionSpec("trim_document", .boolean, default: .boolean(true), "remove whitespace around the document"),
-            OptionSpec(
-                "repair_mojibake", .boolean, default: .boolean(false),
-                "repair UTF-8 that was decoded as Windows-1252/Latin-1 (conservative; see docs)"),
+            form, removeControl, removeZeroWidth, mapUnicodeSpaces, mapIdeographicSpace, normalizeLineEndings,
+            maxConsecutiveNewlines, trimTrailingWhitespace, trimDocument, repairMojibake,
         ],
         input: .dataset)
+
+    /// The cleanup defaults (`TextCleaner.Options`) are the options' defaults.
+    private static let cleanupDefaults = TextCleaner.Options()
+
+    /// `form`: the Unicode normalization form.
+    public static let form = OptionKey<UnicodeNormalizer.Form>(
+        "form", default: .nfc, "Unicode normalization form; nfkc also changes CJK punctuation (，→ ,)")
+    /// `remove_control`.
+    public static let removeControl = OptionKey<Bool>(
+        "remove_control", default: cleanupDefaults.removeControlCharacters,
+        "remove C0/C1 control characters except tab and newline")
+    /// `remove_zero_width`.
+    public static let removeZeroWidth = OptionKey<Bool>(
+        "remove_zero_width", default: cleanupDefaults.removeZeroWidthCharacters,
+        "remove zero-width characters (ZWSP, word joiner, BOM; joiners inside emoji and scripts kept)")
+    /// `map_unicode_spaces`.
+    public static let mapUnicodeSpaces = OptionKey<Bool>(
+        "map_unicode_spaces", default: cleanupDefaults.mapUnicodeSpaces, "map NBSP and other Unicode spaces to a space")
+    /// `map_ideographic_space`.
+    public static let mapIdeographicSpace = OptionKey<Bool>(
+        "map_ideographic_space", default: cleanupDefaults.mapIdeographicSpace,
+        "also map the ideographic space U+3000 (normal in CJK text) to a space")
+    /// `normalize_line_endings`.
+    public static let normalizeLineEndings = OptionKey<Bool>(
+        "normalize_line_endings", default: cleanupDefaults.normalizeLineEndings, "CRLF, CR, U+2028/2029 become LF")
+    /// `max_consecutive_newlines`.
+    public static let maxConsecutiveNewlines = OptionKey<Int>(
+        "max_consecutive_newlines", min: 0, default: cleanupDefaults.maxConsecutiveNewlines,
+        "collapse longer runs of newlines (0: no limit)")
+    /// `trim_trailing_whitespace`.
+    public static let trimTrailingWhitespace = OptionKey<Bool>(
+        "trim_trailing_whitespace", default: cleanupDefaults.trimTrailingWhitespace,
+        "remove spaces at the end of lines")
+    /// `trim_document`.
+    public static let trimDocument = OptionKey<Bool>(
+        "trim_document", default: cleanupDefaults.trimDocument, "remove whitespace around the document")
+    /// `repair_mojibake`.
+    public static let repairMojibake = OptionKey<Bool>(
+        "repair_mojibake", default: cleanupDefaults.repairMojibake,
+        "repair UTF-8 that was decoded as Windows-1252/Latin-1 (conservative; see docs)")
 
     private let form: UnicodeNormalizer.Form
     private let cleanup: TextCleaner.Options
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
-        form = options.string("form").flatMap(UnicodeNormalizer.Form.init(rawValue:)) ?? .nfc
+        form = options[Self.form]
         var cleanup = TextCleaner.Options()
-        cleanup.removeControlCharacters = options.boolean("remove_control") ?? cleanup.removeControlCharacters
-        cleanup.removeZeroWidthCharacters = options.boolean("remove_zero_width") ?? cleanup.removeZeroWidthCharacters
-        cleanup.mapUnicodeSpaces = options.boolean("map_unicode_spaces") ?? cleanup.mapUnicodeSpaces
-        cleanup.mapIdeographicSpace = options.boolean("map_ideographic_space") ?? cleanup.mapIdeographicSpace
-        cleanup.normalizeLineEndings = options.boolean("normalize_line_endings") ?? cleanup.normalizeLineEndings
-        cleanup.maxConsecutiveNewlines = options.integer("max_consecutive_newlines") ?? cleanup.maxConsecutiveNewlines
-        cleanup.trimTrailingWhitespace = options.boolean("trim_trailing_whitespace") ?? cleanup.trimTrailingWhitespace
-        cleanup.trimDocument = options.boolean("trim_document") ?? cleanup.trimDocument
-        cleanup.repairMojibake = options.boolean("repair_mojibake") ?? cleanup.repairMojibake
+        cleanup.removeControlCharacters = options[Self.removeControl]
+        cleanup.removeZeroWidthCharacters = options[Self.removeZeroWidth]
+        cleanup.mapUnicodeSpaces = options[Self.mapUnicodeSpaces]
+        cleanup.mapIdeographicSpace = options[Self.mapIdeographicSpace]
+        cleanup.normalizeLineEndings = options[Self.normalizeLineEndings]
+        cleanup.maxConsecutiveNewlines = options[Self.maxConsecutiveNewlines]
+        cleanup.trimTrailingWhitespace = options[Self.trimTrailingWhitespace]
+        cleanup.trimDocument = options[Self.trimDocument]
+        cleanup.repairMojibake = options[Self.repairMojibake]
         self.cleanup = cleanup
     }
 

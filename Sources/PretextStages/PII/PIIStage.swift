@@ -9,25 +9,28 @@ public struct PIIStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "pii",
         summary: "detect emails, IPs, phones, cards: count, replace with placeholders, or redact",
-        options: [
-            OptionSpec(
-                "mode", .choice(PIIMode.allCases.map(\.rawValue)), default: .string("count"),
-                "count (signals only), replace (placeholders) or redact"),
-            OptionSpec(
-                "types", .list, default: .list(PIIType.allCases.map(\.rawValue)),
-                "which of email, ipv4, ipv6, phone, card to look for"),
-            OptionSpec(
-                "ip_scope", .choice(PIIConfig.IPScope.allCases.map(\.rawValue)), default: .string("global"),
-                "global: only globally routable IPs (datatrove's default); all: every valid address"),
-            OptionSpec(
-                "placeholders", .choice(PIIPlaceholders.styleNames), default: .string("tags"),
-                "tags (<EMAIL>, <IP>, <PHONE>, <CARD>) or datatrove (example addresses)"
-            ).only(when: "mode", is: [PIIMode.replace.rawValue]),
-            OptionSpec(
-                "mask", .string, default: .string(""), "redact mode: write this instead of removing the match"
-            ).only(when: "mode", is: [PIIMode.redact.rawValue]),
-        ],
+        options: [mode, types, ipScope, placeholders, mask],
         input: .dataset)
+
+    /// `mode`: count, replace or redact.
+    public static let mode = OptionKey<PIIMode>(
+        "mode", default: .count, "count (signals only), replace (placeholders) or redact")
+    /// `types`: the kinds of personal data looked for.
+    public static let types = OptionKey<[String]>(
+        "types", default: PIIType.allCases.map(\.rawValue), "which of email, ipv4, ipv6, phone, card to look for")
+    /// `ip_scope`: which IP addresses count.
+    public static let ipScope = OptionKey<PIIConfig.IPScope>(
+        "ip_scope", default: .global,
+        "global: only globally routable IPs (datatrove's default); all: every valid address")
+    /// `placeholders`: the replacement style.
+    public static let placeholders = OptionKey<PIIPlaceholders.Style>(
+        "placeholders", default: .tags,
+        "tags (<EMAIL>, <IP>, <PHONE>, <CARD>) or datatrove (example addresses)"
+    ).only(when: mode, is: [.replace])
+    /// `mask`: what redaction writes.
+    public static let mask = OptionKey<String>(
+        "mask", default: "", "redact mode: write this instead of removing the match"
+    ).only(when: mode, is: [.redact])
 
     private let mode: PIIMode
     private let config: PIIConfig
@@ -36,20 +39,20 @@ public struct PIIStage: DocumentStage {
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` for an unknown type name.
     public init(options: StageOptions) throws {
-        mode = options.string("mode").flatMap(PIIMode.init(rawValue:)) ?? .count
+        mode = options[Self.mode]
         var types: [PIIType] = []
-        for name in options.list("types") ?? [] {
+        for name in options[Self.types] {
             guard let type = PIIType(rawValue: name) else {
                 let valid = PIIType.allCases.map(\.rawValue).joined(separator: ", ")
                 throw PretextError(.invalidConfiguration, "pii: unknown type '\(name)'; valid types: \(valid)")
             }
             types.append(type)
         }
-        let mask = options.string("mask") ?? ""
+        let mask = options[Self.mask]
         config = PIIConfig(
             types: PIITypeSet(types),
-            ipScope: options.string("ip_scope").flatMap(PIIConfig.IPScope.init(rawValue:)) ?? .global,
-            placeholders: options.string("placeholders").flatMap(PIIPlaceholders.init(styleName:)) ?? .tags,
+            ipScope: options[Self.ipScope],
+            placeholders: options[Self.placeholders].placeholders,
             redaction: mask.isEmpty ? .remove : .mask(mask))
     }
 

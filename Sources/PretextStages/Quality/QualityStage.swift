@@ -14,21 +14,24 @@ public struct QualityStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "quality",
         summary: "Gopher quality/repetition, C4 and FineWeb rules (datatrove defaults, CJK-aware)",
-        options: [
-            OptionSpec(
-                "families", .list, default: .list(QualityRuleSettings.families),
-                "rule families to apply: gopher_quality, gopher_repetition, c4, fineweb"),
-            OptionSpec(
-                "rules", .list, default: .list([]),
-                "threshold overrides, [LANG:]NAME=VALUE|off (e.g. gopher_min_doc_words=30, zh:fineweb_new_line_ratio=off)"
-            ),
-            OptionSpec(
-                "annotate_only", .boolean, default: .boolean(false), "record the signals, keep every document"),
-            OptionSpec(
-                "c4_remove_lines", .boolean, default: .boolean(true),
-                "keep the text with C4's bad lines removed, as datatrove's C4QualityFilter does"),
-        ],
+        options: [families, rules, annotateOnly, c4RemoveLines],
         input: .dataset)
+
+    /// `families`: the rule families applied.
+    public static let families = OptionKey<[String]>(
+        "families", default: QualityRuleSettings.families,
+        "rule families to apply: gopher_quality, gopher_repetition, c4, fineweb")
+    /// `rules`: threshold overrides.
+    public static let rules = OptionKey<[String]>(
+        "rules", default: [],
+        "threshold overrides, [LANG:]NAME=VALUE|off (e.g. gopher_min_doc_words=30, zh:fineweb_new_line_ratio=off)")
+    /// `annotate_only`: keep every document.
+    public static let annotateOnly = OptionKey<Bool>(
+        "annotate_only", default: false, "record the signals, keep every document")
+    /// `c4_remove_lines`: keep the text without C4's bad lines.
+    public static let c4RemoveLines = OptionKey<Bool>(
+        "c4_remove_lines", default: true,
+        "keep the text with C4's bad lines removed, as datatrove's C4QualityFilter does")
 
     private let evaluator: QualityEvaluator
     private let annotateOnly: Bool
@@ -38,17 +41,17 @@ public struct QualityStage: DocumentStage {
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` for an unknown family or rule setting.
     public init(options: StageOptions) throws {
-        let families = options.list("families") ?? QualityRuleSettings.families
+        let families = options[Self.families]
         for family in families where !QualityRuleSettings.families.contains(family) {
             throw PretextError(
                 .invalidConfiguration,
                 "quality: unknown family '\(family)'; families: \(QualityRuleSettings.families.joined(separator: ", "))"
             )
         }
-        let profile = try QualityRuleSettings.profile(options.list("rules") ?? [], families: Set(families))
+        let profile = try QualityRuleSettings.profile(options[Self.rules], families: Set(families))
         evaluator = QualityEvaluator(profile: profile, cjkSplitter: ICUWordSplitter())
-        annotateOnly = options.boolean("annotate_only") ?? false
-        removeLines = options.boolean("c4_remove_lines") ?? true
+        annotateOnly = options[Self.annotateOnly]
+        removeLines = options[Self.c4RemoveLines]
     }
 
     /// A worker sharing the evaluator (immutable, thread-safe).

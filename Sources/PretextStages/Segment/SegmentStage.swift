@@ -13,15 +13,18 @@ public struct SegmentStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "segment",
         summary: "ICU word/sentence segmentation: counts and sentence boundaries in the catalog",
-        options: [
-            OptionSpec("locale", .string, default: .string(""), "ICU locale for segmentation (empty: root rules)"),
-            OptionSpec(
-                "use_document_language", .boolean, default: .boolean(true),
-                "segment with the document's detected language as locale when known"),
-            OptionSpec(
-                "sentence_bounds", .boolean, default: .boolean(true), "store sentence boundaries in the catalog"),
-        ],
+        options: [locale, useDocumentLanguage, sentenceBounds],
         input: .dataset)
+
+    /// `locale`: the ICU locale of segmentation.
+    public static let locale = OptionKey<String>(
+        "locale", default: "", "ICU locale for segmentation (empty: root rules)")
+    /// `use_document_language`: segment with the document's language.
+    public static let useDocumentLanguage = OptionKey<Bool>(
+        "use_document_language", default: true, "segment with the document's detected language as locale when known")
+    /// `sentence_bounds`: store sentence boundaries.
+    public static let sentenceBounds = OptionKey<Bool>(
+        "sentence_bounds", default: true, "store sentence boundaries in the catalog")
 
     private let locale: String
     private let useDocumentLanguage: Bool
@@ -29,9 +32,9 @@ public struct SegmentStage: DocumentStage {
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
-        locale = options.string("locale") ?? ""
-        useDocumentLanguage = options.boolean("use_document_language") ?? true
-        storeBounds = options.boolean("sentence_bounds") ?? true
+        locale = options[Self.locale]
+        useDocumentLanguage = options[Self.useDocumentLanguage]
+        storeBounds = options[Self.sentenceBounds]
     }
 
     /// A worker with a segmenter per locale seen.

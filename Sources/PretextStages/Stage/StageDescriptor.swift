@@ -20,10 +20,13 @@ public struct StageDescriptor: Sendable {
     public let input: InputKind
 
     /// Declares a stage.
-    public init(name: String, summary: String, options: [OptionSpec], input: InputKind) {
+    ///
+    /// - Parameter options: the stage's option keys (or plain specs), in the order
+    ///   `pretext stages` lists them.
+    public init(name: String, summary: String, options: [any OptionDeclaration], input: InputKind) {
         self.name = name
         self.summary = summary
-        self.options = options
+        self.options = options.map(\.spec)
         self.input = input
     }
 }

@@ -16,7 +16,7 @@ public final class ZstdFrameCompressor {
     /// - Parameter level: the zstd level, default 3 (zstd's own default).
     /// - Throws: `PretextError(.compression)` when the level is out of range or zstd cannot
     ///   allocate a context.
-    public init(level: Int = 3) throws {
+    public init(level: Int = ShardWriter.defaultCompressionLevel) throws {
         let range = Int(ZSTD_minCLevel())...Int(ZSTD_maxCLevel())
         guard range.contains(level) else {
             throw PretextError(

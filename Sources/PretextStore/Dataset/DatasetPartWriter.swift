@@ -40,6 +40,8 @@ public final class DatasetPartWriter {
         public var frameSize: Int
         /// A shard is closed once it holds this many uncompressed bytes (default 64 MiB).
         public var shardBytes: Int
+        /// The default of `shardBytes`: 64 MiB.
+        public static let defaultShardBytes = 64 << 20
         /// The zstd level (default 3).
         public var compressionLevel: Int
 
@@ -47,7 +49,7 @@ public final class DatasetPartWriter {
         public init(
             step: Int, stage: String, rank: Int = 0, worldSize: Int = 1, configHash: String,
             outputKind: ShardKind = .documents, frameSize: Int = ShardWriter.defaultFrameSize,
-            shardBytes: Int = 64 << 20, compressionLevel: Int = 3
+            shardBytes: Int = defaultShardBytes, compressionLevel: Int = ShardWriter.defaultCompressionLevel
         ) {
             self.step = step
             self.stage = stage

@@ -17,6 +17,8 @@ public final class ShardWriter {
     public static let maxRecordSize = 1 << 30
     /// The default frame size: 256 KiB uncompressed.
     public static let defaultFrameSize = 256 * 1024
+    /// The default zstd level: 3, zstd's own default.
+    public static let defaultCompressionLevel = 3
 
     /// Where the shard will be once finished.
     public let path: String
@@ -51,7 +53,10 @@ public final class ShardWriter {
     ///   - compressionLevel: the zstd level (default 3).
     /// - Throws: `.invalidConfiguration` for a bad size or level, `.io` when the file cannot
     ///   be created.
-    public init(directory: String, name: String, frameSize: Int = defaultFrameSize, compressionLevel: Int = 3) throws {
+    public init(
+        directory: String, name: String, frameSize: Int = defaultFrameSize,
+        compressionLevel: Int = defaultCompressionLevel
+    ) throws {
         guard (1...Self.maxRecordSize).contains(frameSize) else {
             throw PretextError(
                 .invalidConfiguration, "frame size \(frameSize) must be between 1 and \(Self.maxRecordSize) bytes")

@@ -16,7 +16,7 @@ import PretextCore
 /// A normalizer is a value with no state: share it freely across threads.
 public struct UnicodeNormalizer: Sendable {
     /// A Unicode normalization form (UAX #15).
-    public enum Form: String, Sendable, CaseIterable {
+    public enum Form: String, Sendable, CaseIterable, OptionChoice {
         /// Canonical composition.
         case nfc
         /// Canonical decomposition.
