@@ -33,31 +33,15 @@ extension PretextCommand {
             do {
                 let opened = try Dataset.open(at: dataset)
                 let catalog = try opened.openCatalog(readOnly: true)
-                let statement = try catalog.connection.prepare(query)
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
-                while try statement.step() {
-                    let record = try fetcher.record(
-                        shard: statement.value(0).description, frame: statement.value(1).int ?? 0,
-                        offset: statement.value(2).int ?? 0, length: statement.value(3).int ?? 0)
-                    output.append(record)
+                try catalog.forEachRecordLocation(of: rejects ? .rejects : .documents, where: condition, limit: limit) {
+                    output.append(try fetcher.record(shard: $0, at: $1))
                 }
                 output.flush()
             } catch {
                 throw ExitCodes.report(error)
             }
-        }
-
-        private var query: String {
-            let filter = condition.map { " WHERE (\($0))" } ?? ""
-            let cap = limit.map { " LIMIT \($0)" } ?? ""
-            if rejects {
-                return "SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length FROM "
-                    + "(SELECT * FROM drops\(filter)) d JOIN shards s ON s.id = d.reject_shard_id "
-                    + "ORDER BY d.reject_shard_id, d.reject_frame, d.reject_offset\(cap)"
-            }
-            return "SELECT s.path, d.frame, d.offset, d.length FROM (SELECT * FROM documents\(filter)) d "
-                + "JOIN shards s ON s.id = d.shard_id ORDER BY d.shard_id, d.frame, d.offset\(cap)"
         }
     }
 }

@@ -20,12 +20,9 @@ extension PretextCommand {
         func run() throws {
             do {
                 let catalog = try Dataset.open(at: dataset).openCatalog(readOnly: true)
-                let statement = try catalog.connection.prepare(sql)
-                if !noHeader { print(statement.columnNames.joined(separator: "\t")) }
-                while try statement.step() {
-                    let values = (0..<statement.columnCount).map { Self.cell(statement.value($0)) }
-                    print(values.joined(separator: "\t"))
-                }
+                try catalog.forEachRow(
+                    sql, header: { columns in if !noHeader { print(columns.joined(separator: "\t")) } },
+                    row: { values in print(values.map(Self.cell).joined(separator: "\t")) })
             } catch {
                 throw ExitCodes.report(error)
             }

@@ -70,6 +70,30 @@ import Testing
         #expect(try DatasetVerifier.verify(Dataset.open(at: output)).problems.isEmpty)
     }
 
+    /// A document kept in an exact step and again in a MinHash step carries the later
+    /// cluster's size: a step's signal replaces the one its input carried.
+    @Test func aLaterDedupeStepReplacesTheClusterSize() throws {
+        let directory = try TemporaryDirectory()
+        var text = MadeUpText(seed: 11)
+        let source = text.words(200)
+        let input = try ingest(
+            [
+                [
+                    ("a", source.joined(separator: " ")), ("a-copy", source.joined(separator: " ")),
+                    ("b", text.edited(source, count: 2).joined(separator: " ")),
+                    ("c", text.edited(source, count: 2).joined(separator: " ")),
+                ]
+            ], in: directory)
+        let exact = directory.path + "/exact"
+        _ = try dedupe(input, exact, [("method", .scalar("exact"))])
+        #expect(try clusters(exact)["a"]?.hasSuffix("/2") == true)
+        let near = directory.path + "/near"
+        _ = try dedupe(exact, near, [("method", .scalar("minhash"))])
+        let found = try clusters(near)
+        #expect(found.keys.sorted() == ["a"])
+        #expect(found["a"]?.hasSuffix("/3") == true, "\(found)")
+    }
+
     @Test func hashingOptionsChangeWhatCountsAsACopy() throws {
         let directory = try TemporaryDirectory()
         let input = try ingest(

@@ -72,13 +72,13 @@ import Testing
         let catalog = try Catalog(path: dir.file("c.sqlite"))
         try catalog.ensureColumn(table: "documents", name: "toxicity", type: "REAL")
         let shard = ShardRow(
-            path: "shards/a.jsonl.zst", kind: "documents", step: 1, stage: "ingest", rank: 0, records: 1, frames: 1,
+            path: "shards/a.jsonl.zst", kind: .documents, step: 1, stage: "ingest", rank: 0, records: 1, frames: 1,
             bytesRaw: 10, bytesCompressed: 30, checksum: "00000000000000ff", frameSize: 4096, compressionLevel: 3)
         let id = try catalog.insertShard(shard)
         var row = DocumentRow(
             id: "doc-1", source: "a.jsonl", inputLine: 3, bytes: 9, chars: 8, lang: "en", langScore: 0.9)
         row.sentenceBounds = [0, 1, 2]
-        row.signals = [("toxicity", .real(0.25))]
+        row.signals = [Signal("toxicity", .real(0.25))]
         try catalog.insertDocument(row, shardID: id, location: RecordLocation(frame: 0, offset: 0, length: 10))
         let result = try catalog.query(
             "SELECT id, shard_id, lang, lang_score, sentence_bounds, toxicity FROM documents WHERE lang = ?", ["en"])

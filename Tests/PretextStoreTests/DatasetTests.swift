@@ -55,14 +55,14 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         try writeRank(dataset, rank: 0, worldSize: 1)
         let part = try Catalog(path: dataset.path("parts/01-ingest-r00000.sqlite"))
         let shards = try part.shards()
-        #expect(shards.filter { $0.kind == "documents" }.count > 1)  // rolled at 8 KiB
+        #expect(shards.filter { $0.kind == .documents }.count > 1)  // rolled at 8 KiB
         #expect(
             shards.allSatisfy {
-                $0.path.hasPrefix($0.kind == "rejects" ? "rejects/01-ingest-r00000-" : "shards/01-ingest-r00000-")
+                $0.path.hasPrefix($0.kind == .rejects ? "rejects/01-ingest-r00000-" : "shards/01-ingest-r00000-")
             })
         #expect(shards.first?.path == "shards/01-ingest-r00000-00000.jsonl.zst")
         let run = try #require(try part.run(step: 1, stage: "ingest", rank: 0, worldSize: 1))
-        #expect(run.status == "done")
+        #expect(run.status == .done)
         #expect(run.docsIn == 120 && run.docsOut == 96 && run.docsRejected == 24)
 
         let records = makeRecords(count: 120, maxLength: 200, seed: 1)
@@ -88,7 +88,7 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         #expect(try writeRank(dataset, rank: 0, worldSize: 1) == .started)
         #expect(try writeRank(dataset, rank: 0, worldSize: 1) == .alreadyDone)
         #expect(try writeRank(dataset, rank: 0, worldSize: 1, hash: "h2") == .started)
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h2", worldSize: 1)
         #expect(try writeRank(dataset, rank: 0, worldSize: 1, hash: "h2") == .alreadyDone)
         // The merged output came from h2; writing step 1 again with h1 would mix outputs.
         #expect(throws: PretextError.self) { try writeRank(dataset, rank: 0, worldSize: 1, hash: "h1") }
@@ -106,9 +106,9 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dataset.shardsDirectory)
         #expect(leftovers.contains { $0.hasSuffix(".tmp") })  // the open shard's temp file
         let part = try Catalog(path: dataset.path("parts/01-ingest-r00000.sqlite"))
-        #expect(try part.run(step: 1, stage: "ingest", rank: 0, worldSize: 1)?.status == "running")
+        #expect(try part.run(step: 1, stage: "ingest", rank: 0, worldSize: 1)?.status == .running)
         // Every registered shard is complete, with all its documents.
-        for shard in try part.shards() where shard.kind == "documents" {
+        for shard in try part.shards() where shard.kind == .documents {
             let count = try part.query("SELECT count(*) FROM documents WHERE shard_id = ?", [.integer(shard.id!)])
             #expect(count.rows[0][0].int == shard.records)
             #expect(FileManager.default.fileExists(atPath: dataset.path(shard.path)))
@@ -118,7 +118,7 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         #expect(try shardFiles(dataset) == expected)
         let unmerged = try DatasetVerifier.verify(dataset)
         #expect(unmerged.problems.contains { $0.kind == "unmerged_part" })
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
         let report = try DatasetVerifier.verify(dataset)
         #expect(report.isClean, "\(report)")
     }
@@ -138,16 +138,18 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         for (index, record) in makeRecords(count: 50, maxLength: 100, seed: 2).enumerated() {
             try record.withUnsafeBytes {
                 try writer.addDocument(
-                    record: $0, row: DocumentRow(id: "r1-\(index)", signals: [("score", .real(Double(index)))]))
+                    record: $0, row: DocumentRow(id: "r1-\(index)", signals: [Signal("score", .real(Double(index)))]))
             }
         }
-        let missing = try #require(throws: PretextError.self) {
-            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 2)
-        }
-        #expect(missing.message.contains("ranks 1 of 2"))
+        let missing = try DatasetMerger.merge(
+            dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2)
+        #expect(missing == .waiting(ranks: [1]))
+        #expect(
+            DatasetMerger.waitingMessage(step: 1, stage: "ingest", ranks: [1], worldSize: 2).contains("ranks 1 of 2"))
         try writer.finish(counts: RunCounts(docsIn: 50))
 
-        let result = try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 2)
+        let result = try #require(
+            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2).result)
         #expect(result.mergedRanks == [0, 1])
         #expect(result.documents == 96 + 50)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dataset.partsDirectory).isEmpty)
@@ -164,7 +166,8 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let report = try DatasetVerifier.verify(dataset)
         #expect(report.isClean, "\(report)")
 
-        let again = try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 2)
+        let again = try #require(
+            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2).result)
         #expect(again.mergedRanks.isEmpty && again.alreadyMergedRanks == [0, 1])
         #expect(try main.query("SELECT count(*) FROM documents").rows[0][0] == .integer(146))
     }
@@ -175,9 +178,10 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         try writeRank(dataset, rank: 0, worldSize: 1)
         let part = dataset.path("parts/01-ingest-r00000.sqlite")
         let saved = try Data(contentsOf: URL(fileURLWithPath: part))
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
         try saved.write(to: URL(fileURLWithPath: part))  // as if the deletion never happened
-        let result = try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        let result = try #require(
+            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 1).result)
         #expect(result.alreadyMergedRanks == [0])
         #expect(!FileManager.default.fileExists(atPath: part))
         #expect(try dataset.openCatalog().query("SELECT count(*) FROM documents").rows[0][0] == .integer(96))
@@ -189,7 +193,7 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let dir = try TemporaryDirectory()
         let dataset = try Dataset.create(at: dir.path)
         try writeRank(dataset, rank: 0, worldSize: 1)
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
         #expect(try DatasetVerifier.verify(dataset).isClean)
 
         let shard = "shards/01-ingest-r00000-00001.jsonl.zst"
@@ -209,7 +213,7 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let dir = try TemporaryDirectory()
         let dataset = try Dataset.create(at: dir.path)
         try writeRank(dataset, rank: 0, worldSize: 1)
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 1)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
         let main = try dataset.openCatalog()
         try main.connection.execute("UPDATE runs SET docs_in = docs_in + 1")
         try main.connection.execute("UPDATE shards SET records = records + 1 WHERE id = 1")
@@ -223,7 +227,7 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         let dataset = try Dataset.create(at: dir.path)
         try writeRank(dataset, rank: 0, worldSize: 2)
         try writeRank(dataset, rank: 1, worldSize: 2)
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", worldSize: 2)
+        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2)
         let summary = try DatasetSummary.load(dataset)
         #expect(summary.documents == 192)
         #expect(summary.rejects == 48)

@@ -15,7 +15,7 @@ import Testing
             [.integer(shard.id ?? -1)])
         return found.rows.map { row in
             var document = DocumentRow(id: row[0].string ?? "")
-            document.signals = [("checked", .integer(1))]
+            document.signals = [Signal("checked", .integer(1))]
             return (document, RecordLocation(frame: row[1].int!, offset: row[2].int!, length: row[3].int!))
         }
     }
@@ -24,8 +24,8 @@ import Testing
         let dir = try TemporaryDirectory()
         let input = try Dataset.create(at: dir.file("input"))
         try writeRank(input, rank: 0, worldSize: 1)
-        _ = try DatasetMerger.merge(dataset: input, step: 1, stage: "ingest", worldSize: 1)
-        let shards = try input.openCatalog(readOnly: true).shards().filter { $0.kind == "documents" }
+        _ = try DatasetMerger.merge(dataset: input, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
+        let shards = try input.openCatalog(readOnly: true).shards().filter { $0.kind == .documents }
 
         let output = try Dataset.create(at: dir.file("output"))
         let writer = DatasetPartWriter(
@@ -36,7 +36,7 @@ import Testing
         _ = try part.ensureColumn(table: "documents", name: "checked", type: "INTEGER")
         for shard in shards { try writer.addLinkedShard(shard, of: input, rows: try rows(of: shard, in: input)) }
         try writer.finish(counts: RunCounts(docsIn: 96))
-        _ = try DatasetMerger.merge(dataset: output, step: 2, stage: "audit", worldSize: 1)
+        _ = try DatasetMerger.merge(dataset: output, step: 2, stage: "audit", configHash: "h", worldSize: 1)
 
         let linked = try output.openCatalog(readOnly: true).shards()
         #expect(
@@ -62,8 +62,8 @@ import Testing
         let dir = try TemporaryDirectory()
         let input = try Dataset.create(at: dir.file("input"))
         try writeRank(input, rank: 0, worldSize: 1)
-        _ = try DatasetMerger.merge(dataset: input, step: 1, stage: "ingest", worldSize: 1)
-        let shard = try #require(try input.openCatalog(readOnly: true).shards().first { $0.kind == "documents" })
+        _ = try DatasetMerger.merge(dataset: input, step: 1, stage: "ingest", configHash: "h1", worldSize: 1)
+        let shard = try #require(try input.openCatalog(readOnly: true).shards().first { $0.kind == .documents })
         let output = try Dataset.create(at: dir.file("output"))
         let writer = DatasetPartWriter(
             dataset: output,

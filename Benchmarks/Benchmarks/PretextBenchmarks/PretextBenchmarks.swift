@@ -84,6 +84,8 @@ let benchmarks: @Sendable () -> Void = {
 
     // MARK: store
 
+    catalogBenchmarks()
+
     Benchmark("ShardWriter append+finish, \(mb(recordBytes)) of records, level 3") { benchmark in
         let directory = temporaryDirectory()
         defer { rmdir(directory) }

@@ -7,13 +7,10 @@ enum StepDirectory {
     /// Removes the dataset at `path` when its catalog holds `step` written with a configuration
     /// other than `hash` or another world size (`--overwrite`); leaves it alone otherwise, so
     /// finished tasks are kept.
-    static func removeIfForeign(_ path: String, step: Int, hash: String, worldSize: Int) throws {
+    static func removeIfForeign(_ path: String, step: Int, stage: String, hash: String, worldSize: Int) throws {
         guard let dataset = try? Dataset.open(at: path) else { return }
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query(
-            "SELECT count(*) FROM runs WHERE step = ? AND (config_hash <> ? OR world_size <> ?)",
-            [.integer(Int64(step)), .text(hash), .integer(Int64(worldSize))])
-        guard rows.rows.first?.first?.int ?? 0 > 0 else { return }
+        let status = try StepStatus(dataset: dataset, step: step, stage: stage, configHash: hash, worldSize: worldSize)
+        guard status.isForeign else { return }
         try removeTree(path)
     }
 

@@ -19,7 +19,8 @@ struct StepRunner<S: Stage> {
         let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution[ExecutionSettings.workers])
         let hash = configHash(units)
         if settings.overwrite {
-            try StepDirectory.removeIfForeign(outputPath, step: step, hash: hash, worldSize: worldSize)
+            try StepDirectory.removeIfForeign(
+                outputPath, step: step, stage: S.descriptor.name, hash: hash, worldSize: worldSize)
         }
         let dataset = try Dataset.create(at: outputPath)
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
@@ -31,7 +32,7 @@ struct StepRunner<S: Stage> {
             let phases = PhaseRunner(step: step, stage: S.descriptor.name, settings: settings)
             if let waiting = try phases.run(
                 phased.phases(anyUnits: units), work: area, ranks: ranks, worldSize: worldSize,
-                finished: try finishedRanks(dataset: dataset, hash: hash, worldSize: worldSize))
+                finished: try status(dataset, hash: hash, worldSize: worldSize).doneRanks)
             {
                 report.waitingFor = waiting
                 return report
@@ -48,7 +49,7 @@ struct StepRunner<S: Stage> {
         for (rank, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
             report.add(outcome, rank: rank)
         }
-        try merge(dataset: dataset, worldSize: worldSize, into: &report)
+        try merge(dataset: dataset, hash: hash, worldSize: worldSize, into: &report)
         if report.merged, let finishing = stage as? any StageFinishing {
             report.notes = try finishing.finishStep(dataset: dataset, work: work, worldSize: worldSize)
         }
@@ -101,27 +102,30 @@ struct StepRunner<S: Stage> {
         return .ran(documentsIn: task.documentsIn, kept: task.kept, rejected: task.rejected, fileDrops: task.fileDrops)
     }
 
-    /// The ranks whose final pass already finished with this configuration (their phases
-    /// need not run again, even when the work area was deleted).
-    private func finishedRanks(dataset: Dataset, hash: String, worldSize: Int) throws -> Set<Int> {
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query(
-            "SELECT rank FROM runs WHERE step = ? AND config_hash = ? AND world_size = ? AND status = 'done'",
-            [.integer(Int64(step)), .text(hash), .integer(Int64(worldSize))])
-        return Set(rows.rows.compactMap { $0.first?.int })
+    /// Where the step's tasks stand (a done task's phases need not run again, even when the
+    /// work area was deleted).
+    private func status(_ dataset: Dataset, hash: String, worldSize: Int) throws -> StepStatus {
+        try StepStatus(dataset: dataset, step: step, stage: S.descriptor.name, configHash: hash, worldSize: worldSize)
     }
 
     // MARK: merge
 
-    private func merge(dataset: Dataset, worldSize: Int, into report: inout StepReport) throws {
-        try FileLock.withLock(at: dataset.path("parts/.merge.lock")) {
-            do {
-                try DatasetMerger.merge(dataset: dataset, step: step, stage: S.descriptor.name, worldSize: worldSize)
-                report.merged = true
-            } catch let error as PretextError where error.code == .notFound && settings.rank != nil {
-                // Another process still runs some ranks; the last one to finish merges.
-                report.waitingFor = error.message
+    /// Merges the step once every rank is done. In a multi-process run (`--rank`) ranks still
+    /// running elsewhere leave the step waiting: the last process to finish merges.
+    private func merge(dataset: Dataset, hash: String, worldSize: Int, into report: inout StepReport) throws {
+        let stage = S.descriptor.name
+        let outcome = try FileLock.withLock(at: dataset.path("parts/.merge.lock")) {
+            try DatasetMerger.merge(dataset: dataset, step: step, stage: stage, configHash: hash, worldSize: worldSize)
+        }
+        switch outcome {
+        case .merged:
+            report.merged = true
+        case .waiting(let ranks):
+            let message = DatasetMerger.waitingMessage(step: step, stage: stage, ranks: ranks, worldSize: worldSize)
+            guard settings.rank != nil else {
+                throw PretextError(.notFound, message, path: dataset.partsDirectory)
             }
+            report.waitingFor = message
         }
     }
 

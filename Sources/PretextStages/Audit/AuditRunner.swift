@@ -95,8 +95,10 @@ public struct AuditRunner: Sendable {
     /// The pii stage's counts (`pii_email`, …) of a row, by type.
     static func pii(_ row: DocumentRow) -> [(type: String, count: Int)] {
         var counts: [(type: String, count: Int)] = []
-        for (name, value) in row.signals where name.hasPrefix("pii_") {
-            if case .integer(let count) = value, count > 0 { counts.append((String(name.dropFirst(4)), Int(count))) }
+        for signal in row.signals where signal.name.hasPrefix("pii_") {
+            if case .integer(let count) = signal.value, count > 0 {
+                counts.append((String(signal.name.dropFirst(4)), Int(count)))
+            }
         }
         return counts
     }

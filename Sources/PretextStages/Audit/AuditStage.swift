@@ -115,9 +115,9 @@ struct AuditWorker: DocumentWorker {
             into: &observation)
         tally.add(observation)
         let groups = observation.distinctGroups.map { tally.keys.groups[Int($0)] }.sorted()
-        row.signals.append(("audit_mentions", .integer(Int64(observation.groups.count))))
-        row.signals.append(("audit_groups", .text(groups.joined(separator: ","))))
-        row.signals.append(("audit_offensive", .integer(Int64(observation.offensive.count))))
+        row.setSignal("audit_mentions", .integer(Int64(observation.groups.count)))
+        row.setSignal("audit_groups", .text(groups.joined(separator: ",")))
+        row.setSignal("audit_offensive", .integer(Int64(observation.offensive.count)))
         return .keep
     }
 }

@@ -42,22 +42,14 @@ enum DroppedDocuments {
     ) throws {
         let dataset = try Dataset.open(at: path)
         let catalog = try dataset.openCatalog(readOnly: true)
-        let statement = try catalog.connection.prepare(
-            """
-            SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length
-            FROM drops d JOIN shards s ON s.id = d.reject_shard_id
-            WHERE d.stage <> 'ingest' ORDER BY d.rowid
-            """)
         let fetcher = RecordFetcher(dataset: dataset)
         var scanner = JSONScanner()
         var position = 0
-        while try statement.step() {
+        try catalog.forEachRejectedRecord(excludingStage: IngestStage.descriptor.name) { shard, location in
             defer { position += 1 }
-            guard position % parts == part else { continue }
-            let bytes = try fetcher.record(
-                shard: statement.value(0).description, frame: statement.value(1).int ?? 0,
-                offset: statement.value(2).int ?? 0, length: statement.value(3).int ?? 0)
-            guard let document = Self.document(inReject: bytes, scanner: &scanner) else { continue }
+            guard position % parts == part else { return }
+            let bytes = try fetcher.record(shard: shard, at: location)
+            guard let document = Self.document(inReject: bytes, scanner: &scanner) else { return }
             try body(Item(step: step, text: document.text, language: nil, source: document.source))
         }
     }

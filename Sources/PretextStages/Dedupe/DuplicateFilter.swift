@@ -20,7 +20,7 @@ struct DuplicateFilter: DocumentWorker {
         guard let rowID = row.rowID, let cluster = map[UInt64(rowID)] else { return .keep }
         if cluster.root == UInt64(rowID) {
             row.dupCluster = Int(cluster.root)
-            row.signals.append(("dup_cluster_size", .integer(Int64(cluster.size))))
+            row.setSignal("dup_cluster_size", .integer(Int64(cluster.size)))
             return .keep
         }
         let kept = try ids.id(of: cluster.root)
@@ -33,22 +33,17 @@ struct DuplicateFilter: DocumentWorker {
 /// Looks up document ids by rowid in the input catalog.
 final class KeptDocumentIDs {
     private let catalog: Catalog
-    private let statement: SQLiteStatement
     private var cache: [UInt64: String] = [:]
 
     init(dataset: Dataset) throws {
         catalog = try dataset.openCatalog(readOnly: true)
-        statement = try catalog.connection.prepare("SELECT id FROM documents WHERE rowid = ?")
     }
 
     func id(of rowID: UInt64) throws -> String {
         if let id = cache[rowID] { return id }
-        statement.reset()
-        try statement.bind(Int64(rowID), at: 1)
-        guard try statement.step() else {
+        guard let id = try catalog.documentID(rowID: Int64(rowID)) else {
             throw PretextError(.corrupt, "the input catalog has no document with rowid \(rowID)")
         }
-        let id = statement.value(0).description
         if cache.count > 100_000 { cache.removeAll(keepingCapacity: true) }
         cache[rowID] = id
         return id

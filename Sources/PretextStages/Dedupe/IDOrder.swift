@@ -8,15 +8,16 @@ struct IDOrder {
 
     /// Ranks the ids of `dataset`'s documents (ties, which ingest does not produce, by rowid).
     init(dataset: Dataset) throws {
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let statement = try catalog.connection.prepare("SELECT rowid FROM documents ORDER BY id, rowid")
         var rank: UInt32 = 0
-        while try statement.step() {
-            guard let rowID = statement.value(0).int, rowID >= 0 else { continue }
-            if rowID >= ranks.count { ranks.append(contentsOf: repeatElement(0, count: rowID + 1 - ranks.count)) }
+        var ranks: [UInt32] = []
+        try dataset.openCatalog(readOnly: true).forEachRowIDInIDOrder { rowID in
+            guard rowID >= 0 else { return }
+            let index = Int(rowID)
+            if index >= ranks.count { ranks.append(contentsOf: repeatElement(0, count: index + 1 - ranks.count)) }
             rank += 1
-            ranks[rowID] = rank
+            ranks[index] = rank
         }
+        self.ranks = ranks
     }
 
     /// The order key of `row`: its id's rank.

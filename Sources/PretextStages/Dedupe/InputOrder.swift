@@ -12,11 +12,8 @@ struct InputOrder {
 
     /// Reads the distinct sources of `dataset`.
     init(dataset: Dataset) throws {
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query("SELECT DISTINCT source FROM documents WHERE source IS NOT NULL ORDER BY source")
-        var ranks: [String: UInt64] = [:]
-        for (index, row) in rows.rows.enumerated() { ranks[row[0].description] = UInt64(index + 1) }
-        self.ranks = ranks
+        let sources = try dataset.openCatalog(readOnly: true).documentSources()
+        ranks = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1, UInt64($0 + 1)) })
     }
 
     /// The order key of `row`: source rank in the high 24 bits, line in the low 40.

@@ -54,34 +54,11 @@ public enum KeepRule: Sendable, Hashable {
         case .longest:
             return Double(row.bytes ?? textBytes)
         case .column(let name):
-            return row.numericValue(column: name) ?? -.infinity
+            return row.value(of: name)?.double ?? -.infinity
         case .sources(let sources):
             let source = row.source ?? ""
             let rank = sources.firstIndex { source.hasPrefix($0) } ?? sources.count
             return Double(sources.count - rank)
-        }
-    }
-}
-
-extension DocumentRow {
-    /// The numeric value of a catalog column of this row: a typed column or a signal.
-    func numericValue(column: String) -> Double? {
-        switch column {
-        case "bytes": return bytes.map(Double.init)
-        case "chars": return chars.map(Double.init)
-        case "lang_score": return langScore
-        case "words": return words.map(Double.init)
-        case "sentences": return sentences.map(Double.init)
-        case "lines": return lines.map(Double.init)
-        case "paragraphs": return paragraphs.map(Double.init)
-        case "tokens": return tokens.map(Double.init)
-        default:
-            guard let value = signals.first(where: { $0.name == column })?.value else { return nil }
-            switch value {
-            case .integer(let number): return Double(number)
-            case .real(let number): return number
-            default: return nil
-            }
         }
     }
 }

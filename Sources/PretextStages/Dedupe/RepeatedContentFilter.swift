@@ -109,14 +109,6 @@ extension DocumentRow {
         setSignal("dup_bytes_removed", .integer(Int64(bytes)))
     }
 
-    private mutating func setSignal(_ name: String, _ value: SQLValue) {
-        if let index = signals.firstIndex(where: { $0.name == name }) {
-            signals[index].value = value
-        } else {
-            signals.append((name, value))
-        }
-    }
-
     /// Whether an earlier stage stored counts that need the full `Segmenter.counts` pass.
     fileprivate var hasSegmentCounts: Bool {
         sentences != nil || lines != nil || paragraphs != nil || sentenceBounds != nil

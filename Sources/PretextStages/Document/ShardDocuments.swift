@@ -47,7 +47,7 @@ struct ShardDocuments {
         _ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void
     ) throws -> Int {
         let catalog = try unit.dataset.openCatalog(readOnly: true)
-        var rows = try CatalogRowCursor(catalog: catalog, shardID: unit.shardID, frames: frames, columns: columns)
+        var rows = try catalog.documentRows(shard: unit.shardID, frames: frames, columns: columns)
         let path = unit.dataset.path(unit.path)
         let reader = try ShardReader(path: path)
         var records = 0

@@ -26,13 +26,8 @@ public struct ShardUnit: StageUnit {
                 "the \(stage) stage reads a dataset; give the output directory of an earlier stage")
         }
         let dataset = try Dataset.open(at: path)
-        let catalog = try dataset.openCatalog(readOnly: true)
-        let rows = try catalog.query(
-            "SELECT id, path, bytes_compressed FROM shards WHERE kind = 'documents' ORDER BY id")
-        return rows.rows.map { row in
-            ShardUnit(
-                dataset: dataset, path: row[1].description, shardID: Int64(row[0].int ?? 0),
-                bytes: Int64(row[2].int ?? 0))
+        return try dataset.openCatalog(readOnly: true).documentShards().map { shard in
+            ShardUnit(dataset: dataset, path: shard.path, shardID: shard.id ?? 0, bytes: Int64(shard.bytesCompressed))
         }
     }
 }

@@ -58,8 +58,8 @@ public struct LanguageStage: DocumentStage {
             let detection = text.withUTF8 { detector.detect(utf8: UnsafeRawBufferPointer($0)) }
             row.lang = detection.code
             row.langScore = detection.score
-            row.signals.append(("lang_script", .text(detection.script)))
-            row.signals.append(("lang_reliable", .integer(detection.isReliable ? 1 : 0)))
+            row.setSignal("lang_script", .text(detection.script))
+            row.setSignal("lang_reliable", .integer(detection.isReliable ? 1 : 0))
             guard !languages.isEmpty else { return .keep }
             guard Self.matches(detection.code, languages) else {
                 return .drop(reason: "language_not_allowed", detail: "detected \(detection.code)")

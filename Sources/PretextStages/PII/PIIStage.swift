@@ -85,7 +85,7 @@ public struct PIIStage: DocumentStage {
                 if counts.total > 0 { document.text = String(decoding: output, as: UTF8.self) }
             }
             for type in PIIType.allCases {
-                row.signals.append(("pii_\(type.rawValue)", .integer(Int64(counts[type]))))
+                row.setSignal("pii_\(type.rawValue)", .integer(Int64(counts[type])))
             }
             return .keep
         }

@@ -77,7 +77,7 @@ public struct QualityStage: DocumentStage {
             // computes every family.
             let results = evaluator.evaluate(document.text, language: language, stopAtFirstFailure: !annotateOnly)
             for result in results {
-                for signal in result.signals { row.signals.append((signal.name, .real(signal.value))) }
+                for signal in result.signals { row.setSignal(signal.name, .real(signal.value)) }
             }
             if !annotateOnly, let failed = results.first(where: { !$0.passed }), let reason = failed.dropReason {
                 return .drop(reason: reason, detail: Self.detail(results, rule: reason))

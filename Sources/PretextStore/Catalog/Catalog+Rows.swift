@@ -14,7 +14,7 @@ extension Catalog {
         defer { statement.reset() }
         try statement.bind(row.id, at: 1)
         try statement.bind(row.path, at: 2)
-        try statement.bind(row.kind, at: 3)
+        try statement.bind(row.kind.name, at: 3)
         try statement.bind(row.step, at: 4)
         try statement.bind(row.stage, at: 5)
         try statement.bind(row.rank, at: 6)
@@ -34,6 +34,11 @@ extension Catalog {
         try shardRows(where: "")
     }
 
+    /// The document shards, by id (the units of a stage reading this dataset).
+    public func documentShards() throws -> [ShardRow] {
+        try shardRows(where: "WHERE kind = '\(ShardKind.documents.name)'")
+    }
+
     /// The shard row with id `id`, if there is one.
     public func shard(id: Int64) throws -> ShardRow? {
         try shardRows(where: "WHERE id = \(id)").first
@@ -49,7 +54,8 @@ extension Catalog {
         while try statement.step() {
             rows.append(
                 ShardRow(
-                    id: statement.int64(0), path: statement.string(1) ?? "", kind: statement.string(2) ?? "",
+                    id: statement.int64(0), path: statement.string(1) ?? "",
+                    kind: ShardKind.named(statement.string(2) ?? ""),
                     step: statement.int(3), stage: statement.string(4) ?? "", rank: statement.int(5),
                     records: statement.int(6), frames: statement.int(7), bytesRaw: statement.int(8),
                     bytesCompressed: statement.int(9), checksum: statement.string(10) ?? "",
@@ -57,56 +63,6 @@ extension Catalog {
                     compressionLevel: statement.isNull(12) ? nil : statement.int(12)))
         }
         return rows
-    }
-
-    /// Inserts one document row at a shard location.
-    public func insertDocument(_ row: DocumentRow, shardID: Int64, location: RecordLocation) throws {
-        let statement = try documentInsert(signals: row.signals.map(\.name))
-        defer { statement.reset() }
-        try statement.bind(row.id, at: 1)
-        try statement.bind(shardID, at: 2)
-        try statement.bind(location.frame, at: 3)
-        try statement.bind(location.offset, at: 4)
-        try statement.bind(location.length, at: 5)
-        try statement.bind(row.source, at: 6)
-        try statement.bind(row.inputLine, at: 7)
-        try statement.bind(row.bytes, at: 8)
-        try statement.bind(row.chars, at: 9)
-        try statement.bind(row.lang, at: 10)
-        try statement.bind(row.langScore, at: 11)
-        try statement.bind(row.words, at: 12)
-        try statement.bind(row.sentences, at: 13)
-        try statement.bind(row.lines, at: 14)
-        try statement.bind(row.paragraphs, at: 15)
-        try statement.bind(row.tokens, at: 16)
-        try statement.bind(row.sentenceBounds, at: 17)
-        try statement.bind(row.dupCluster, at: 18)
-        for (offset, signal) in row.signals.enumerated() {
-            try statement.bind(signal.value, at: 19 + offset)
-        }
-        try statement.step()
-    }
-
-    /// The cached insert statement for documents with these extra signal columns.
-    private func documentInsert(signals: [String]) throws -> SQLiteStatement {
-        if let last = lastDocumentInsert, last.signals == signals { return last.statement }
-        let statement = try makeDocumentInsert(signals: signals)
-        lastDocumentInsert = (signals, statement)
-        return statement
-    }
-
-    private func makeDocumentInsert(signals: [String]) throws -> SQLiteStatement {
-        for name in signals where !Self.isIdentifier(name) {
-            throw PretextError(.invalidConfiguration, "'\(name)' is not a valid signal column name")
-        }
-        let extra = signals.map { ", " + $0 }.joined()
-        let marks = String(repeating: ", ?", count: signals.count)
-        return try connection.cached(
-            """
-            INSERT INTO documents(id, shard_id, frame, offset, length, source, input_line, bytes, chars, lang,
-                lang_score, words, sentences, lines, paragraphs, tokens, sentence_bounds, dup_cluster\(extra))
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\(marks))
-            """)
     }
 
     /// Inserts one drop row; `reject` locates the dropped record in a rejects shard.

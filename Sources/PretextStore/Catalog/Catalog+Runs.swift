@@ -15,14 +15,15 @@ extension Catalog {
         return Self.runRow(statement)
     }
 
-    /// Every run row, ordered by step, stage and rank.
-    public func runs() throws -> [RunRow] {
+    /// Every run row (of pipeline step `step` only, when given), ordered by step, stage and rank.
+    public func runs(step: Int? = nil) throws -> [RunRow] {
         let statement = try connection.prepare(
             """
             SELECT step, stage, config_hash, rank, world_size, status, docs_in, docs_out, docs_rejected, files_in,
                 bytes_in, bytes_out, started_at, finished_at
-            FROM runs ORDER BY step, stage, rank
+            FROM runs \(step == nil ? "" : "WHERE step = ?") ORDER BY step, stage, rank
             """)
+        if let step { try statement.bind(step, at: 1) }
         var rows: [RunRow] = []
         while try statement.step() { rows.append(Self.runRow(statement)) }
         return rows
@@ -32,7 +33,8 @@ extension Catalog {
         func optional(_ index: Int) -> Int? { s.isNull(index) ? nil : s.int(index) }
         return RunRow(
             step: s.int(0), stage: s.string(1) ?? "", configHash: s.string(2) ?? "", rank: s.int(3),
-            worldSize: s.int(4), status: s.string(5) ?? "", docsIn: optional(6), docsOut: optional(7),
+            worldSize: s.int(4), status: RunStatus(rawValue: s.string(5) ?? ""), docsIn: optional(6),
+            docsOut: optional(7),
             docsRejected: optional(8), filesIn: optional(9), bytesIn: optional(10), bytesOut: optional(11),
             startedAt: s.string(12), finishedAt: s.string(13))
     }
@@ -42,14 +44,18 @@ extension Catalog {
         try connection.run(
             """
             INSERT OR REPLACE INTO runs(stage, step, config_hash, rank, world_size, status, started_at)
-            VALUES (?, ?, ?, ?, ?, 'running', \(Self.nowSQL))
+            VALUES (?, ?, ?, ?, ?, ?, \(Self.nowSQL))
             """,
-            [.text(stage), .integer(Int64(step)), .text(configHash), .integer(Int64(rank)), .integer(Int64(worldSize))])
+            [
+                .text(stage), .integer(Int64(step)), .text(configHash), .integer(Int64(rank)),
+                .integer(Int64(worldSize)),
+                .text(RunStatus.running.rawValue),
+            ])
     }
 
     /// Records a task as finished with `status` (`done` or `failed`) and its counts.
     public func finishRun(
-        step: Int, stage: String, rank: Int, worldSize: Int, status: String, counts: RunCounts, bytesOut: Int
+        step: Int, stage: String, rank: Int, worldSize: Int, status: RunStatus, counts: RunCounts, bytesOut: Int
     ) throws {
         try connection.run(
             """
@@ -58,7 +64,8 @@ extension Catalog {
             WHERE step = ? AND stage = ? AND rank = ? AND world_size = ?
             """,
             [
-                .text(status), SQLValue(counts.docsIn), SQLValue(counts.docsOut), SQLValue(counts.docsRejected),
+                .text(status.rawValue), SQLValue(counts.docsIn), SQLValue(counts.docsOut),
+                SQLValue(counts.docsRejected),
                 SQLValue(counts.filesIn), SQLValue(counts.bytesIn), SQLValue(bytesOut), .integer(Int64(step)),
                 .text(stage), .integer(Int64(rank)), .integer(Int64(worldSize)),
             ])

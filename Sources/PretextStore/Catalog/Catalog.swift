@@ -7,8 +7,8 @@ import PretextCore
 /// `schema_migrations` table). Later stages add their signal columns to `documents` with
 /// `ensureColumn(table:name:type:)`. Not thread safe: one `Catalog` per thread.
 public final class Catalog {
-    /// The SQLite connection, for direct SQL.
-    public let connection: SQLiteConnection
+    /// The SQLite connection; SQL stays inside the store (the public API is methods).
+    package let connection: SQLiteConnection
     /// The document insert for the last list of signal columns (rows of one stage share it).
     var lastDocumentInsert: (signals: [String], statement: SQLiteStatement)?
 

@@ -2,13 +2,18 @@
 /// `PRAGMA user_version` holds the last applied version and `schema_migrations` records when
 /// each was applied. Never edit a released migration: add the next one.
 enum CatalogSchema {
-    /// The migrations, by version (1-based, contiguous).
-    static let migrations: [(version: Int, sql: String)] = [(1, version1), (2, version2)]
+    /// The migrations, by version (1-based, contiguous). Version 1 creates `documents` from
+    /// `DocumentColumns`; every later version ends with the fixed document columns it adds.
+    static let migrations: [(version: Int, sql: String)] = [
+        (1, version1),
+        (2, version2 + DocumentColumns.added(inVersion: 2)),
+    ]
 
     /// The latest version this build knows.
     static var latestVersion: Int { migrations.last?.version ?? 0 }
 
-    /// Version 1: shards, documents, drops, runs, dataset_meta.
+    /// Version 1: shards, documents (the columns of `DocumentColumns` since 1), drops, runs,
+    /// dataset_meta.
     static let version1 = """
         CREATE TABLE shards(
             id INTEGER PRIMARY KEY,
@@ -25,26 +30,7 @@ enum CatalogSchema {
             frame_size INTEGER,
             compression_level INTEGER,
             created_at TEXT);
-        CREATE TABLE documents(
-            rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL,
-            shard_id INTEGER NOT NULL REFERENCES shards(id),
-            frame INTEGER NOT NULL,
-            offset INTEGER NOT NULL,
-            length INTEGER NOT NULL,
-            source TEXT,
-            input_line INTEGER,
-            bytes INTEGER,
-            chars INTEGER,
-            lang TEXT,
-            lang_score REAL,
-            words INTEGER,
-            sentences INTEGER,
-            lines INTEGER,
-            paragraphs INTEGER,
-            tokens INTEGER,
-            sentence_bounds BLOB,
-            dup_cluster INTEGER);
+        \(DocumentColumns.createTable(version: 1))
         CREATE INDEX documents_id ON documents(id);
         CREATE INDEX documents_shard ON documents(shard_id);
         CREATE TABLE drops(

@@ -7,16 +7,16 @@ import PretextCore
 /// the settings every Pretext catalog uses. Not thread safe: one connection per thread.
 /// Error messages carry SQLite's message and the SQL, never bound values (GRDB's rule: those
 /// can hold corpus text).
-public final class SQLiteConnection {
+package final class SQLiteConnection {
     let handle: OpaquePointer
     /// The database file.
-    public let path: String
+    package let path: String
     private var statementCache: [String: SQLiteStatement] = [:]
     private var transactionDepth = 0
 
     /// Opens (creating if needed, unless `readOnly`) the database at `path`.
     /// - Throws: `.catalog` when SQLite cannot open it.
-    public init(path: String, readOnly: Bool = false) throws {
+    package init(path: String, readOnly: Bool = false) throws {
         var db: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -42,7 +42,7 @@ public final class SQLiteConnection {
     }
 
     /// Runs one or more SQL statements without arguments.
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var message: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &message)
         guard code == SQLITE_OK else {
@@ -53,12 +53,12 @@ public final class SQLiteConnection {
     }
 
     /// A new prepared statement (not cached).
-    public func prepare(_ sql: String) throws -> SQLiteStatement {
+    package func prepare(_ sql: String) throws -> SQLiteStatement {
         try SQLiteStatement(connection: self, sql: sql)
     }
 
     /// A cached prepared statement for `sql`, reset and ready to bind.
-    public func cached(_ sql: String) throws -> SQLiteStatement {
+    package func cached(_ sql: String) throws -> SQLiteStatement {
         if let statement = statementCache[sql] { return statement }
         let statement = try prepare(sql)
         statementCache[sql] = statement
@@ -66,13 +66,13 @@ public final class SQLiteConnection {
     }
 
     /// Runs `sql` with `arguments` (a cached statement), ignoring any rows.
-    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
+    package func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
         try cached(sql).run(arguments)
     }
 
     /// Runs a query and collects its rows.
     /// - Returns: the column names and the rows.
-    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRows {
+    package func query(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLRows {
         let statement = try prepare(sql)
         try statement.bind(arguments)
         let columns = statement.columnNames
@@ -84,7 +84,7 @@ public final class SQLiteConnection {
     }
 
     /// The first column of the first row, or `nil` when there is no row.
-    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
+    package func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue? {
         let statement = try cached(sql)
         defer { statement.reset() }
         try statement.bind(arguments)
@@ -93,7 +93,7 @@ public final class SQLiteConnection {
 
     /// Runs `body` in a transaction (`BEGIN IMMEDIATE`), committing when it returns and
     /// rolling back when it throws. Nested calls use savepoints.
-    public func transaction<R>(_ body: () throws -> R) throws -> R {
+    package func transaction<R>(_ body: () throws -> R) throws -> R {
         let savepoint = transactionDepth > 0 ? "pretext_sp\(transactionDepth)" : nil
         try execute(savepoint.map { "SAVEPOINT \($0)" } ?? "BEGIN IMMEDIATE")
         transactionDepth += 1
@@ -113,10 +113,15 @@ public final class SQLiteConnection {
     }
 
     /// The rowid of the last inserted row.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// `name` as a quoted SQL identifier (`"name"`, inner quotes doubled).
+    static func quotedIdentifier(_ name: String) -> String {
+        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
 
     /// The column names of `table` (in schema `schema`, default `main`).
-    public func columns(of table: String, schema: String = "main") throws -> [String] {
+    package func columns(of table: String, schema: String = "main") throws -> [String] {
         let rows = try query("PRAGMA \(schema).table_info(\(table))")
         return rows.rows.compactMap { $0[1].string }
     }

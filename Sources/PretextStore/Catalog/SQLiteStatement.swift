@@ -6,10 +6,10 @@ import PretextCore
 /// Bind with `bind(_:at:)` (1-based) or `bind(_:)`, step with `step()`, read columns
 /// (0-based) while a row is current, `reset()` to reuse. Not thread safe; belongs to one
 /// `SQLiteConnection`.
-public final class SQLiteStatement {
+package final class SQLiteStatement {
     let handle: OpaquePointer
     /// The SQL text, for error messages.
-    public let sql: String
+    package let sql: String
     private unowned let connection: SQLiteConnection
 
     init(connection: SQLiteConnection, sql: String) throws {
@@ -28,32 +28,32 @@ public final class SQLiteStatement {
     }
 
     /// The number of result columns.
-    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+    package var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
     /// The result column names.
-    public var columnNames: [String] {
+    package var columnNames: [String] {
         (0..<columnCount).map { String(cString: sqlite3_column_name(handle, Int32($0))) }
     }
 
     /// Binds an integer (or NULL) to parameter `index` (1-based).
-    public func bind(_ value: Int64?, at index: Int) throws {
+    package func bind(_ value: Int64?, at index: Int) throws {
         guard let value else { return try bindNull(at: index) }
         try check(sqlite3_bind_int64(handle, Int32(index), value))
     }
 
     /// Binds an `Int` (or NULL).
-    public func bind(_ value: Int?, at index: Int) throws {
+    package func bind(_ value: Int?, at index: Int) throws {
         try bind(value.map { Int64($0) }, at: index)
     }
 
     /// Binds a double (or NULL).
-    public func bind(_ value: Double?, at index: Int) throws {
+    package func bind(_ value: Double?, at index: Int) throws {
         guard let value else { return try bindNull(at: index) }
         try check(sqlite3_bind_double(handle, Int32(index), value))
     }
 
     /// Binds text (or NULL); SQLite copies the bytes.
-    public func bind(_ value: String?, at index: Int) throws {
+    package func bind(_ value: String?, at index: Int) throws {
         guard var value else { return try bindNull(at: index) }
         let code = value.withUTF8 { utf8 -> Int32 in
             guard let base = utf8.baseAddress, utf8.count > 0 else {
@@ -69,7 +69,7 @@ public final class SQLiteStatement {
     }
 
     /// Binds a blob (or NULL); SQLite copies the bytes.
-    public func bind(_ value: [UInt8]?, at index: Int) throws {
+    package func bind(_ value: [UInt8]?, at index: Int) throws {
         guard let value else { return try bindNull(at: index) }
         let code = value.withUnsafeBytes {
             // A zero-length blob still needs a non-NULL pointer to be a blob, not NULL.
@@ -80,12 +80,12 @@ public final class SQLiteStatement {
     }
 
     /// Binds NULL.
-    public func bindNull(at index: Int) throws {
+    package func bindNull(at index: Int) throws {
         try check(sqlite3_bind_null(handle, Int32(index)))
     }
 
     /// Binds any value.
-    public func bind(_ value: SQLValue, at index: Int) throws {
+    package func bind(_ value: SQLValue, at index: Int) throws {
         switch value {
         case .null: try bindNull(at: index)
         case .integer(let v): try bind(v, at: index)
@@ -96,7 +96,7 @@ public final class SQLiteStatement {
     }
 
     /// Binds values to parameters 1, 2, … in order.
-    public func bind(_ values: [SQLValue]) throws {
+    package func bind(_ values: [SQLValue]) throws {
         for (offset, value) in values.enumerated() { try bind(value, at: offset + 1) }
     }
 
@@ -111,7 +111,7 @@ public final class SQLiteStatement {
     /// Advances to the next row.
     /// - Returns: `true` when a row is available, `false` when done.
     @discardableResult
-    public func step() throws -> Bool {
+    package func step() throws -> Bool {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
@@ -119,32 +119,32 @@ public final class SQLiteStatement {
     }
 
     /// Resets the statement and clears its bindings for reuse.
-    public func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
     /// Column `index` of the current row as an integer (0 for NULL).
-    public func int64(_ index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
+    package func int64(_ index: Int) -> Int64 { sqlite3_column_int64(handle, Int32(index)) }
 
     /// Column `index` as an `Int` (0 for NULL).
-    public func int(_ index: Int) -> Int { Int(int64(index)) }
+    package func int(_ index: Int) -> Int { Int(int64(index)) }
 
     /// Column `index` as a double.
-    public func double(_ index: Int) -> Double { sqlite3_column_double(handle, Int32(index)) }
+    package func double(_ index: Int) -> Double { sqlite3_column_double(handle, Int32(index)) }
 
     /// Column `index` as text, or `nil` for NULL.
-    public func string(_ index: Int) -> String? {
+    package func string(_ index: Int) -> String? {
         guard let text = sqlite3_column_text(handle, Int32(index)) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, Int32(index)))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     /// Whether column `index` is NULL.
-    public func isNull(_ index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL }
+    package func isNull(_ index: Int) -> Bool { sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL }
 
     /// Column `index` as a typed value.
-    public func value(_ index: Int) -> SQLValue {
+    package func value(_ index: Int) -> SQLValue {
         let column = Int32(index)
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
@@ -159,7 +159,7 @@ public final class SQLiteStatement {
     }
 
     /// Runs the statement to completion with `arguments`, then resets it.
-    public func run(_ arguments: [SQLValue] = []) throws {
+    package func run(_ arguments: [SQLValue] = []) throws {
         defer { reset() }
         try bind(arguments)
         while try step() {}

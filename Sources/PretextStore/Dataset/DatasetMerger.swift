@@ -3,7 +3,7 @@ import _PretextFileSystem
 
 /// Folds the part catalogs of one stage step into the dataset's main catalog.
 ///
-/// Requires every rank's part to be done. In one transaction on the main catalog it copies,
+/// Requires every rank's part to be done (`StepStatus`). In one transaction on the main catalog it copies,
 /// rank by rank, each part's shards (shard ids shifted past the main catalog's), documents,
 /// drops, runs and `dataset_meta`, adding any signal columns a part has that the main
 /// catalog lacks; after the commit it deletes the parts. A rerun after a crash between the
@@ -26,53 +26,56 @@ public enum DatasetMerger {
         public var drops: Int
     }
 
-    /// Merges the parts of `step`/`stage` written by `worldSize` ranks.
-    /// - Throws: `.notFound` listing the ranks whose parts are missing or not done;
-    ///   `.catalog` when SQLite fails (the main catalog is left unchanged).
+    /// What a merge call found.
+    public enum Outcome: Sendable, Equatable {
+        /// Every rank was merged (by this call or an earlier one).
+        case merged(Result)
+        /// These ranks have not finished (another process still runs them): nothing was merged.
+        case waiting(ranks: [Int])
+
+        /// The merge's counts, or `nil` while ranks are missing.
+        public var result: Result? {
+            if case .merged(let result) = self { return result }
+            return nil
+        }
+    }
+
+    /// Merges the parts of `step`/`stage` written by `worldSize` ranks with configuration
+    /// `configHash`, once every rank has finished (`StepStatus`).
+    ///
+    /// - Returns: `.merged` with the counts, or `.waiting` with the ranks not finished yet.
+    /// - Throws: `.catalog` when SQLite fails (the main catalog is left unchanged).
     @discardableResult
-    public static func merge(dataset: Dataset, step: Int, stage: String, worldSize: Int) throws -> Result {
+    public static func merge(
+        dataset: Dataset, step: Int, stage: String, configHash: String, worldSize: Int
+    ) throws -> Outcome {
         try PartNaming.validate(step: step, stage: stage, rank: 0, worldSize: worldSize)
-        let main = try dataset.openCatalog()
+        let status = try StepStatus(
+            dataset: dataset, step: step, stage: stage, configHash: configHash, worldSize: worldSize)
+        let states = (0..<worldSize).map(status.task)
+        let missing = (0..<worldSize).filter { states[$0] == .pending }
+        guard missing.isEmpty else { return .waiting(ranks: missing) }
         var result = Result(mergedRanks: [], alreadyMergedRanks: [], shards: 0, documents: 0, drops: 0)
-        var pending: [(rank: Int, path: String)] = []
-        var missing: [Int] = []
-        for rank in 0..<worldSize {
-            let path = dataset.path(PartNaming(step: step, stage: stage, rank: rank).partCatalog)
-            if let run = try main.run(step: step, stage: stage, rank: rank, worldSize: worldSize), run.status == "done"
-            {
-                result.alreadyMergedRanks.append(rank)
-            } else if try partIsDone(path, step: step, stage: stage, rank: rank, worldSize: worldSize) {
-                pending.append((rank, path))
-            } else {
-                missing.append(rank)
-            }
-        }
-        guard missing.isEmpty else {
-            throw PretextError(
-                .notFound,
-                "cannot merge step \(step) (\(stage)): ranks \(describe(missing)) of \(worldSize) have not finished; "
-                    + "run them, then merge again",
-                path: dataset.partsDirectory)
-        }
+        let main = try dataset.openCatalog()
         try main.transaction {
-            for part in pending {
-                let counts = try PartCopier(main: main.connection, partPath: part.path).copyAll()
+            for rank in 0..<worldSize where states[rank] == .finished {
+                let counts = try PartCopier(main: main.connection, partPath: status.partCatalogPath(rank: rank))
+                    .copyAll()
                 result.shards += counts.shards
                 result.documents += counts.documents
                 result.drops += counts.drops
-                result.mergedRanks.append(part.rank)
+                result.mergedRanks.append(rank)
             }
         }
-        for rank in 0..<worldSize {
-            try removePart(dataset.path(PartNaming(step: step, stage: stage, rank: rank).partCatalog))
-        }
-        return result
+        result.alreadyMergedRanks = (0..<worldSize).filter { states[$0] == .merged }
+        for rank in 0..<worldSize { try removePart(status.partCatalogPath(rank: rank)) }
+        return .merged(result)
     }
 
-    private static func partIsDone(_ path: String, step: Int, stage: String, rank: Int, worldSize: Int) throws -> Bool {
-        guard FileSystem.exists(path) else { return false }
-        let part = try Catalog(path: path)
-        return try part.run(step: step, stage: stage, rank: rank, worldSize: worldSize)?.status == "done"
+    /// What a step waiting for `ranks` tells the user.
+    public static func waitingMessage(step: Int, stage: String, ranks: [Int], worldSize: Int) -> String {
+        "cannot merge step \(step) (\(stage)): ranks \(describe(ranks)) of \(worldSize) have not finished; "
+            + "run them, then merge again"
     }
 
     private static func removePart(_ path: String) throws {

@@ -89,7 +89,7 @@ extension DatasetPartWriter {
         let summary = try shard.writer.finish()
         let c = configuration
         return ShardRow(
-            path: shard.relativePath, kind: shard.kind.name, step: c.step, stage: c.stage, rank: c.rank,
+            path: shard.relativePath, kind: shard.kind, step: c.step, stage: c.stage, rank: c.rank,
             records: summary.records, frames: summary.frames, bytesRaw: summary.bytesRaw,
             bytesCompressed: summary.bytesCompressed, checksum: summary.checksumHex, frameSize: c.frameSize,
             compressionLevel: c.compressionLevel)

@@ -111,39 +111,22 @@ public final class DatasetPartWriter {
         guard c.shardBytes > 0, c.frameSize > 0 else {
             throw PretextError(.invalidConfiguration, "shard and frame sizes must be positive")
         }
-        if try mergedRunIsDone() || partRunIsDone() { return .alreadyDone }
+        let status = try StepStatus(
+            dataset: dataset, step: c.step, stage: c.stage, configHash: c.configHash, worldSize: c.worldSize)
+        if status.conflictingRun != nil {
+            throw PretextError(
+                .invalidConfiguration,
+                "the dataset already holds step \(c.step) (\(c.stage)) written with another configuration or world "
+                    + "size; write to a fresh output directory",
+                path: dataset.root)
+        }
+        if status.task(c.rank) != .pending { return .alreadyDone }
         try removeLeftovers()
         let part = try Catalog(path: partCatalogPath)
         try part.startRun(step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize, configHash: c.configHash)
         catalog = part
         finished = false
         return .started
-    }
-
-    /// Whether the main catalog already holds this task, done with the same configuration.
-    private func mergedRunIsDone() throws -> Bool {
-        let c = configuration
-        let main = try dataset.openCatalog(readOnly: true)
-        let rows = try main.query(
-            "SELECT config_hash, world_size FROM runs WHERE step = ? AND stage = ? AND status = 'done'",
-            [.integer(Int64(c.step)), .text(c.stage)])
-        guard !rows.rows.isEmpty else { return false }
-        if rows.rows.allSatisfy({ $0[0].string == c.configHash && $0[1].int == c.worldSize }) { return true }
-        throw PretextError(
-            .invalidConfiguration,
-            "the dataset already holds step \(c.step) (\(c.stage)) written with another configuration or world size; "
-                + "write to a fresh output directory",
-            path: dataset.root)
-    }
-
-    /// Whether this task's part catalog records it done with the same configuration.
-    private func partRunIsDone() throws -> Bool {
-        guard FileSystem.exists(partCatalogPath) else { return false }
-        let c = configuration
-        guard let part = try? Catalog(path: partCatalogPath),
-            let run = try? part.run(step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize)
-        else { return false }
-        return run.status == "done" && run.configHash == c.configHash
     }
 
     /// Deletes this task's part catalog and shard, reject and temporary files.
@@ -202,7 +185,7 @@ public final class DatasetPartWriter {
         if counts.docsRejected == nil { counts.docsRejected = rejectsWritten }
         let c = configuration
         try part.finishRun(
-            step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize, status: "done", counts: counts,
+            step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize, status: .done, counts: counts,
             bytesOut: bytesWritten)
         finished = true
         catalog = nil
@@ -216,7 +199,7 @@ public final class DatasetPartWriter {
         rejects = nil
         let c = configuration
         try? catalog?.finishRun(
-            step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize, status: "failed",
+            step: c.step, stage: c.stage, rank: c.rank, worldSize: c.worldSize, status: .failed,
             counts: RunCounts(docsIn: 0), bytesOut: bytesWritten)
         catalog = nil
     }

@@ -106,7 +106,7 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
                     header: ["step", "stage", "rank", "status", "docs_in", "docs_out", "rejected"],
                     rows: runs.map {
                         [
-                            String($0.step), $0.stage, "\($0.rank)/\($0.worldSize)", $0.status,
+                            String($0.step), $0.stage, "\($0.rank)/\($0.worldSize)", $0.status.rawValue,
                             Self.optional($0.docsIn),
                             Self.optional($0.docsOut), Self.optional($0.docsRejected),
                         ]

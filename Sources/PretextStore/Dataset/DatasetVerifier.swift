@@ -29,7 +29,7 @@ public enum DatasetVerifier {
     private static func checkRuns(_ catalog: Catalog, into report: inout VerificationReport) throws {
         for run in try catalog.runs() {
             let name = "step \(run.step) \(run.stage) rank \(run.rank)/\(run.worldSize)"
-            guard run.status == "done" else {
+            guard run.status == .done else {
                 report.problems.append(.init(kind: "run_not_done", message: "\(name) is \(run.status)"))
                 continue
             }

@@ -31,6 +31,11 @@ public final class RecordFetcher {
         try withRecord(shard: shard, frame: frame, offset: offset, length: length) { [UInt8]($0) }
     }
 
+    /// One record's bytes, at `location` of the shard `shard` (relative to the dataset root).
+    public func record(shard: String, at location: RecordLocation) throws -> [UInt8] {
+        try record(shard: shard, frame: location.frame, offset: location.offset, length: location.length)
+    }
+
     /// Calls `body` with one record's bytes, without copying; valid only inside `body`.
     public func withRecord<R>(
         shard: String, frame: Int, offset: Int, length: Int, _ body: (UnsafeRawBufferPointer) throws -> R

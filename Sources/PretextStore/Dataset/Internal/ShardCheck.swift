@@ -39,7 +39,7 @@ struct ShardCheck {
             problem("frame_count", nil, "file has \(reader.frameCount) frames, catalog says \(row.frames)", &report)
         }
         var locations = try loadLocations()
-        let kind = ShardKind.named(row.kind) ?? .documents
+        let kind = row.kind
         var records = 0
         for frame in 0..<reader.frameCount {
             report.framesChecked += 1

@@ -1,0 +1,89 @@
+import PretextCore
+
+extension Catalog {
+    /// Inserts one document row at a shard location.
+    public func insertDocument(_ row: DocumentRow, shardID: Int64, location: RecordLocation) throws {
+        let statement = try documentInsert(signals: row.signals)
+        defer { statement.reset() }
+        let fields = DocumentColumns.insertedFields
+        for index in fields.indices {
+            try fields[index].bind(row, shardID: shardID, location: location, to: statement, at: index + 1)
+        }
+        let first = fields.count + 1
+        for (offset, signal) in row.signals.enumerated() {
+            try statement.bind(signal.value, at: first + offset)
+        }
+        try statement.step()
+    }
+
+    /// The cached insert statement for documents with the signal columns of `signals` (rows
+    /// of one stage share it; comparing names allocates nothing).
+    private func documentInsert(signals: [Signal]) throws -> SQLiteStatement {
+        if let last = lastDocumentInsert, last.signals.elementsEqual(signals, by: { $0 == $1.name }) {
+            return last.statement
+        }
+        let signals = signals.map(\.name)
+        for name in signals where !Self.isIdentifier(name) {
+            throw PretextError(.invalidConfiguration, "'\(name)' is not a valid signal column name")
+        }
+        let names = DocumentColumns.inserted.map(\.name) + signals
+        let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
+        let statement = try connection.cached(
+            "INSERT INTO documents(\(names.joined(separator: ", "))) VALUES (\(marks))")
+        lastDocumentInsert = (signals, statement)
+        return statement
+    }
+
+    /// The rows of shard `shardID`'s documents in storage order (of its frames `frames` only,
+    /// when given), with every column, or only those whose name passes `columns` (plus the
+    /// record's location): reading fewer columns is faster.
+    public func documentRows(
+        shard shardID: Int64, frames: Range<Int>? = nil, columns: ((String) -> Bool)? = nil
+    ) throws -> DocumentRowCursor {
+        try DocumentRowCursor(catalog: self, shardID: shardID, frames: frames, columns: columns)
+    }
+
+    /// The id of the document with rowid `rowID`, or `nil` when there is none.
+    public func documentID(rowID: Int64) throws -> String? {
+        let statement = try connection.cached("SELECT id FROM documents WHERE rowid = ?")
+        defer { statement.reset() }
+        try statement.bind(rowID, at: 1)
+        return try statement.step() ? statement.value(0).description : nil
+    }
+
+    /// The distinct sources of the documents, sorted (SQLite's byte order).
+    public func documentSources() throws -> [String] {
+        let statement = try connection.prepare(
+            "SELECT DISTINCT source FROM documents WHERE source IS NOT NULL ORDER BY source")
+        var sources: [String] = []
+        while try statement.step() { sources.append(statement.value(0).description) }
+        return sources
+    }
+
+    /// Calls `body` with every document's rowid, in the byte order of the ids (ties by rowid),
+    /// through the `documents(id)` index.
+    public func forEachRowIDInIDOrder(_ body: (Int64) throws -> Void) throws {
+        let statement = try connection.prepare("SELECT rowid FROM documents ORDER BY id, rowid")
+        while try statement.step() { try body(statement.int64(0)) }
+    }
+}
+
+extension DocumentColumn.Field {
+    /// Binds this column's value for `row` at `location` of shard `shardID`.
+    func bind(
+        _ row: DocumentRow, shardID: Int64, location: RecordLocation, to statement: SQLiteStatement, at index: Int
+    ) throws {
+        switch self {
+        case .rowID: try statement.bind(row.rowID, at: index)
+        case .id: try statement.bind(row.id, at: index)
+        case .shardID: try statement.bind(shardID, at: index)
+        case .frame: try statement.bind(location.frame, at: index)
+        case .offset: try statement.bind(location.offset, at: index)
+        case .length: try statement.bind(location.length, at: index)
+        case .text(let get, _): try statement.bind(get(row), at: index)
+        case .integer(let get, _): try statement.bind(get(row), at: index)
+        case .real(let get, _): try statement.bind(get(row), at: index)
+        case .blob(let get, _): try statement.bind(get(row), at: index)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import PretextCore
+
+extension Catalog {
+    /// Which records `forEachRecordLocation` lists.
+    public enum RecordSet: Sendable {
+        /// Documents; a condition is over the `documents` columns.
+        case documents
+        /// Rejected records (drops with a record in `rejects/`); a condition is over `drops`.
+        case rejects
+    }
+
+    /// Calls `body` with the shard path (relative to the dataset root) and location of each
+    /// record of `set` matching `condition` (an SQL expression, or every record when `nil`), in
+    /// storage order (shard, frame, offset), at most `limit` of them: the reading order in which
+    /// every frame is decompressed once (`pretext cat`).
+    ///
+    /// - Throws: `.catalog` for a condition SQLite refuses.
+    public func forEachRecordLocation(
+        of set: RecordSet, where condition: String? = nil, limit: Int? = nil,
+        _ body: (String, RecordLocation) throws -> Void
+    ) throws {
+        let filter = condition.map { " WHERE (\($0))" } ?? ""
+        let cap = limit.map { " LIMIT \($0)" } ?? ""
+        let sql =
+            switch set {
+            case .documents:
+                "SELECT s.path, d.frame, d.offset, d.length FROM (SELECT * FROM documents\(filter)) d "
+                    + "JOIN shards s ON s.id = d.shard_id ORDER BY d.shard_id, d.frame, d.offset\(cap)"
+            case .rejects:
+                "SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length FROM "
+                    + "(SELECT * FROM drops\(filter)) d JOIN shards s ON s.id = d.reject_shard_id "
+                    + "ORDER BY d.reject_shard_id, d.reject_frame, d.reject_offset\(cap)"
+            }
+        try forEachLocation(try connection.prepare(sql), body)
+    }
+
+    /// Calls `body` with the shard path and location of every rejected record whose drop was
+    /// not made by stage `excluded`, in the order the drops were recorded.
+    public func forEachRejectedRecord(
+        excludingStage excluded: String, _ body: (String, RecordLocation) throws -> Void
+    ) throws {
+        let statement = try connection.prepare(
+            """
+            SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length
+            FROM drops d JOIN shards s ON s.id = d.reject_shard_id
+            WHERE d.stage <> ? ORDER BY d.rowid
+            """)
+        try statement.bind(excluded, at: 1)
+        try forEachLocation(statement, body)
+    }
+
+    private func forEachLocation(
+        _ statement: SQLiteStatement, _ body: (String, RecordLocation) throws -> Void
+    ) throws {
+        while try statement.step() {
+            let location = RecordLocation(
+                frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,
+                length: statement.value(3).int ?? 0)
+            try body(statement.value(0).description, location)
+        }
+    }
+
+    /// Runs one SQL statement and streams its result: `header` with the column names, then
+    /// `row` with each row's values (`pretext query`).
+    ///
+    /// - Throws: `.catalog` for SQL that SQLite refuses.
+    public func forEachRow(
+        _ sql: String, header: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void
+    ) throws {
+        let statement = try connection.prepare(sql)
+        try header(statement.columnNames)
+        while try statement.step() {
+            try row((0..<statement.columnCount).map(statement.value))
+        }
+    }
+}
