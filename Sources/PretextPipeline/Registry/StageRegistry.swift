@@ -39,6 +39,14 @@ public struct StageRegistry: Sendable {
         Entry(QualityStage.self), Entry(PIIStage.self), Entry(DedupeStage.self), Entry(AuditStage.self),
     ])
 
+    /// This registry with `entry` added (replacing a stage of the same name): how a program
+    /// or a test adds its own stages to `standard`.
+    public func adding(_ entry: Entry) -> StageRegistry {
+        var copy = self
+        copy.entries[entry.descriptor.name] = entry
+        return copy
+    }
+
     /// Every registered stage, sorted by name.
     public var descriptors: [StageDescriptor] {
         entries.values.map(\.descriptor).sorted { $0.name < $1.name }

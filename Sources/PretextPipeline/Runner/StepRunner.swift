@@ -85,7 +85,8 @@ struct StepRunner<S: Stage> {
     ) throws -> TaskOutcome {
         let configuration = DatasetPartWriter.Configuration(
             step: step, stage: S.descriptor.name, rank: rank, worldSize: worldSize, configHash: hash,
-            frameSize: execution[ExecutionSettings.frameBytes], shardBytes: execution[ExecutionSettings.shardBytes],
+            outputKind: S.descriptor.output, frameSize: execution[ExecutionSettings.frameBytes],
+            shardBytes: execution[ExecutionSettings.shardBytes],
             compressionLevel: execution[ExecutionSettings.compressionLevel])
         let writer = DatasetPartWriter(dataset: dataset, configuration: configuration)
         guard try writer.begin() == .started else { return .skipped }
@@ -94,12 +95,23 @@ struct StepRunner<S: Stage> {
             work: work)
         do {
             try stage.run(units, in: task)
+            try writeResultManifests(of: task)
             try writer.finish(counts: task.counts)
         } catch {
             writer.fail()
             throw error
         }
         return .ran(documentsIn: task.documentsIn, kept: task.kept, rejected: task.rejected, fileDrops: task.fileDrops)
+    }
+
+    /// Lists the results a task left in the work area in its manifest of each phase, before the
+    /// task is recorded done (a task redone after a crash rewrites both).
+    private func writeResultManifests(of task: StageTask) throws {
+        guard let work = task.work else { return }
+        for (phase, files) in task.results.sorted(by: { $0.key < $1.key }) {
+            try work.writeManifest(
+                PhaseManifest(phase: phase, rank: task.rank, worldSize: task.worldSize, files: files))
+        }
     }
 
     /// Where the step's tasks stand (a done task's phases need not run again, even when the

@@ -7,7 +7,7 @@ import PretextStore
 /// its mention counts (`audit_mentions`, `audit_groups`, `audit_offensive`), reads the
 /// documents earlier steps dropped, and writes `reports/audit.json` and `reports/audit.html`
 /// into its dataset. `docs/stages/audit.md`.
-public struct AuditStage: PhasedStage, StageFinishing {
+public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
     public static let descriptor = StageDescriptor(
         name: "audit",
         summary: "count identity terms, pronouns, associations, content and filter disparity; write reports",
@@ -51,32 +51,24 @@ public struct AuditStage: PhasedStage, StageFinishing {
         history = options[Self.history]
     }
 
-    /// The document shards of the input dataset.
-    public func plan(_ input: StageInput) throws -> [ShardUnit] {
-        try ShardUnit.plan(input, stage: Self.descriptor.name)
-    }
-
     /// The history phase (when enabled): the drops of earlier steps.
     public func phases(units: [ShardUnit]) throws -> [any StagePhase] {
         guard history, let input = units.first?.dataset else { return [] }
         return [AuditHistoryPhase(terms: terms, input: input.root)]
     }
 
-    /// Scans this task's documents, passes them on with their counts, and keeps the task's
-    /// partial counts in the work area.
-    public func run(_ units: [ShardUnit], in task: StageTask) throws {
-        let work = try task.requiredWork
-        var driver = DocumentStageDriver(
-            stage: task.stage, worker: AuditWorker(scanner: try AuditScanner(terms: terms), keys: terms.keys),
-            task: task)
-        // Documents pass unchanged: the input shards are linked, only catalog rows are written.
-        for unit in units { try driver.annotate(unit) }
-        try work.createDirectory(of: Self.countsPhase)
-        let bytes = Array(try JSONEncoder().encode(driver.worker.tally.partial()))
-        let file = try work.writeBlob(
-            bytes, phase: Self.countsPhase, name: "counts-r\(task.rank).json", rank: task.rank)
-        try work.writeManifest(
-            PhaseManifest(phase: Self.countsPhase, rank: task.rank, worldSize: task.worldSize, files: [file]))
+    /// Documents pass unchanged: the input shards are linked, only catalog rows are written.
+    public var keepsDocumentsUnchanged: Bool { true }
+
+    /// A worker with its own scanner and counts.
+    public func makeWorker() throws -> AuditWorker {
+        AuditWorker(scanner: try AuditScanner(terms: terms), keys: terms.keys)
+    }
+
+    /// Keeps the task's partial counts in the work area, merged by `finishStep`.
+    public func finishTask(_ worker: AuditWorker, in task: StageTask) throws {
+        let bytes = Array(try JSONEncoder().encode(worker.tally.partial()))
+        try task.writeResult(bytes, phase: Self.countsPhase, name: "counts-r\(task.rank).json")
     }
 
     /// Merges every rank's partial counts and writes the reports.
@@ -99,7 +91,7 @@ public struct AuditStage: PhasedStage, StageFinishing {
 }
 
 /// Scans one task's documents and counts them; every document is kept.
-struct AuditWorker: DocumentWorker {
+public struct AuditWorker: DocumentWorker {
     let scanner: AuditScanner
     var tally: AuditTally
     private var observation = DocumentObservation(language: "", source: "", bytes: 0)
@@ -109,7 +101,8 @@ struct AuditWorker: DocumentWorker {
         tally = AuditTally(keys: keys)
     }
 
-    mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
+    /// Counts the document's mentions and adds them to the row.
+    public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
         scanner.observe(
             text: document.text, language: row.lang, source: row.source ?? "", pii: AuditRunner.pii(row),
             into: &observation)

@@ -8,15 +8,3 @@ protocol DedupeMethod: Sendable {
     /// The final pass: writes the deduplicated dataset through `task`.
     func run(_ units: [ShardUnit], in task: StageTask) throws
 }
-
-extension StageTask {
-    /// The work area, which a phased stage's final pass always has.
-    var requiredWork: WorkArea {
-        get throws {
-            guard let work else {
-                throw PretextError(.invalidConfiguration, "\(stage): run without its phases (no work area)")
-            }
-            return work
-        }
-    }
-}

@@ -20,6 +20,11 @@ public protocol DocumentStage: Stage where Unit == ShardUnit {
     /// instead of rewriting them (`docs/formats.md`, "Linked shards"); a worker that drops or
     /// changes a document anyway fails the task. Default `false`.
     var keepsDocumentsUnchanged: Bool { get }
+
+    /// Called once per task after its last document, with the task's worker: where a stage
+    /// saves what its worker gathered (`StageTask.writeResult`) for the step's end. Default:
+    /// nothing.
+    func finishTask(_ worker: Worker, in task: StageTask) throws
 }
 
 /// Processes the documents of one task, one at a time.
@@ -47,11 +52,15 @@ extension DocumentStage {
     /// Documents may be changed or dropped.
     public var keepsDocumentsUnchanged: Bool { false }
 
-    /// Runs this task's shards through a fresh worker.
+    /// Nothing to save.
+    public func finishTask(_ worker: Worker, in task: StageTask) throws {}
+
+    /// Runs this task's shards through a fresh worker, then `finishTask`.
     public func run(_ units: [ShardUnit], in task: StageTask) throws {
         var driver = DocumentStageDriver(stage: Self.descriptor.name, worker: try makeWorker(), task: task)
         for unit in units {
             if keepsDocumentsUnchanged { try driver.annotate(unit) } else { try driver.process(unit) }
         }
+        try finishTask(driver.worker, in: task)
     }
 }

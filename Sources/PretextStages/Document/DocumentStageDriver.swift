@@ -12,12 +12,14 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     var worker: Worker
     let task: StageTask
     private var record: [UInt8] = []
+    private var rejecter: DocumentRejecter
     private var knownColumns: Set<String> = []
 
     init(stage: String, worker: Worker, task: StageTask) {
         self.stage = stage
         self.worker = worker
         self.task = task
+        rejecter = DocumentRejecter(stage: stage, task: task)
     }
 
     mutating func process(_ unit: ShardUnit) throws {
@@ -25,8 +27,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         let count = try documents.forEach { document, row, bytes, location in
             try handle(&document, bytes, row: row, unit: unit, location: location)
         }
-        task.reportProgress(documents: count, bytes: unit.bytes)
-        task.finishedInput(bytes: unit.bytes)
+        task.finished(unit, documents: count)
     }
 
     /// Runs the worker over `unit` for a stage that keeps every document unchanged and only
@@ -50,8 +51,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
             rows.append((output, location))
         }
         try task.keepShard(unit, rows: rows)
-        task.reportProgress(documents: count, bytes: unit.bytes)
-        task.finishedInput(bytes: unit.bytes)
+        task.finished(unit, documents: count)
     }
 
     private mutating func handle(
@@ -65,7 +65,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
             if !Self.sameBytes(document.text, originalText) { Self.recount(&output, text: document.text) }
             try keep(document, row: output)
         case .drop(let reason, let detail):
-            try drop(bytes, id: document.id, reason: reason, detail: detail, unit: unit, location: location)
+            try rejecter.reject(bytes, id: document.id, reason: reason, detail: detail, unit: unit, location: location)
         }
     }
 
@@ -74,21 +74,6 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
         record.removeAll(keepingCapacity: true)
         DocumentRecord.append(document, to: &record)
         try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
-    }
-
-    /// Dropped documents go to `rejects/` whole (the audit needs their text), with the reason.
-    private mutating func drop(
-        _ bytes: UnsafeRawBufferPointer, id: String, reason: String, detail: String, unit: ShardUnit,
-        location: RecordLocation
-    ) throws {
-        let input = unit.dataset.path(unit.path)
-        let reject = RejectRecord(
-            stage: stage, reason: RejectReason(reason), input: input, line: nil, offset: Int64(location.offset),
-            detail: detail, raw: Array(bytes))
-        record.removeAll(keepingCapacity: true)
-        reject.append(to: &record, rawCap: Int.max)
-        let drop = DropRow(document: id, reason: reason, detail: detail, input: input, inputOffset: location.offset)
-        try record.withUnsafeBytes { try task.reject(record: $0, drop: drop) }
     }
 
     /// Adds the output catalog's columns for the row's signals not seen before.

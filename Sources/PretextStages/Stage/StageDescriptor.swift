@@ -1,4 +1,5 @@
 import PretextCore
+import PretextStore
 
 /// What a stage is, for the registry, pipeline files and `pretext stages`.
 public struct StageDescriptor: Sendable {
@@ -18,15 +19,23 @@ public struct StageDescriptor: Sendable {
     public let options: [OptionSpec]
     /// What the stage reads.
     public let input: InputKind
+    /// What the stage writes: document shards, or binary records (`examples`).
+    public let output: ShardKind
 
     /// Declares a stage.
     ///
-    /// - Parameter options: the stage's option keys (or plain specs), in the order
-    ///   `pretext stages` lists them.
-    public init(name: String, summary: String, options: [any OptionDeclaration], input: InputKind) {
+    /// - Parameters:
+    ///   - options: the stage's option keys (or plain specs), in the order `pretext stages`
+    ///     lists them.
+    ///   - output: the kind of shards the stage writes (`RecordStage`s write `.examples`).
+    public init(
+        name: String, summary: String, options: [any OptionDeclaration], input: InputKind,
+        output: ShardKind = .documents
+    ) {
         self.name = name
         self.summary = summary
         self.options = options.map(\.spec)
         self.input = input
+        self.output = output
     }
 }

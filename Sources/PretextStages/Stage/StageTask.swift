@@ -4,8 +4,10 @@ import PretextStore
 /// One task (rank) of a running stage: where it writes, and what it has counted.
 ///
 /// A stage's `run` receives one `StageTask` and sends every record through it: kept
-/// documents to `keep`, bad records to `reject`, whole-file problems to `dropFile`. The task
-/// keeps the counts that go into `runs` (documents in = kept + rejected) and feeds progress.
+/// documents to `keep` (or, for a stage writing binary records, the records to `writeRecord`
+/// and the document to `keepConverted`), bad records to `reject`, whole-file problems to
+/// `dropFile`. The task keeps the counts that go into `runs` (documents in = kept + rejected)
+/// and feeds progress. Results a task leaves for the step's end go to `writeResult`.
 /// Owned by one thread; not shared between tasks.
 public final class StageTask {
     /// The 1-based pipeline step.
@@ -35,6 +37,13 @@ public final class StageTask {
     public private(set) var filesIn = 0
     /// Input bytes read.
     public private(set) var bytesIn: Int64 = 0
+    /// Binary records written (record stages).
+    public private(set) var recordsOut = 0
+    /// The layout every binary record must have, once declared.
+    public private(set) var recordSchema: RecordSchema?
+    /// Files written with `writeResult`, by work-area phase: the runner lists them in this
+    /// task's manifest of each phase when `run` returns.
+    public private(set) var results: [String: [WorkFileInfo]] = [:]
 
     /// Creates a task writing through `writer`.
     public init(
@@ -69,6 +78,36 @@ public final class StageTask {
         kept += rows.count
     }
 
+    /// Declares the layout of the binary records this task writes; it is stored in the step's
+    /// catalog (`dataset_meta.record_schema`) and every record is checked against its size.
+    public func declareRecordSchema(_ schema: RecordSchema) throws {
+        guard let catalog = writer.catalog else {
+            throw PretextError(.invalidConfiguration, "\(stage): the task's catalog part is not open")
+        }
+        try catalog.setRecordSchema(schema)
+        recordSchema = schema
+    }
+
+    /// Writes one binary record of the stage's output (an `examples` shard; no catalog row).
+    ///
+    /// - Throws: `.invalidConfiguration` when no schema was declared or the record is not of
+    ///   its size.
+    public func writeRecord(_ record: UnsafeRawBufferPointer) throws {
+        guard let size = recordSchema?.recordBytes, record.count == size else {
+            let expected = recordSchema.map { "\($0.recordBytes) bytes" } ?? "a declared record schema"
+            throw PretextError(
+                .invalidConfiguration, "\(stage): a record of \(record.count) bytes; the output needs \(expected)")
+        }
+        try writer.addRecord(record)
+        recordsOut += 1
+    }
+
+    /// Counts one input document passed on as the records written for it (possibly none).
+    public func keepConverted() {
+        documentsIn += 1
+        kept += 1
+    }
+
     /// Writes a rejected record to `rejects/` with its drop row.
     public func reject(record: UnsafeRawBufferPointer, drop: DropRow) throws {
         try writer.addReject(record: record, drop: drop)
@@ -80,6 +119,29 @@ public final class StageTask {
     public func dropFile(_ drop: DropRow) throws {
         try writer.addDrop(drop)
         fileDrops += 1
+    }
+
+    /// Stores `bytes` as a result of this task in the step's work area (phase `phase`, file
+    /// `name`), for the step's end to merge (`StageFinishing`); the runner writes this task's
+    /// manifest of the phase when `run` returns.
+    ///
+    /// - Throws: `.invalidConfiguration` for a stage without a work area (not a `PhasedStage`).
+    public func writeResult(_ bytes: [UInt8], phase: String, name: String) throws {
+        let work = try requiredWork
+        try work.createDirectory(of: phase)
+        results[phase, default: []].append(try work.writeBlob(bytes, phase: phase, name: name, rank: rank))
+    }
+
+    /// The work area, which a phased stage's tasks always have.
+    ///
+    /// - Throws: `.invalidConfiguration` when the task runs without one (not a `PhasedStage`).
+    public var requiredWork: WorkArea {
+        get throws {
+            guard let work else {
+                throw PretextError(.invalidConfiguration, "\(stage): run without its phases (no work area)")
+            }
+            return work
+        }
     }
 
     /// Reports work done since the last report (documents, input bytes) to the progress line.

@@ -101,4 +101,16 @@ extension Catalog {
     public func meta(_ key: String) throws -> String? {
         try connection.scalar("SELECT value FROM dataset_meta WHERE key = ?", [.text(key)])?.string
     }
+
+    /// Records the layout of the dataset's binary records (`dataset_meta.record_schema`).
+    public func setRecordSchema(_ schema: RecordSchema) throws {
+        try setMeta(RecordSchema.metaKey, schema.json)
+    }
+
+    /// The layout of the dataset's binary records, or `nil` for a dataset without any.
+    ///
+    /// - Throws: `PretextError(.corrupt)` for a stored schema that cannot be read.
+    public func recordSchema() throws -> RecordSchema? {
+        try meta(RecordSchema.metaKey).map { try RecordSchema(json: $0) }
+    }
 }

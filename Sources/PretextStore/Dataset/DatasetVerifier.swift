@@ -5,7 +5,8 @@ import _PretextFileSystem
 ///
 /// For every shard in the catalog: the file exists; its XXH64 matches `shards.checksum`; its
 /// seek table parses; every frame decompresses and matches its checksum; the record count
-/// (separators, for line-separated kinds) and raw bytes match the row; and every document
+/// (separators for line-separated kinds, whole records of the `RecordSchema` size for binary
+/// ones) and raw bytes match the row; and every document
 /// and drop location lies inside its frame and ends at a separator. Then: runs are done and
 /// their counts add up (`docs_in = docs_out + docs_rejected`), no shard file is missing from
 /// the catalog, and no part catalog waits unmerged.
@@ -18,12 +19,26 @@ public enum DatasetVerifier {
         let catalog = try dataset.openCatalog(readOnly: true)
         var report = VerificationReport()
         let shards = try catalog.shards()
+        let recordBytes = recordSize(catalog, into: &report)
         for shard in shards {
-            ShardCheck(dataset: dataset, catalog: catalog, row: shard).run(into: &report)
+            ShardCheck(dataset: dataset, catalog: catalog, row: shard, recordBytes: recordBytes).run(into: &report)
         }
         try checkRuns(catalog, into: &report)
         try checkStrayFiles(dataset, known: Set(shards.map(\.path)), into: &report)
         return report
+    }
+
+    /// The record size of the dataset's schema, if it has one; a schema that cannot be read is
+    /// a problem.
+    private static func recordSize(_ catalog: Catalog, into report: inout VerificationReport) -> Int? {
+        do {
+            return try catalog.recordSchema()?.recordBytes
+        } catch let error as PretextError {
+            report.problems.append(.init(kind: "record_schema", message: error.message))
+        } catch {
+            report.problems.append(.init(kind: "record_schema", message: "\(error)"))
+        }
+        return nil
     }
 
     private static func checkRuns(_ catalog: Catalog, into report: inout VerificationReport) throws {

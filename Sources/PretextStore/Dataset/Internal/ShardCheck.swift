@@ -6,6 +6,9 @@ struct ShardCheck {
     let dataset: Dataset
     let catalog: Catalog
     let row: ShardRow
+    /// The size of the dataset's binary records (`RecordSchema`), for shards whose records
+    /// have no separator; `nil` when the dataset has no schema.
+    let recordBytes: Int?
 
     /// A catalog row pointing into the shard.
     struct Location {
@@ -45,7 +48,7 @@ struct ShardCheck {
             report.framesChecked += 1
             do {
                 try reader.withFrame(frame) { bytes in
-                    if kind.isLineSeparated { records += ShardReader.count(0x0A, in: bytes) }
+                    records += countRecords(in: bytes, frame: frame, kind: kind, &report)
                     checkLocations(locations.removeValue(forKey: frame) ?? [], frame: frame, bytes, kind, &report)
                 }
             } catch let error as PretextError {
@@ -56,7 +59,7 @@ struct ShardCheck {
         for (frame, list) in locations.sorted(by: { $0.key < $1.key }) {
             problem("bad_location", frame, "\(list.count) catalog row(s) point at a frame the shard lacks", &report)
         }
-        if kind.isLineSeparated {
+        if kind.isLineSeparated || recordBytes != nil {
             report.recordsChecked += records
             if records != row.records {
                 problem("record_count", nil, "file holds \(records) records, catalog says \(row.records)", &report)
@@ -65,6 +68,21 @@ struct ShardCheck {
         if reader.bytesRaw != row.bytesRaw {
             problem("bytes_raw", nil, "file holds \(reader.bytesRaw) raw bytes, catalog says \(row.bytesRaw)", &report)
         }
+    }
+
+    /// The records of one frame: separators, or whole fixed-size records (a frame that is not
+    /// a whole number of records is reported).
+    private func countRecords(
+        in bytes: UnsafeRawBufferPointer, frame: Int, kind: ShardKind, _ report: inout VerificationReport
+    ) -> Int {
+        if kind.isLineSeparated { return ShardReader.count(0x0A, in: bytes) }
+        guard let recordBytes, recordBytes > 0 else { return 0 }
+        if bytes.count % recordBytes != 0 {
+            problem(
+                "record_size", frame, "frame of \(bytes.count) bytes is not whole records of \(recordBytes) bytes",
+                &report)
+        }
+        return bytes.count / recordBytes
     }
 
     private func checkLocations(
