@@ -27,7 +27,7 @@ extension PretextCommand {
         var noHistory = false
 
         func run() throws {
-            do {
+            try ExitCodes.reporting {
                 guard let pmi = Association.Variant(rawValue: variant) else {
                     throw PretextError(.invalidConfiguration, "--variant must be textbook or dmt")
                 }
@@ -39,8 +39,6 @@ extension PretextCommand {
                 print(AuditSummary.text(report))
                 print("report: \(files.json)")
                 print("open in a browser: \(files.html)")
-            } catch {
-                throw ExitCodes.report(error)
             }
         }
     }

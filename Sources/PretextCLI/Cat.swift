@@ -11,8 +11,7 @@ extension PretextCommand {
                 decompressed once and reading stays sequential, whatever the --where filter.
                 """)
 
-        @Argument(help: "The dataset directory.")
-        var dataset: String
+        @OptionGroup var input: DatasetArgument
 
         @Option(
             name: .customLong("where"),
@@ -30,8 +29,8 @@ extension PretextCommand {
         }
 
         func run() throws {
-            do {
-                let opened = try Dataset.open(at: dataset)
+            try ExitCodes.reporting {
+                let opened = try input.open()
                 let catalog = try opened.openCatalog(readOnly: true)
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
@@ -39,8 +38,6 @@ extension PretextCommand {
                     output.append(try fetcher.record(shard: $0, at: $1))
                 }
                 output.flush()
-            } catch {
-                throw ExitCodes.report(error)
             }
         }
     }

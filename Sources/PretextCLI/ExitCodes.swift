@@ -10,6 +10,18 @@ enum ExitCodes {
     /// Bad flags or a bad pipeline file.
     static let usage = ExitCode.validationFailure
 
+    /// Runs a command's work, turning its errors into the printed message and exit code of
+    /// `report` (an `ExitCode` it throws passes through).
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            throw report(error)
+        }
+    }
+
     /// Prints `error` the way users should see it and returns the matching exit code.
     static func report(_ error: any Error) -> ExitCode {
         if let error = error as? PretextError {

@@ -7,15 +7,10 @@ extension PretextCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a dataset's counts, sizes, compression ratio, drops by reason and runs.")
 
-        @Argument(help: "The dataset directory.")
-        var dataset: String
+        @OptionGroup var input: DatasetArgument
 
         func run() throws {
-            do {
-                print(try DatasetSummary.load(try Dataset.open(at: dataset)).description)
-            } catch {
-                throw ExitCodes.report(error)
-            }
+            try ExitCodes.reporting { print(try DatasetSummary.load(try input.open()).description) }
         }
     }
 }

@@ -8,8 +8,7 @@ extension PretextCommand {
             abstract: "Run read-only SQL on a dataset's catalog; prints tab-separated rows with a header.",
             discussion: "Tables: shards, documents, drops, runs (docs/formats.md).")
 
-        @Argument(help: "The dataset directory.")
-        var dataset: String
+        @OptionGroup var input: DatasetArgument
 
         @Argument(help: "The SQL statement.")
         var sql: String
@@ -18,13 +17,10 @@ extension PretextCommand {
         var noHeader = false
 
         func run() throws {
-            do {
-                let catalog = try Dataset.open(at: dataset).openCatalog(readOnly: true)
-                try catalog.forEachRow(
+            try ExitCodes.reporting {
+                try input.open().openCatalog(readOnly: true).forEachRow(
                     sql, header: { columns in if !noHeader { print(columns.joined(separator: "\t")) } },
                     row: { values in print(values.map(Self.cell).joined(separator: "\t")) })
-            } catch {
-                throw ExitCodes.report(error)
             }
         }
 

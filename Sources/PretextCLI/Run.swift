@@ -14,14 +14,9 @@ extension PretextCommand {
         @OptionGroup var options: RunOptions
 
         func run() throws {
-            do {
+            try ExitCodes.reporting {
                 let file = try PipelineParser().parseFile(at: pipeline)
-                let reports = try PipelineRunner().run(file, settings: options.settings)
-                try RunOutcome.finish(reports)
-            } catch let code as ExitCode {
-                throw code
-            } catch {
-                throw ExitCodes.report(error)
+                try RunOutcome.finish(try PipelineRunner().run(file, settings: options.settings))
             }
         }
     }

@@ -37,7 +37,7 @@ extension PretextCommand {
         }
 
         func run() throws {
-            do {
+            try ExitCodes.reporting {
                 let registry = StageRegistry.standard
                 let descriptor = try registry.descriptor(named: name)
                 let stageOptions = try StageOptions(
@@ -50,10 +50,6 @@ extension PretextCommand {
                     name, options: stageOptions, input: stageInput, output: output, execution: executionOptions,
                     settings: options.settings)
                 try RunOutcome.finish([report])
-            } catch let code as ExitCode {
-                throw code
-            } catch {
-                throw ExitCodes.report(error)
             }
         }
 

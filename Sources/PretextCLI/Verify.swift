@@ -8,18 +8,14 @@ extension PretextCommand {
             abstract: "Check every shard's file checksum, every frame's checksum, record counts and locations.",
             discussion: "Exit status 1 when a problem is found; each problem names its shard and frame.")
 
-        @Argument(help: "The dataset directory.")
-        var dataset: String
+        @OptionGroup var input: DatasetArgument
 
         func run() throws {
-            let report: VerificationReport
-            do {
-                report = try DatasetVerifier.verify(try Dataset.open(at: dataset))
-            } catch {
-                throw ExitCodes.report(error)
+            try ExitCodes.reporting {
+                let report = try DatasetVerifier.verify(try input.open())
+                print(report.description)
+                if !report.isClean { throw ExitCodes.failed }
             }
-            print(report.description)
-            if !report.isClean { throw ExitCodes.failed }
         }
     }
 }

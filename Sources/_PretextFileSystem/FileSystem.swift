@@ -23,12 +23,6 @@ package enum FileSystem {
         package var kind: Kind
         /// Its size in bytes.
         package var size: Int64
-
-        /// Describes an entry.
-        package init(kind: Kind, size: Int64) {
-            self.kind = kind
-            self.size = size
-        }
     }
 
     /// What `path` names, or `nil` when it does not exist or cannot be examined.

@@ -46,8 +46,8 @@ import Testing
         #expect(pipeline.execution[ExecutionSettings.frameBytes] == 65536)
         #expect(pipeline.execution.values["compression_level"] == OptionValue.integer(3))
         #expect(pipeline.steps.count == 1)
-        #expect(pipeline.steps[0].options[IngestStage.textKey] == "content")
-        #expect(pipeline.steps[0].options[IngestStage.maxDocumentBytes] == 1000)
+        let reading = pipeline.steps[0].options.settings(from: IngestStage.readingOptions)
+        #expect(reading.textKey == "content" && reading.maxDocumentBytes == 1000)
         #expect(pipeline.steps[0].options.values["id_key"] == OptionValue.string("id"))
         #expect(pipeline.steps[0].directoryName == "01-ingest")
     }

@@ -1,7 +1,7 @@
 import PretextCore
 
 /// Options of the ingest readers; defaults follow datatrove where it has one.
-public struct IngestOptions: Sendable, Equatable {
+public struct IngestOptions: Sendable, Equatable, OptionSettings {
     /// How plain-text files are split into documents.
     public enum TextMode: String, Sendable, Equatable, CaseIterable, OptionChoice {
         /// One document per file; id = the path.

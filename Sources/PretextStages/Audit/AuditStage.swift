@@ -117,7 +117,7 @@ public struct AuditWorker: DocumentWorker {
 
 /// The documents earlier steps dropped, counted by group: one unit per step dataset.
 struct AuditHistoryPhase: StagePhase {
-    var name: String { AuditStage.historyPhase }
+    static let name = AuditStage.historyPhase
     let terms: AuditTerms
     let input: String
 

@@ -10,7 +10,6 @@ import PretextStore
 /// bucket. Units: the partitions; memory: one read buffer per run and at most 16 entries.
 struct BucketPhase: StagePhase {
     static let name = "buckets"
-    var name: String { Self.name }
     let settings: DocumentDedupeSettings
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
@@ -21,12 +20,9 @@ struct BucketPhase: StagePhase {
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         let files = try task.work.files(phase: SignaturePhase.name, worldSize: task.worldSize)
-        let directory = task.work.directory(of: SignaturePhase.name)
         for unit in units {
-            let readers = try files.filter { $0.group == unit.index }.map {
-                try WorkFileReader<BandEntry>(directory: directory, info: $0, phase: SignaturePhase.name)
-            }
-            var merger = try WorkFileMerger(readers)
+            var merger = try task.work.merged(
+                files.filter { $0.group == unit.index }, phase: SignaturePhase.name, as: BandEntry.self)
             let writer = try task.createFile("edges-p\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
             var bucket = BucketLinker(threshold: settings.verifyThreshold, hashCount: settings.lsh.hashCount)
             while let entry = try merger.next() {

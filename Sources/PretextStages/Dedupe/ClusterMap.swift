@@ -24,11 +24,9 @@ struct ClusterMap: Sendable {
     /// - Throws: `PretextError(.corrupt)` for a missing, incomplete or damaged forest.
     init(work: WorkArea, worldSize: Int) throws {
         let files = try work.files(phase: ClusterPhase.name, worldSize: worldSize)
-        let directory = work.directory(of: ClusterPhase.name)
         var components = PriorityUnionFind()
-        for file in files {
-            let reader = try WorkFileReader<ClusterEdge>(directory: directory, info: file, phase: ClusterPhase.name)
-            while let edge = try reader.next() { components.union(edge.member, edge.root) }
+        try work.forEachRecord(in: files, phase: ClusterPhase.name, as: ClusterEdge.self) {
+            components.union($0.member, $0.root)
         }
         var entries: [UInt64: Entry] = [:]
         entries.reserveCapacity(components.count)

@@ -7,7 +7,6 @@ import PretextStore
 /// best document. The groups run in parallel; the final pass merges their (small) forests.
 struct ClusterPhase: StagePhase {
     static let name = "clusters"
-    var name: String { Self.name }
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
         let files = try work.files(phase: BucketPhase.name, worldSize: worldSize)
@@ -18,26 +17,18 @@ struct ClusterPhase: StagePhase {
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         let files = try task.work.files(phase: BucketPhase.name, worldSize: task.worldSize)
-        let directory = task.work.directory(of: BucketPhase.name)
         for unit in units {
             let edges = files.filter { $0.group % task.worldSize == unit.index }
             var components = PriorityUnionFind()
-            try forEachEdge(in: edges, directory: directory) { components.union($0.member, $0.root) }
+            try task.work.forEachRecord(in: edges, phase: BucketPhase.name, as: ClusterEdge.self) {
+                components.union($0.member, $0.root)
+            }
             let writer = try task.createFile("forest-g\(unit.index).bin", group: unit.index, of: ClusterEdge.self)
             try components.forEachMember { member, root, _ in
                 try writer.append(ClusterEdge(member: member, root: root))
             }
             task.register(try writer.finish())
             task.progress.add(documents: Int64(components.count), bytes: unit.bytes)
-        }
-    }
-
-    private func forEachEdge(
-        in files: [WorkFileInfo], directory: String, _ body: (ClusterEdge) throws -> Void
-    ) throws {
-        for file in files {
-            let reader = try WorkFileReader<ClusterEdge>(directory: directory, info: file, phase: BucketPhase.name)
-            while let edge = try reader.next() { try body(edge) }
         }
     }
 }

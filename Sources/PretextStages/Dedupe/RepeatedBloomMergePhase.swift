@@ -7,7 +7,6 @@ import PretextStore
 /// merged range. Units: the counter ranges; memory: one range.
 struct RepeatedBloomMergePhase: StagePhase {
     static let name = "bloom_totals"
-    var name: String { Self.name }
     let settings: RepeatedContentSettings
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
@@ -46,8 +45,7 @@ struct RepeatedBloomMergePhase: StagePhase {
                     + "rerun the step with --overwrite",
                 path: directory + "/" + file.name)
         }
-        let reader = try WorkFileReader<RepeatedCounterBlock>(
-            directory: directory, info: file, phase: RepeatedBloomPhase.name)
+        let reader = try work.reader(of: file, phase: RepeatedBloomPhase.name, as: RepeatedCounterBlock.self)
         for index in 0..<blocks {
             guard let block = try reader.next() else { break }
             sums[index].formSaturatingSum(with: block)

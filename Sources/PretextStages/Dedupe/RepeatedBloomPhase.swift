@@ -6,26 +6,17 @@ import PretextStore
 /// hash of its input shards into a counting Bloom filter of the configured shape, then writes
 /// the filter split into counter ranges (one file per range, the range as its group). Units:
 /// the input shards; memory: one filter (`m` bytes) per task.
-struct RepeatedBloomPhase: StagePhase {
+struct RepeatedBloomPhase: ShardPhase {
     static let name = "bloom_counts"
-    var name: String { Self.name }
     let settings: RepeatedContentSettings
     let shards: [ShardUnit]
 
-    func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
-        shards.enumerated().map { PhaseUnit(key: $1.path, bytes: $1.bytes, index: $0) }
-    }
-
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         // A task without shards adds nothing: it writes no counters.
-        guard !units.isEmpty, let input = shards.first?.dataset else { return }
-        let order = try InputOrder(dataset: input)
+        guard !units.isEmpty, let order = try inputOrder() else { return }
         var filter = CountingBloomFilter(shape: settings.bloomShape)
         var splitter = RepeatedUnitSplitter(settings: settings)
-        for unit in units {
-            let count = try splitter.forEachUnit(in: shards[unit.index], order: order) { filter.insert($0.hash) }
-            task.progress.add(documents: Int64(count), bytes: unit.bytes)
-        }
+        try splitter.forEachUnit(of: units, in: shards, order: order, task: task) { filter.insert($0.hash) }
         let ranges = settings.ranges(worldSize: task.worldSize)
         for part in 0..<ranges {
             let writer = try task.createFile(

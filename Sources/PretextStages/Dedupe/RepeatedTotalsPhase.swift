@@ -8,7 +8,6 @@ import PretextStore
 /// buffer per run.
 struct RepeatedTotalsPhase: StagePhase {
     static let name = "totals"
-    var name: String { Self.name }
     let settings: RepeatedContentSettings
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
@@ -18,12 +17,9 @@ struct RepeatedTotalsPhase: StagePhase {
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         let files = try task.work.files(phase: RepeatedCountPhase.name, worldSize: task.worldSize)
-        let directory = task.work.directory(of: RepeatedCountPhase.name)
         for unit in units {
-            let readers = try files.filter { $0.group == unit.index }.map {
-                try WorkFileReader<RepeatedUnitCount>(directory: directory, info: $0, phase: RepeatedCountPhase.name)
-            }
-            var merger = try WorkFileMerger(readers)
+            var merger = try task.work.merged(
+                files.filter { $0.group == unit.index }, phase: RepeatedCountPhase.name, as: RepeatedUnitCount.self)
             let writer = try task.createFile(
                 "repeated-h\(unit.index).bin", group: unit.index, of: RepeatedUnitCount.self)
             var distinct = 0

@@ -47,13 +47,10 @@ struct RepeatedUnitSet: Sendable {
 
     private static func loadTotals(work: WorkArea, worldSize: Int) throws -> [UInt64: RepeatedUnitCount] {
         let files = try work.files(phase: RepeatedTotalsPhase.name, worldSize: worldSize)
-        let directory = work.directory(of: RepeatedTotalsPhase.name)
         var repeated: [UInt64: RepeatedUnitCount] = [:]
         repeated.reserveCapacity(files.reduce(0) { $0 + $1.records })
-        for file in files {
-            let reader = try WorkFileReader<RepeatedUnitCount>(
-                directory: directory, info: file, phase: RepeatedTotalsPhase.name)
-            while let total = try reader.next() { repeated[total.hash] = total }
+        try work.forEachRecord(in: files, phase: RepeatedTotalsPhase.name, as: RepeatedUnitCount.self) {
+            repeated[$0.hash] = $0
         }
         return repeated
     }
@@ -64,22 +61,17 @@ struct RepeatedUnitSet: Sendable {
         let files = try work.files(phase: RepeatedBloomMergePhase.name, worldSize: worldSize).sorted {
             $0.group < $1.group
         }
-        let directory = work.directory(of: RepeatedBloomMergePhase.name)
         var counters: [UInt8] = []
         counters.reserveCapacity(shape.counters)
-        for file in files {
-            let reader = try WorkFileReader<RepeatedCounterBlock>(
-                directory: directory, info: file, phase: RepeatedBloomMergePhase.name)
-            while let block = try reader.next() {
-                withUnsafeBytes(of: block.counters) { counters.append(contentsOf: $0) }
-            }
+        try work.forEachRecord(in: files, phase: RepeatedBloomMergePhase.name, as: RepeatedCounterBlock.self) {
+            block in withUnsafeBytes(of: block.counters) { counters.append(contentsOf: $0) }
         }
         guard let filter = CountingBloomFilter(shape: shape, counters: counters) else {
             throw PretextError(
                 .corrupt,
                 "the merged Bloom filter holds \(counters.count) counters where its shape has \(shape.counters); "
                     + "rerun the step with --overwrite",
-                path: directory)
+                path: work.directory(of: RepeatedBloomMergePhase.name))
         }
         return filter
     }

@@ -28,6 +28,20 @@ extension RepeatedUnitSplitter {
     }
 }
 
+extension RepeatedUnitSplitter {
+    /// Calls `body` with every unit occurrence of the shards `units` name (`forEachUnit(in:)`),
+    /// counting each shard's documents in `task`'s progress.
+    mutating func forEachUnit(
+        of units: [PhaseUnit], in shards: [ShardUnit], order: InputOrder, task: PhaseTask,
+        _ body: (RepeatedUnitCount) throws -> Void
+    ) throws {
+        for unit in units {
+            let count = try forEachUnit(in: shards[unit.index], order: order, body)
+            task.progress.add(documents: Int64(count), bytes: unit.bytes)
+        }
+    }
+}
+
 extension DocumentRow {
     /// The row's input rowid, which catalog readers always set.
     ///

@@ -5,15 +5,10 @@ import PretextStore
 /// Phase 1 of exact and MinHash dedupe: every document's keys (its text hash, or its band
 /// keys) with its keep priority, partitioned by band and hash range and written as sorted
 /// runs (spilled whenever `memory_mb` is reached). Units: the input shards.
-struct SignaturePhase: StagePhase {
+struct SignaturePhase: ShardPhase {
     static let name = "signatures"
-    var name: String { Self.name }
     let settings: DocumentDedupeSettings
     let shards: [ShardUnit]
-
-    func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
-        shards.enumerated().map { PhaseUnit(key: $1.path, bytes: $1.bytes, index: $0) }
-    }
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
         let ranges = settings.ranges(worldSize: task.worldSize)
@@ -21,8 +16,7 @@ struct SignaturePhase: StagePhase {
             directory: task.directory, prefix: "sig-r\(task.rank)", rank: task.rank,
             partitions: settings.bands * ranges, budgetBytes: settings.memoryBytes)
         var keys = DocumentKeys(settings: settings)
-        guard let input = shards.first?.dataset else { return }
-        let inputOrder = try InputOrder(dataset: input)
+        guard let input = shards.first?.dataset, let inputOrder = try inputOrder() else { return }
         let idOrder = settings.keep == .id ? try IDOrder(dataset: input) : nil
         for unit in units {
             var documents = ShardDocuments(unit: shards[unit.index])

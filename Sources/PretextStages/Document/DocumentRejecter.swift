@@ -6,12 +6,8 @@ import PretextStore
 struct DocumentRejecter {
     let stage: String
     let task: StageTask
-    private var record: [UInt8] = []
-
-    init(stage: String, task: StageTask) {
-        self.stage = stage
-        self.task = task
-    }
+    /// The reject record being built (reused).
+    var record: [UInt8] = []
 
     /// Rejects the document `id` whose record `bytes` sits at `location` of `unit`.
     mutating func reject(

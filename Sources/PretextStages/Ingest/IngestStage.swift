@@ -14,48 +14,29 @@ public struct IngestStage: Stage {
     public static let descriptor = StageDescriptor(
         name: "ingest",
         summary: "read JSONL (plain/gz/zst), text files and WARC/WET into document shards",
-        options: [textKey, idKey, textMode, maxDocumentBytes, maxLineBytes, rejectRawBytes],
+        options: readingOptions,
         input: .files)
 
-    /// The reader defaults (`IngestOptions`) are the options' defaults.
-    private static let readingDefaults = IngestOptions()
-
-    /// `text_key`: the JSONL text field.
-    public static let textKey = OptionKey<String>(
-        "text_key", default: readingDefaults.textKey, "JSONL field holding the text")
-    /// `id_key`: the JSONL id field.
-    public static let idKey = OptionKey<String>(
-        "id_key", default: readingDefaults.idKey,
-        "JSONL field holding the id (generated from path and line when absent)")
-    /// `text_mode`: one document per text file or per block.
-    public static let textMode = OptionKey<IngestOptions.TextMode>(
-        "text_mode", default: readingDefaults.textMode,
-        "text files: one document per file, or per blank-line-separated block")
-    /// `max_document_bytes`.
-    public static let maxDocumentBytes = OptionKey<Int>(
-        "max_document_bytes", min: 1, max: 1 << 30, default: readingDefaults.maxDocumentBytes,
-        "larger documents are rejected as too_large")
-    /// `max_line_bytes`.
-    public static let maxLineBytes = OptionKey<Int>(
-        "max_line_bytes", min: 1024, max: 1 << 30, default: readingDefaults.maxLineBytes,
-        "longer input lines are rejected as line_too_long")
-    /// `reject_raw_bytes`.
-    public static let rejectRawBytes = OptionKey<Int>(
-        "reject_raw_bytes", min: 0, max: 1 << 20, default: readingDefaults.rejectRawBytes,
-        "bytes of a bad record kept in its reject")
+    /// The options, each an `IngestOptions` field with that field's default.
+    public static let readingOptions: [OptionBinding<IngestOptions>] = [
+        .option("text_key", \.textKey, "JSONL field holding the text"),
+        .option("id_key", \.idKey, "JSONL field holding the id (generated from path and line when absent)"),
+        .option("text_mode", \.textMode, "text files: one document per file, or per blank-line-separated block"),
+        .option(
+            "max_document_bytes", \.maxDocumentBytes, min: 1, max: 1 << 30, "larger documents are rejected as too_large"
+        ),
+        .option(
+            "max_line_bytes", \.maxLineBytes, min: 1024, max: 1 << 30,
+            "longer input lines are rejected as line_too_long"),
+        .option(
+            "reject_raw_bytes", \.rejectRawBytes, min: 0, max: 1 << 20, "bytes of a bad record kept in its reject"),
+    ]
 
     private let options: IngestOptions
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
-        var reading = IngestOptions()
-        reading.textKey = options[Self.textKey]
-        reading.idKey = options[Self.idKey]
-        reading.textMode = options[Self.textMode]
-        reading.maxDocumentBytes = options[Self.maxDocumentBytes]
-        reading.maxLineBytes = options[Self.maxLineBytes]
-        reading.rejectRawBytes = options[Self.rejectRawBytes]
-        self.options = reading
+        self.options = options.settings(from: Self.readingOptions)
     }
 
     /// Resolves the input entries to files, in entry order then path order; a file named by

@@ -13,51 +13,33 @@ public struct NormalizeStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "normalize",
         summary: "Unicode normalization (ICU NFC/NFKC/NFD/NFKD) and text cleanup",
-        options: [
-            form, removeControl, removeZeroWidth, mapUnicodeSpaces, mapIdeographicSpace, normalizeLineEndings,
-            maxConsecutiveNewlines, trimTrailingWhitespace, trimDocument, repairMojibake,
-        ],
+        options: [form] + cleanupOptions,
         input: .dataset)
-
-    /// The cleanup defaults (`TextCleaner.Options`) are the options' defaults.
-    private static let cleanupDefaults = TextCleaner.Options()
 
     /// `form`: the Unicode normalization form.
     public static let form = OptionKey<UnicodeNormalizer.Form>(
         "form", default: .nfc, "Unicode normalization form; nfkc also changes CJK punctuation (，→ ,)")
-    /// `remove_control`.
-    public static let removeControl = OptionKey<Bool>(
-        "remove_control", default: cleanupDefaults.removeControlCharacters,
-        "remove C0/C1 control characters except tab and newline")
-    /// `remove_zero_width`.
-    public static let removeZeroWidth = OptionKey<Bool>(
-        "remove_zero_width", default: cleanupDefaults.removeZeroWidthCharacters,
-        "remove zero-width characters (ZWSP, word joiner, BOM; joiners inside emoji and scripts kept)")
-    /// `map_unicode_spaces`.
-    public static let mapUnicodeSpaces = OptionKey<Bool>(
-        "map_unicode_spaces", default: cleanupDefaults.mapUnicodeSpaces, "map NBSP and other Unicode spaces to a space")
-    /// `map_ideographic_space`.
-    public static let mapIdeographicSpace = OptionKey<Bool>(
-        "map_ideographic_space", default: cleanupDefaults.mapIdeographicSpace,
-        "also map the ideographic space U+3000 (normal in CJK text) to a space")
-    /// `normalize_line_endings`.
-    public static let normalizeLineEndings = OptionKey<Bool>(
-        "normalize_line_endings", default: cleanupDefaults.normalizeLineEndings, "CRLF, CR, U+2028/2029 become LF")
-    /// `max_consecutive_newlines`.
-    public static let maxConsecutiveNewlines = OptionKey<Int>(
-        "max_consecutive_newlines", min: 0, default: cleanupDefaults.maxConsecutiveNewlines,
-        "collapse longer runs of newlines (0: no limit)")
-    /// `trim_trailing_whitespace`.
-    public static let trimTrailingWhitespace = OptionKey<Bool>(
-        "trim_trailing_whitespace", default: cleanupDefaults.trimTrailingWhitespace,
-        "remove spaces at the end of lines")
-    /// `trim_document`.
-    public static let trimDocument = OptionKey<Bool>(
-        "trim_document", default: cleanupDefaults.trimDocument, "remove whitespace around the document")
-    /// `repair_mojibake`.
-    public static let repairMojibake = OptionKey<Bool>(
-        "repair_mojibake", default: cleanupDefaults.repairMojibake,
-        "repair UTF-8 that was decoded as Windows-1252/Latin-1 (conservative; see docs)")
+
+    /// The cleanup options, each a `TextCleaner.Options` field with that field's default.
+    public static let cleanupOptions: [OptionBinding<TextCleaner.Options>] = [
+        .option("remove_control", \.removeControlCharacters, "remove C0/C1 control characters except tab and newline"),
+        .option(
+            "remove_zero_width", \.removeZeroWidthCharacters,
+            "remove zero-width characters (ZWSP, word joiner, BOM; joiners inside emoji and scripts kept)"),
+        .option("map_unicode_spaces", \.mapUnicodeSpaces, "map NBSP and other Unicode spaces to a space"),
+        .option(
+            "map_ideographic_space", \.mapIdeographicSpace,
+            "also map the ideographic space U+3000 (normal in CJK text) to a space"),
+        .option("normalize_line_endings", \.normalizeLineEndings, "CRLF, CR, U+2028/2029 become LF"),
+        .option(
+            "max_consecutive_newlines", \.maxConsecutiveNewlines, min: 0,
+            "collapse longer runs of newlines (0: no limit)"),
+        .option("trim_trailing_whitespace", \.trimTrailingWhitespace, "remove spaces at the end of lines"),
+        .option("trim_document", \.trimDocument, "remove whitespace around the document"),
+        .option(
+            "repair_mojibake", \.repairMojibake,
+            "repair UTF-8 that was decoded as Windows-1252/Latin-1 (conservative; see docs)"),
+    ]
 
     private let form: UnicodeNormalizer.Form
     private let cleanup: TextCleaner.Options
@@ -65,17 +47,7 @@ public struct NormalizeStage: DocumentStage {
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
         form = options[Self.form]
-        var cleanup = TextCleaner.Options()
-        cleanup.removeControlCharacters = options[Self.removeControl]
-        cleanup.removeZeroWidthCharacters = options[Self.removeZeroWidth]
-        cleanup.mapUnicodeSpaces = options[Self.mapUnicodeSpaces]
-        cleanup.mapIdeographicSpace = options[Self.mapIdeographicSpace]
-        cleanup.normalizeLineEndings = options[Self.normalizeLineEndings]
-        cleanup.maxConsecutiveNewlines = options[Self.maxConsecutiveNewlines]
-        cleanup.trimTrailingWhitespace = options[Self.trimTrailingWhitespace]
-        cleanup.trimDocument = options[Self.trimDocument]
-        cleanup.repairMojibake = options[Self.repairMojibake]
-        self.cleanup = cleanup
+        cleanup = options.settings(from: Self.cleanupOptions)
     }
 
     /// A worker holding the cleaner, the normalizer and their buffers.

@@ -17,7 +17,7 @@ public protocol PhasedStage: Stage {
 /// One whole-corpus pass of a `PhasedStage`, split into units spread over the ranks.
 public protocol StagePhase: Sendable {
     /// The phase name (a directory name in the work area).
-    var name: String { get }
+    static var name: String { get }
 
     /// The units of work of this phase, in a deterministic order; earlier phases' files can
     /// be listed through `work`.
@@ -85,6 +85,11 @@ public final class PhaseTask {
     public var manifest: PhaseManifest {
         PhaseManifest(phase: phase, rank: rank, worldSize: worldSize, files: files)
     }
+}
+
+extension StagePhase {
+    /// The phase name, for callers holding the phase as an existential (the runner).
+    public var name: String { Self.name }
 }
 
 extension PhasedStage {

@@ -1,10 +1,12 @@
+import PretextCore
+
 extension TextCleaner {
     /// What `TextCleaner` does; every step can be switched on or off on its own.
     ///
     /// The defaults are what a pretraining corpus wants: everything on except the mojibake
     /// repair (which rewrites text on a heuristic) and the mapping of the ideographic space
     /// U+3000 (which is ordinary in Chinese and Japanese text). `docs/text.md` has the table.
-    public struct Options: Sendable, Hashable {
+    public struct Options: Sendable, Hashable, OptionSettings {
         /// Remove control characters: C0 (U+0000–U+001F) except tab, line feed and carriage
         /// return, DEL (U+007F) and C1 (U+0080–U+009F). Default `true`.
         ///
