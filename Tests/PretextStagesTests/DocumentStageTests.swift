@@ -51,20 +51,12 @@ import Testing
     @Test func aPipelineChainsStepsAndSkipsThemOnRerun() throws {
         let directory = try TemporaryDirectory()
         try directory.write("in/a.jsonl", #"{"id":"x","text":"e\u0301"}"# + "\n")
-        let text = """
-            output: \(directory.path)/out
-            inputs: [\(directory.path)/in]
-            stages:
-              - stage: ingest
-              - stage: normalize
-                form: nfkc
-            """
-        let pipeline = try PipelineParser().parse(text, path: "chain.yaml")
-        let first = try PipelineRunner().run(pipeline, settings: RunSettings(progressStyle: .silent))
+        let stages = "  - stage: normalize\n    form: nfkc"
+        let first = try StageRun.pipeline(stages, in: directory)
         #expect(first.map(\.stage) == ["ingest", "normalize"])
         #expect(first.allSatisfy { $0.merged })
         #expect(try DocumentFetch.texts(directory.path + "/out/02-normalize") == ["x": "\u{E9}"])
-        let second = try PipelineRunner().run(pipeline, settings: RunSettings(progressStyle: .silent))
+        let second = try StageRun.pipeline(stages, in: directory)
         #expect(second.allSatisfy { $0.ranksRun.isEmpty })
     }
 

@@ -16,17 +16,7 @@ import Testing
     private func run(_ stages: String, in directory: TemporaryDirectory, workers: Int = 1) throws -> [StepReport] {
         let lines = try Self.texts.enumerated().map { try StageRun.line(id: "d\($0)", text: $1) }
         try directory.write("in/a.jsonl", lines.joined(separator: "\n") + "\n")
-        let text = """
-            output: \(directory.path)/out
-            inputs: [\(directory.path)/in]
-            execution:
-              workers: \(workers)
-            stages:
-              - stage: ingest
-            \(stages)
-            """
-        let pipeline = try PipelineParser(registry: registry).parse(text, path: "example.yaml")
-        return try PipelineRunner(registry: registry).run(pipeline, settings: StageRun.settings())
+        return try StageRun.pipeline(stages, in: directory, workers: workers, registry: registry)
     }
 
     @Test func aNewDocumentStagePlugsIn() throws {

@@ -52,18 +52,13 @@ import Testing
         }
         try directory.write("in/a.jsonl", lines)
         let quoted = rules.map { "\"\($0)\"" }.joined(separator: ", ")
-        let text = """
-            output: \(directory.path)/out
-            inputs: [\(directory.path)/in]
-            stages:
-              - stage: ingest
+        try StageRun.pipeline(
+            """
               - stage: language
               - stage: quality
                 annotate_only: \(annotate)
                 rules: [\(quoted)]
-            """
-        _ = try PipelineRunner().run(
-            try PipelineParser().parse(text, path: "q.yaml"), settings: RunSettings(progressStyle: .silent))
+            """, in: directory)
         return directory.path + "/out/03-quality"
     }
 

@@ -54,6 +54,25 @@ enum StageRun {
             name, options: options, input: .dataset(path: input), output: output, settings: settings)
     }
 
+    /// Runs a pipeline reading `directory/in` and writing `directory/out/NN-STAGE`, whose
+    /// `stages:` list (after `ingest`) is `stages` (YAML lines indented by two spaces).
+    @discardableResult
+    static func pipeline(
+        _ stages: String, in directory: TemporaryDirectory, workers: Int = 1, registry: StageRegistry = .standard
+    ) throws -> [StepReport] {
+        let text = """
+            output: \(directory.path)/out
+            inputs: [\(directory.path)/in]
+            execution:
+              workers: \(workers)
+            stages:
+              - stage: ingest
+            \(stages)
+            """
+        let file = try PipelineParser(registry: registry).parse(text, path: "test.yaml")
+        return try PipelineRunner(registry: registry).run(file, settings: settings())
+    }
+
     /// The rows of `sql` on the dataset's catalog.
     static func rows(_ dataset: String, _ sql: String) throws -> [[SQLValue]] {
         try Dataset.open(at: dataset).openCatalog(readOnly: true).query(sql).rows

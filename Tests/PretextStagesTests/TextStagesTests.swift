@@ -20,19 +20,14 @@ import Testing
 
     private func run(_ directory: TemporaryDirectory) throws -> [StepReport] {
         try directory.write("in/a.jsonl", Self.records.joined(separator: "\n") + "\n")
-        let text = """
-            output: \(directory.path)/out
-            inputs: [\(directory.path)/in]
-            stages:
-              - stage: ingest
+        return try StageRun.pipeline(
+            """
               - stage: normalize
                 repair_mojibake: true
               - stage: language
                 languages: [en, zh]
               - stage: segment
-            """
-        return try PipelineRunner().run(
-            try PipelineParser().parse(text, path: "text.yaml"), settings: RunSettings(progressStyle: .silent))
+            """, in: directory)
     }
 
     private func query(_ path: String, _ sql: String) throws -> [[SQLValue]] {

@@ -37,8 +37,6 @@ public final class StageTask {
     public private(set) var filesIn = 0
     /// Input bytes read.
     public private(set) var bytesIn: Int64 = 0
-    /// Binary records written (record stages).
-    public private(set) var recordsOut = 0
     /// The layout every binary record must have, once declared.
     public private(set) var recordSchema: RecordSchema?
     /// Files written with `writeResult`, by work-area phase: the runner lists them in this
@@ -99,7 +97,6 @@ public final class StageTask {
                 .invalidConfiguration, "\(stage): a record of \(record.count) bytes; the output needs \(expected)")
         }
         try writer.addRecord(record)
-        recordsOut += 1
     }
 
     /// Counts one input document passed on as the records written for it (possibly none).
