@@ -55,6 +55,8 @@ let package = Package(
         .target(name: "PretextDedupe", dependencies: ["PretextCore", "PretextStore", "PretextText", "CXXHash"]),
         // The bias and content audit's parts: lexicons, term matching, statistics (issue 5).
         .target(name: "PretextAudit", dependencies: ["PretextCore", "_PretextFileSystem", "PretextText"]),
+        // Tokenizers: byte-level BPE, WordPiece and Unigram training and encoding (issue 11).
+        .target(name: "PretextTokenizer", dependencies: ["PretextCore", "_PretextFileSystem", "PretextText"]),
         .target(
             name: "PretextStages",
             dependencies: [
@@ -92,6 +94,7 @@ let package = Package(
         .testTarget(name: "PretextPIITests", dependencies: ["PretextPII"]),
         .testTarget(name: "PretextDedupeTests", dependencies: ["PretextDedupe", "PretextSynthetic"]),
         .testTarget(name: "PretextAuditTests", dependencies: ["PretextAudit", "PretextTestSupport"]),
+        .testTarget(name: "PretextTokenizerTests", dependencies: ["PretextTokenizer", "PretextTestSupport"]),
         // Stages run through the local runner, as a pipeline step would run them.
         .testTarget(
             name: "PretextStagesTests",

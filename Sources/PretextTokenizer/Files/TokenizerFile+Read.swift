@@ -1,0 +1,155 @@
+import Foundation
+import PretextCore
+import _PretextFileSystem
+
+/// Reading and writing HF tokenizers' `tokenizer.json`.
+public enum TokenizerFile {
+    /// The tokenizer in the `tokenizer.json` at `path`.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` naming the file for a model, normalizer
+    ///   or pre-tokenizer type Pretext does not support (listing the supported ones), and for a
+    ///   malformed file.
+    public static func read(_ path: String) throws -> Tokenizer {
+        let bytes = try FileSystem.readFile(path, limit: 1 << 30)
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw PretextError(
+                .invalidConfiguration, "not a JSON tokenizer file: \(error.localizedDescription)", path: path)
+        }
+        guard let root = object as? [String: Any] else {
+            throw PretextError(.invalidConfiguration, "a tokenizer file is a JSON object", path: path)
+        }
+        return try parse(root, path: path)
+    }
+
+    /// The tokenizer described by a parsed `tokenizer.json` object.
+    static func parse(_ root: [String: Any], path: String) throws -> Tokenizer {
+        var reader = JSONReader(path: path)
+        let added = try reader.array(root["added_tokens"] ?? [], "added_tokens").map { try addedToken($0, &reader) }
+        let modelObject = try reader.object(root["model"], "model")
+        let model: Tokenizer.Model
+        switch try reader.string(modelObject["type"], "model.type") {
+        case "BPE": model = .bpe(try bpe(modelObject, &reader))
+        case let other: throw reader.unsupported("model", other, supported: ["BPE"])
+        }
+        let preTokenizer = try self.preTokenizer(root["pre_tokenizer"], &reader)
+        if let normalizer = root["normalizer"], !(normalizer is NSNull) {
+            let type = (normalizer as? [String: Any])?["type"] as? String ?? "?"
+            throw reader.unsupported("normalizer", type, supported: ["null"])
+        }
+        return Tokenizer(model: model, preTokenizer: preTokenizer, addedTokens: added)
+    }
+
+    private static func addedToken(_ value: Any, _ reader: inout JSONReader) throws -> AddedToken {
+        let object = try reader.object(value, "added_tokens entry")
+        var token = AddedToken(
+            id: UInt32(try reader.integer(object["id"], "added_tokens.id")),
+            content: try reader.string(object["content"], "added_tokens.content"),
+            special: object["special"] as? Bool ?? false)
+        token.singleWord = object["single_word"] as? Bool ?? false
+        token.leftStrip = object["lstrip"] as? Bool ?? false
+        token.rightStrip = object["rstrip"] as? Bool ?? false
+        token.normalized = object["normalized"] as? Bool ?? false
+        return token
+    }
+
+    private static func bpe(_ object: [String: Any], _ reader: inout JSONReader) throws -> BPEModel {
+        let vocabulary = try reader.vocabulary(object["vocab"], "model.vocab")
+        let prefix = object["continuing_subword_prefix"] as? String
+        var ids: [String: UInt32] = [:]
+        for (id, token) in vocabulary.enumerated() { ids[token] = UInt32(id) }
+        let merges = try reader.array(object["merges"] ?? [], "model.merges").enumerated().map { index, entry in
+            let pair = try reader.mergePair(entry, index: index)
+            guard let left = ids[pair.0], let right = ids[pair.1] else {
+                throw PretextError(
+                    .invalidConfiguration, "merge \(index) names a token outside the vocabulary", path: reader.path)
+            }
+            return (left: left, right: right)
+        }
+        do {
+            return try BPEModel(
+                vocabulary: vocabulary, merges: merges, continuingSubwordPrefix: prefix,
+                endOfWordSuffix: object["end_of_word_suffix"] as? String, unknownToken: object["unk_token"] as? String)
+        } catch let error as PretextError {
+            throw PretextError(error.code, error.message, path: reader.path)
+        }
+    }
+
+    private static func preTokenizer(_ value: Any?, _ reader: inout JSONReader) throws -> Tokenizer.PreTokenizer {
+        let object = try reader.object(value, "pre_tokenizer")
+        switch try reader.string(object["type"], "pre_tokenizer.type") {
+        case "ByteLevel":
+            return .byteLevel(
+                addPrefixSpace: object["add_prefix_space"] as? Bool ?? true,
+                trimOffsets: object["trim_offsets"] as? Bool ?? true, useRegex: object["use_regex"] as? Bool ?? true)
+        case let other:
+            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel"])
+        }
+    }
+}
+
+/// Typed access to a parsed JSON tokenizer file, with errors naming the file and the field.
+struct JSONReader {
+    let path: String
+
+    func object(_ value: Any?, _ field: String) throws -> [String: Any] {
+        guard let object = value as? [String: Any] else { throw malformed(field, "an object") }
+        return object
+    }
+
+    func array(_ value: Any, _ field: String) throws -> [Any] {
+        guard let array = value as? [Any] else { throw malformed(field, "a list") }
+        return array
+    }
+
+    func string(_ value: Any?, _ field: String) throws -> String {
+        guard let text = value as? String else { throw malformed(field, "a string") }
+        return text
+    }
+
+    func integer(_ value: Any?, _ field: String) throws -> Int {
+        guard let number = value as? NSNumber, let integer = Int(exactly: number.doubleValue), integer >= 0 else {
+            throw malformed(field, "a non-negative integer")
+        }
+        return integer
+    }
+
+    /// A `{token: id}` object as tokens by id; the ids must be 0..<count, each once.
+    func vocabulary(_ value: Any?, _ field: String) throws -> [String] {
+        let object = try self.object(value, field)
+        var tokens = [String?](repeating: nil, count: object.count)
+        for (token, idValue) in object {
+            let id = try integer(idValue, field)
+            guard id < tokens.count, tokens[id] == nil else {
+                throw PretextError(
+                    .invalidConfiguration, "\(field): ids must run from 0 to \(tokens.count - 1), each once", path: path
+                )
+            }
+            tokens[id] = token
+        }
+        // Every slot is filled: count entries, distinct ids below count.
+        return tokens.map { $0! }
+    }
+
+    /// A merge: `["a", "b"]`, or the older `"a b"`.
+    func mergePair(_ value: Any, index: Int) throws -> (String, String) {
+        if let pair = value as? [String], pair.count == 2 { return (pair[0], pair[1]) }
+        if let text = value as? String {
+            let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { return (String(parts[0]), String(parts[1])) }
+        }
+        throw malformed("model.merges[\(index)]", "a pair of tokens")
+    }
+
+    func malformed(_ field: String, _ expected: String) -> PretextError {
+        PretextError(.invalidConfiguration, "\(field) must be \(expected)", path: path)
+    }
+
+    func unsupported(_ component: String, _ type: String, supported: [String]) -> PretextError {
+        PretextError(
+            .invalidConfiguration,
+            "\(component) type '\(type)' is not supported; supported: \(supported.joined(separator: ", "))", path: path)
+    }
+}

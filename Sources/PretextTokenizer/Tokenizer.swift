@@ -1,0 +1,97 @@
+import PretextCore
+
+/// A trained tokenizer: normalization, pre-tokenization, a model and added tokens, as HF
+/// tokenizers' `tokenizer.json` describes them. Encodes text to ids and decodes ids to text.
+///
+/// Supported: byte-level BPE (GPT-2, RoBERTa), BERT's WordPiece, and Unigram (SentencePiece);
+/// `TokenizerFile` reads and writes them.
+public struct Tokenizer: Sendable {
+    /// The model that turns a pre-tokenized word into tokens.
+    public enum Model: Sendable {
+        /// Byte-pair encoding.
+        case bpe(BPEModel)
+    }
+
+    /// How the text is split into words before the model sees them.
+    public enum PreTokenizer: Sendable, Equatable {
+        /// GPT-2's byte-level splitting (`ByteLevel`).
+        case byteLevel(addPrefixSpace: Bool, trimOffsets: Bool, useRegex: Bool)
+    }
+
+    /// The model.
+    public var model: Model
+    /// The pre-tokenizer.
+    public var preTokenizer: PreTokenizer
+    /// Tokens matched before pre-tokenization (special tokens), by id.
+    public var addedTokens: [AddedToken]
+
+    private let splitter: AddedTokenSplitter
+
+    /// A tokenizer of `model` and `preTokenizer` with `addedTokens`.
+    public init(model: Model, preTokenizer: PreTokenizer, addedTokens: [AddedToken] = []) {
+        self.model = model
+        self.preTokenizer = preTokenizer
+        self.addedTokens = addedTokens
+        splitter = AddedTokenSplitter(addedTokens)
+    }
+
+    /// The number of ids (the model's vocabulary and the added tokens beyond it).
+    public var vocabularySize: Int {
+        switch model {
+        case .bpe(let bpe): max(bpe.vocabulary.count, (addedTokens.map { Int($0.id) }.max() ?? -1) + 1)
+        }
+    }
+
+    /// The tokens of `text` (no special tokens are added around it).
+    public func encode(_ text: String) -> Encoding {
+        var encoding = Encoding()
+        var text = text
+        text.withUTF8 { raw in
+            let bytes = UnsafeRawBufferPointer(raw)
+            let scalarIndex = ByteLevelBPE.scalarIndexes(bytes)
+            for part in splitter.split(bytes) {
+                switch part {
+                case .token(let token, let range):
+                    let offset = Int(scalarIndex[range.lowerBound])..<Int(scalarIndex[range.upperBound])
+                    encoding.append(id: token.id, token: token.content, offset: offset)
+                case .text(let range):
+                    let piece = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    encodeText(piece, scalarBase: Int(scalarIndex[range.lowerBound]), into: &encoding)
+                }
+            }
+        }
+        return encoding
+    }
+
+    private func encodeText(_ text: String, scalarBase: Int, into encoding: inout Encoding) {
+        switch (model, preTokenizer) {
+        case (.bpe(let bpe), .byteLevel(let addPrefixSpace, _, let useRegex)):
+            ByteLevelBPE(model: bpe, addPrefixSpace: addPrefixSpace, useRegex: useRegex)
+                .encode(text, scalarBase: scalarBase, into: &encoding)
+        }
+    }
+
+    /// The text of `ids`; special tokens are left out unless `skipSpecialTokens` is false.
+    public func decode(_ ids: [UInt32], skipSpecialTokens: Bool = true) -> String {
+        let added = Dictionary(addedTokens.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result = ""
+        var run: [UInt32] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            switch model {
+            case .bpe(let bpe): result += ByteLevelBPE(model: bpe, addPrefixSpace: false, useRegex: true).decode(run)
+            }
+            run.removeAll()
+        }
+        for id in ids {
+            if let token = added[id] {
+                flush()
+                if !(token.special && skipSpecialTokens) { result += token.content }
+            } else {
+                run.append(id)
+            }
+        }
+        flush()
+        return result
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import PretextTokenizer
+
+/// Byte-level BPE trained and applied here gives what HF tokenizers gives on the same texts.
+@Suite struct BPEGoldenTests {
+    /// The byte-level word counts of the golden corpus (GPT-2 pieces in the byte alphabet).
+    static let wordCounts: [String: UInt64] = {
+        var counts: [String: UInt64] = [:]
+        for var text in Golden.corpus {
+            text.withUTF8 { raw in
+                let bytes = UnsafeRawBufferPointer(raw)
+                GPT2Splitter.forEachPiece(bytes) { counts[ByteLevel.text(bytes[$0]), default: 0] += 1 }
+            }
+        }
+        return counts
+    }()
+
+    @Test(arguments: [
+        ("bpe-tokenizer.json", 1000, UInt64(2)), ("bpe-tokenizer-vs300.json", 300, UInt64(2)),
+        ("bpe-tokenizer-minfreq1.json", 1000, UInt64(0)),
+    ])
+    func trainingGivesHFsVocabularyAndMerges(_ file: String, _ vocabSize: Int, _ minFrequency: UInt64) {
+        let trainer = BPETrainer(
+            vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: ["<|endoftext|>"],
+            initialAlphabet: ByteLevel.characters)
+        let result = trainer.train(Self.wordCounts)
+        #expect(result.vocabulary == Golden.vocabulary(file))
+        let merges = result.merges.map { "\(result.vocabulary[Int($0.left)]) \(result.vocabulary[Int($0.right)])" }
+        #expect(merges == Golden.merges(file))
+    }
+}
+
+/// Encoding with a tokenizer file HF wrote gives HF's ids, tokens and offsets.
+@Suite struct BPEEncodingGoldenTests {
+    @Test(arguments: ["bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "bpe-tokenizer-minfreq1.json"])
+    func encodingsMatchHF(_ file: String) throws {
+        let tokenizer = try TokenizerFile.read(Golden.path(file))
+        let probes = Golden.lines("encodings.jsonl").filter { $0["tokenizer"] as? String == file }
+        #expect(probes.count > 20)
+        for probe in probes {
+            let text = probe["text"] as! String
+            let encoding = tokenizer.encode(text)
+            let label = String(text.prefix(30))
+            #expect(encoding.ids == (probe["ids"] as! [Int]).map(UInt32.init), "\(label)")
+            #expect(encoding.tokens == probe["tokens"] as! [String], "\(label)")
+            let offsets = (probe["offsets"] as! [[Int]]).map { $0[0]..<$0[1] }
+            #expect(encoding.offsets == offsets, "\(label)")
+            #expect(tokenizer.decode(encoding.ids) == text, "byte-level round trip: \(label)")
+        }
+    }
+}
