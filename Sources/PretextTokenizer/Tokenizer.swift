@@ -10,16 +10,22 @@ public struct Tokenizer: Sendable {
     public enum Model: Sendable {
         /// Byte-pair encoding.
         case bpe(BPEModel)
+        /// BERT's WordPiece.
+        case wordPiece(WordPieceModel)
     }
 
     /// How the text is split into words before the model sees them.
     public enum PreTokenizer: Sendable, Equatable {
         /// GPT-2's byte-level splitting (`ByteLevel`).
         case byteLevel(addPrefixSpace: Bool, trimOffsets: Bool, useRegex: Bool)
+        /// BERT's whitespace and punctuation splitting (`BertPreTokenizer`).
+        case bert
     }
 
     /// The model.
     public var model: Model
+    /// The normalization applied before pre-tokenization, if any.
+    public var normalizer: BertNormalizer?
     /// The pre-tokenizer.
     public var preTokenizer: PreTokenizer
     /// Tokens matched before pre-tokenization (special tokens), by id.
@@ -27,19 +33,28 @@ public struct Tokenizer: Sendable {
 
     private let splitter: AddedTokenSplitter
 
-    /// A tokenizer of `model` and `preTokenizer` with `addedTokens`.
-    public init(model: Model, preTokenizer: PreTokenizer, addedTokens: [AddedToken] = []) {
+    /// A tokenizer of `model`, `normalizer` and `preTokenizer` with `addedTokens`.
+    public init(
+        model: Model, normalizer: BertNormalizer? = nil, preTokenizer: PreTokenizer, addedTokens: [AddedToken] = []
+    ) {
         self.model = model
+        self.normalizer = normalizer
         self.preTokenizer = preTokenizer
         self.addedTokens = addedTokens
         splitter = AddedTokenSplitter(addedTokens)
     }
 
+    /// The model's token strings by id.
+    public var vocabulary: [String] {
+        switch model {
+        case .bpe(let bpe): bpe.vocabulary
+        case .wordPiece(let wordPiece): wordPiece.vocabulary
+        }
+    }
+
     /// The number of ids (the model's vocabulary and the added tokens beyond it).
     public var vocabularySize: Int {
-        switch model {
-        case .bpe(let bpe): max(bpe.vocabulary.count, (addedTokens.map { Int($0.id) }.max() ?? -1) + 1)
-        }
+        max(vocabulary.count, (addedTokens.map { Int($0.id) }.max() ?? -1) + 1)
     }
 
     /// The tokens of `text` (no special tokens are added around it).
@@ -64,10 +79,38 @@ public struct Tokenizer: Sendable {
     }
 
     private func encodeText(_ text: String, scalarBase: Int, into encoding: inout Encoding) {
-        switch (model, preTokenizer) {
-        case (.bpe(let bpe), .byteLevel(let addPrefixSpace, _, let useRegex)):
+        if case .bpe(let bpe) = model, case .byteLevel(let addPrefixSpace, _, let useRegex) = preTokenizer,
+            normalizer == nil
+        {
             ByteLevelBPE(model: bpe, addPrefixSpace: addPrefixSpace, useRegex: useRegex)
                 .encode(text, scalarBase: scalarBase, into: &encoding)
+            return
+        }
+        var normalized = NormalizedText(text, base: scalarBase)
+        if let normalizer { normalized = normalizer.normalize(normalized) }
+        for word in BertPreTokenizer.words(normalized) {
+            let scalars = normalized.scalars[word]
+            switch model {
+            case .wordPiece(let wordPiece):
+                for piece in wordPiece.split(scalars) {
+                    let range = word.lowerBound + piece.range.lowerBound..<word.lowerBound + piece.range.upperBound
+                    encoding.append(
+                        id: piece.id, token: wordPiece.vocabulary[Int(piece.id)],
+                        offset: normalized.originalRange(range))
+                }
+            case .bpe(let bpe):
+                var symbols: [UInt32] = []
+                var spans: [Range<Int>] = []
+                for (offset, scalar) in scalars.enumerated() {
+                    guard let id = bpe.id(of: String(scalar)) else { continue }
+                    symbols.append(id)
+                    spans.append(word.lowerBound + offset..<word.lowerBound + offset + 1)
+                }
+                bpe.merge(&symbols, spans: &spans)
+                for (id, span) in zip(symbols, spans) {
+                    encoding.append(id: id, token: bpe.vocabulary[Int(id)], offset: normalized.originalRange(span))
+                }
+            }
         }
     }
 
@@ -80,6 +123,7 @@ public struct Tokenizer: Sendable {
             guard !run.isEmpty else { return }
             switch model {
             case .bpe(let bpe): result += ByteLevelBPE(model: bpe, addPrefixSpace: false, useRegex: true).decode(run)
+            case .wordPiece(let wordPiece): result += wordPiece.decode(run)
             }
             run.removeAll()
         }

@@ -32,14 +32,12 @@ public enum TokenizerFile {
         let model: Tokenizer.Model
         switch try reader.string(modelObject["type"], "model.type") {
         case "BPE": model = .bpe(try bpe(modelObject, &reader))
-        case let other: throw reader.unsupported("model", other, supported: ["BPE"])
+        case "WordPiece": model = .wordPiece(try wordPiece(modelObject, &reader))
+        case let other: throw reader.unsupported("model", other, supported: ["BPE", "WordPiece"])
         }
         let preTokenizer = try self.preTokenizer(root["pre_tokenizer"], &reader)
-        if let normalizer = root["normalizer"], !(normalizer is NSNull) {
-            let type = (normalizer as? [String: Any])?["type"] as? String ?? "?"
-            throw reader.unsupported("normalizer", type, supported: ["null"])
-        }
-        return Tokenizer(model: model, preTokenizer: preTokenizer, addedTokens: added)
+        let normalizer = try self.normalizer(root["normalizer"], &reader)
+        return Tokenizer(model: model, normalizer: normalizer, preTokenizer: preTokenizer, addedTokens: added)
     }
 
     private static func addedToken(_ value: Any, _ reader: inout JSONReader) throws -> AddedToken {
@@ -77,6 +75,32 @@ public enum TokenizerFile {
         }
     }
 
+    private static func wordPiece(_ object: [String: Any], _ reader: inout JSONReader) throws -> WordPieceModel {
+        do {
+            return try WordPieceModel(
+                vocabulary: try reader.vocabulary(object["vocab"], "model.vocab"),
+                unknownToken: object["unk_token"] as? String ?? "[UNK]",
+                continuingSubwordPrefix: object["continuing_subword_prefix"] as? String ?? "##",
+                maxInputCharactersPerWord: object["max_input_chars_per_word"] as? Int ?? 100)
+        } catch let error as PretextError {
+            throw PretextError(error.code, error.message, path: reader.path)
+        }
+    }
+
+    private static func normalizer(_ value: Any?, _ reader: inout JSONReader) throws -> BertNormalizer? {
+        guard let value, !(value is NSNull) else { return nil }
+        let object = try reader.object(value, "normalizer")
+        switch try reader.string(object["type"], "normalizer.type") {
+        case "BertNormalizer":
+            return BertNormalizer(
+                cleanText: object["clean_text"] as? Bool ?? true,
+                handleChineseCharacters: object["handle_chinese_chars"] as? Bool ?? true,
+                stripAccents: object["strip_accents"] as? Bool, lowercase: object["lowercase"] as? Bool ?? true)
+        case let other:
+            throw reader.unsupported("normalizer", other, supported: ["BertNormalizer", "null"])
+        }
+    }
+
     private static func preTokenizer(_ value: Any?, _ reader: inout JSONReader) throws -> Tokenizer.PreTokenizer {
         let object = try reader.object(value, "pre_tokenizer")
         switch try reader.string(object["type"], "pre_tokenizer.type") {
@@ -84,8 +108,10 @@ public enum TokenizerFile {
             return .byteLevel(
                 addPrefixSpace: object["add_prefix_space"] as? Bool ?? true,
                 trimOffsets: object["trim_offsets"] as? Bool ?? true, useRegex: object["use_regex"] as? Bool ?? true)
+        case "BertPreTokenizer":
+            return .bert
         case let other:
-            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel"])
+            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel", "BertPreTokenizer"])
         }
     }
 }
