@@ -1,0 +1,38 @@
+import PretextCore
+
+extension Tokenizer {
+    /// A byte-level BPE tokenizer (GPT-2) of trained `vocabulary` and `merges`, its special
+    /// tokens (the trainer's, which hold the first ids) as added tokens.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for inconsistent merges.
+    public static func byteLevelBPE(
+        vocabulary: [String], merges: [(left: UInt32, right: UInt32)], specialTokens: [String],
+        addPrefixSpace: Bool = false
+    ) throws -> Tokenizer {
+        let model = try BPEModel(vocabulary: vocabulary, merges: merges)
+        return Tokenizer(
+            model: .bpe(model),
+            preTokenizer: .byteLevel(addPrefixSpace: addPrefixSpace, trimOffsets: true, useRegex: true),
+            addedTokens: try added(specialTokens, in: model.id(of:)))
+    }
+
+    /// A BERT WordPiece tokenizer of `model` with `normalizer`, its special tokens as added tokens.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` when a special token is not in the vocabulary.
+    public static func wordPiece(
+        _ model: WordPieceModel, normalizer: BertNormalizer = BertNormalizer(), specialTokens: [String]
+    ) throws -> Tokenizer {
+        Tokenizer(
+            model: .wordPiece(model), normalizer: normalizer, preTokenizer: .bert,
+            addedTokens: try added(specialTokens, in: model.id(of:)))
+    }
+
+    private static func added(_ tokens: [String], in id: (String) -> UInt32?) throws -> [AddedToken] {
+        try tokens.map { content in
+            guard let id = id(content) else {
+                throw PretextError(.invalidConfiguration, "special token '\(content)' is not in the vocabulary")
+            }
+            return AddedToken(id: id, content: content, special: true)
+        }
+    }
+}

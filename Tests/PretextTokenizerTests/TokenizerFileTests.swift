@@ -1,0 +1,67 @@
+import Foundation
+import PretextCore
+import PretextTestSupport
+import Testing
+
+@testable import PretextTokenizer
+
+/// Tokenizers trained here are written as HF writes them, byte for byte.
+@Suite struct TokenizerFileTests {
+    @Test func aTrainedByteLevelBPEFileIsHFsFile() throws {
+        let trainer = BPETrainer(
+            vocabSize: 1000, minFrequency: 2, specialTokens: ["<|endoftext|>"], initialAlphabet: ByteLevel.characters)
+        let result = trainer.train(BPEGoldenTests.wordCounts)
+        let tokenizer = try Tokenizer.byteLevelBPE(
+            vocabulary: result.vocabulary, merges: result.merges, specialTokens: ["<|endoftext|>"])
+        let golden = try String(contentsOfFile: Golden.path("bpe-tokenizer.json"), encoding: .utf8)
+        #expect(TokenizerFile.json(tokenizer) == golden)
+    }
+
+    @Test func aTrainedWordPieceFileIsHFsFile() throws {
+        var counts: [String: UInt64] = [:]
+        for text in Golden.corpus {
+            for word in WordPieceTrainer.words(of: text, normalizer: BertNormalizer()) { counts[word, default: 0] += 1 }
+        }
+        let trainer = WordPieceTrainer(vocabSize: 1000, minFrequency: 2)
+        let tokenizer = try Tokenizer.wordPiece(try trainer.train(counts), specialTokens: trainer.bpe.specialTokens)
+        let golden = try String(contentsOfFile: Golden.path("wordpiece-tokenizer.json"), encoding: .utf8)
+        #expect(TokenizerFile.json(tokenizer) == golden)
+    }
+
+    @Test func writtenFilesReadBack() throws {
+        let directory = try TemporaryDirectory()
+        let original = try TokenizerFile.read(Golden.path("bpe-tokenizer-vs300.json"))
+        try TokenizerFile.write(original, to: directory.file("t.json"))
+        let again = try TokenizerFile.read(directory.file("t.json"))
+        let text = "Round trip: 東京 😀 tabs\tand  spaces"
+        #expect(again.encode(text) == original.encode(text))
+        #expect(again.decode(again.encode(text).ids) == text)
+    }
+
+    @Test(arguments: [
+        (#"{"model": {"type": "Unigramish", "vocab": []}}"#, "model type 'Unigramish' is not supported"),
+        (
+            #"{"model": {"type": "BPE", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "Whitespace"}}"#,
+            "pre_tokenizer type 'Whitespace' is not supported"
+        ),
+        (
+            #"{"model": {"type": "BPE", "vocab": {"a": 0, "b": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "ids must run from 0"
+        ),
+        (
+            #"{"model": {"type": "BPE", "vocab": {"a": 0}, "merges": [["a", "z"]]}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "merge 0 names a token outside the vocabulary"
+        ),
+        (#"[1, 2]"#, "a tokenizer file is a JSON object"),
+        (
+            #"{"model": {"type": "WordPiece", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "BertPreTokenizer"}}"#,
+            "the unknown token '[UNK]' is not in the vocabulary"
+        ),
+    ])
+    func badFilesNameTheFileAndWhatIsWrong(_ text: String, _ message: String) throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("tokenizer.json", text)
+        let error = try #require(throws: PretextError.self) { try TokenizerFile.read(path) }
+        #expect(error.path == path && error.message.contains(message), "\(error)")
+    }
+}
