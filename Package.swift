@@ -61,7 +61,7 @@ let package = Package(
             name: "PretextStages",
             dependencies: [
                 "PretextCore", "_PretextFileSystem", "PretextStore", "PretextFormats", "PretextText", "PretextQuality",
-                "PretextPII", "PretextDedupe", "PretextAudit",
+                "PretextPII", "PretextDedupe", "PretextAudit", "PretextTokenizer",
             ]),
         .target(
             name: "PretextPipeline",
@@ -73,7 +73,7 @@ let package = Package(
             name: "Pretext",
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
-                "PretextDedupe", "PretextAudit", "PretextStages", "PretextPipeline",
+                "PretextDedupe", "PretextAudit", "PretextTokenizer", "PretextStages", "PretextPipeline",
             ]),
         .executableTarget(
             name: "PretextCLI",

@@ -9,3 +9,4 @@
 @_exported import PretextStages
 @_exported import PretextStore
 @_exported import PretextText
+@_exported import PretextTokenizer

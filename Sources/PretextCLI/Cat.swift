@@ -8,7 +8,8 @@ extension PretextCommand {
             abstract: "Print a dataset's documents (or rejects) as JSON lines, in storage order.",
             discussion: """
                 Records come in the order they are stored (shard, frame, offset), so every frame is \
-                decompressed once and reading stays sequential, whatever the --where filter.
+                decompressed once and reading stays sequential, whatever the --where filter. The token \
+                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer.
                 """)
 
         @OptionGroup var input: DatasetArgument
@@ -34,8 +35,16 @@ extension PretextCommand {
                 let catalog = try opened.openCatalog(readOnly: true)
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
-                try catalog.forEachRecordLocation(of: rejects ? .rejects : .documents, where: condition, limit: limit) {
-                    output.append(try fetcher.record(shard: $0, at: $1))
+                let tokens = rejects ? nil : try TokenRecords(dataset: opened)
+                try catalog.forEachRecord(of: rejects ? .rejects : .documents, where: condition, limit: limit) {
+                    address in
+                    guard let tokens else {
+                        return output.append(try fetcher.record(shard: address.shard, at: address.location))
+                    }
+                    try fetcher.withRecord(
+                        shard: address.shard, frame: address.location.frame, offset: address.location.offset,
+                        length: address.location.length
+                    ) { output.append(tokens.jsonLine($0, id: address.document ?? "")) }
                 }
                 output.flush()
             }

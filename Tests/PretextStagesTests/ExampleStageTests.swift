@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func recordsOfTheWrongSizeAreRefused() throws {
-        var output = RecordOutput(recordBytes: 8)
+        var output = RecordOutput(schema: try RecordSchema([.init("pair", .uint32, count: 2)]))
         var record = RecordBuilder()
         record.append(UInt32(1))
         let error = try #require(throws: PretextError.self) { try output.append(record) }

@@ -53,17 +53,19 @@ struct ScalarBlocksStage: RecordStage {
     static let maxBlocks = OptionKey<Int>(
         "max_blocks", min: 0, default: 0, "drop documents needing more records (0: no limit)")
 
-    let recordSchema: RecordSchema
+    private let schema: RecordSchema
     private let block: Int
     private let maxBlocks: Int
 
     init(options: StageOptions) throws {
         block = options[Self.block]
         maxBlocks = options[Self.maxBlocks]
-        recordSchema = try RecordSchema([.init("length", .uint32), .init("scalars", .uint32, count: block)])
+        schema = try RecordSchema([.init("length", .uint32), .init("scalars", .uint32, count: block)])
     }
 
-    func makeWorker() throws -> Worker { Worker(block: block, maxBlocks: maxBlocks) }
+    func recordSchema(input: Dataset) throws -> RecordSchema { schema }
+
+    func makeWorker(input: Dataset) throws -> Worker { Worker(block: block, maxBlocks: maxBlocks) }
 
     struct Worker: RecordWorker {
         let block: Int
@@ -76,7 +78,7 @@ struct ScalarBlocksStage: RecordStage {
         }
 
         mutating func process(
-            _ document: Document, row: DocumentRow, into records: inout RecordOutput
+            _ document: Document, row: inout DocumentRow, into records: inout RecordOutput
         ) throws
             -> DocumentVerdict
         {

@@ -51,7 +51,7 @@ struct StepRunner<S: Stage> {
         }
         try merge(dataset: dataset, hash: hash, worldSize: worldSize, into: &report)
         if report.merged, let finishing = stage as? any StageFinishing {
-            report.notes = try finishing.finishStep(dataset: dataset, work: work, worldSize: worldSize)
+            report.notes = try finishing.finishStep(dataset: dataset, input: input, work: work, worldSize: worldSize)
         }
         return report
     }

@@ -72,7 +72,7 @@ public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
     }
 
     /// Merges every rank's partial counts and writes the reports.
-    public func finishStep(dataset: Dataset, work: WorkArea?, worldSize: Int) throws -> [String] {
+    public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
         guard let work else { return [] }
         var total = AuditPartial()
         let phases = (history ? [Self.historyPhase] : []) + [Self.countsPhase]

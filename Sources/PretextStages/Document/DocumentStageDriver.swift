@@ -13,7 +13,6 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     let task: StageTask
     private var record: [UInt8] = []
     private var rejecter: DocumentRejecter
-    private var knownColumns: Set<String> = []
 
     init(stage: String, worker: Worker, task: StageTask) {
         self.stage = stage
@@ -47,7 +46,6 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
                     .invalidConfiguration, "stage \(stage) changed or dropped document \(row.id) while annotating",
                     path: unit.dataset.path(unit.path))
             }
-            try ensureColumns(of: output)
             rows.append((output, location))
         }
         try task.keepShard(unit, rows: rows)
@@ -70,33 +68,9 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     }
 
     private mutating func keep(_ document: Document, row: DocumentRow) throws {
-        try ensureColumns(of: row)
         record.removeAll(keepingCapacity: true)
         DocumentRecord.append(document, to: &record)
         try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
-    }
-
-    /// Adds the output catalog's columns for the row's signals not seen before.
-    private mutating func ensureColumns(of row: DocumentRow) throws {
-        for signal in row.signals where !knownColumns.contains(signal.name) {
-            try ensureColumn(signal.name, for: signal.value)
-        }
-    }
-
-    private mutating func ensureColumn(_ name: String, for value: SQLValue) throws {
-        let type: String
-        switch value {
-        case .null: return
-        case .integer: type = "INTEGER"
-        case .real: type = "REAL"
-        case .text: type = "TEXT"
-        case .blob: type = "BLOB"
-        }
-        guard let catalog = task.writer.catalog else {
-            throw PretextError(.catalog, "the task's catalog part is not open")
-        }
-        _ = try catalog.ensureColumn(table: "documents", name: name, type: type)
-        knownColumns.insert(name)
     }
 
     /// Whether two strings hold the same UTF-8 bytes (`==` on strings is canonical equivalence,

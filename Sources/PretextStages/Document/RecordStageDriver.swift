@@ -9,10 +9,10 @@ struct RecordStageDriver<Worker: RecordWorker> {
     private var output: RecordOutput
     private var rejecter: DocumentRejecter
 
-    init(stage: String, worker: Worker, task: StageTask) {
+    init(stage: String, worker: Worker, task: StageTask, schema: RecordSchema) {
         self.worker = worker
         self.task = task
-        output = RecordOutput(recordBytes: task.recordSchema?.recordBytes ?? 1)
+        output = RecordOutput(schema: schema)
         rejecter = DocumentRejecter(stage: stage, task: task)
     }
 
@@ -21,10 +21,10 @@ struct RecordStageDriver<Worker: RecordWorker> {
         var documents = ShardDocuments(unit: unit)
         let count = try documents.forEach { document, row, bytes, location in
             output.removeAll()
-            switch try worker.process(document, row: row, into: &output) {
+            var row = row
+            switch try worker.process(document, row: &row, into: &output) {
             case .keep:
-                try write(output)
-                task.keepConverted()
+                try write(output, row: row)
             case .drop(let reason, let detail):
                 try rejecter.reject(
                     bytes, id: document.id, reason: reason, detail: detail, unit: unit, location: location)
@@ -33,13 +33,19 @@ struct RecordStageDriver<Worker: RecordWorker> {
         task.finished(unit, documents: count)
     }
 
-    /// Writes the records of one document, one by one.
-    private func write(_ output: RecordOutput) throws {
-        let size = output.recordBytes
-        try output.bytes.withUnsafeBytes { all in
-            for start in stride(from: 0, to: all.count, by: size) {
-                try task.writeRecord(UnsafeRawBufferPointer(rebasing: all[start..<start + size]))
+    /// Writes the records of one kept document: fixed-size records alone, a variable-length
+    /// record with the document's row.
+    private func write(_ output: RecordOutput, row: DocumentRow) throws {
+        if output.recordBytes == nil {
+            guard output.count == 1 else {
+                throw PretextError(
+                    .invalidConfiguration,
+                    "\(task.stage): a kept document must become exactly one record of a variable-length layout")
             }
+            try output.forEach { try task.keepRecord($0, row: row) }
+        } else {
+            try output.forEach { try task.writeRecord($0) }
+            task.keepConverted()
         }
     }
 }

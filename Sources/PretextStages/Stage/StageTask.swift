@@ -42,6 +42,8 @@ public final class StageTask {
     /// Files written with `writeResult`, by work-area phase: the runner lists them in this
     /// task's manifest of each phase when `run` returns.
     public private(set) var results: [String: [WorkFileInfo]] = [:]
+    /// The signal columns already added to the task's catalog part.
+    private var knownColumns: Set<String> = []
 
     /// Creates a task writing through `writer`.
     public init(
@@ -59,6 +61,7 @@ public final class StageTask {
 
     /// Writes a kept document: its record (a JSON line with `\n`) and its catalog row.
     public func keep(record: UnsafeRawBufferPointer, row: DocumentRow) throws {
+        try ensureColumns(of: row)
         try writer.addDocument(record: record, row: row)
         documentsIn += 1
         kept += 1
@@ -71,6 +74,7 @@ public final class StageTask {
         guard let shard = try catalog.shard(id: unit.shardID) else {
             throw PretextError(.corrupt, "the catalog has no shard \(unit.shardID)", path: unit.dataset.path(unit.path))
         }
+        for (row, _) in rows { try ensureColumns(of: row) }
         try writer.addLinkedShard(shard, of: unit.dataset, rows: rows)
         documentsIn += rows.count
         kept += rows.count
@@ -92,11 +96,43 @@ public final class StageTask {
     ///   its size.
     public func writeRecord(_ record: UnsafeRawBufferPointer) throws {
         guard let size = recordSchema?.recordBytes, record.count == size else {
-            let expected = recordSchema.map { "\($0.recordBytes) bytes" } ?? "a declared record schema"
+            let expected = recordSchema?.recordBytes.map { "\($0) bytes" } ?? "a declared fixed-size record schema"
             throw PretextError(
                 .invalidConfiguration, "\(stage): a record of \(record.count) bytes; the output needs \(expected)")
         }
         try writer.addRecord(record)
+    }
+
+    /// Writes a kept document as one variable-length binary record with its catalog row
+    /// (located in the `examples` shard).
+    ///
+    /// - Throws: `.invalidConfiguration` when no variable-length schema was declared.
+    public func keepRecord(_ record: UnsafeRawBufferPointer, row: DocumentRow) throws {
+        guard let schema = recordSchema, schema.recordBytes == nil, record.count >= schema.fixedBytes else {
+            throw PretextError(
+                .invalidConfiguration, "\(stage): a record with a row needs a declared variable-length record schema")
+        }
+        try keep(record: record, row: row)
+    }
+
+    /// Adds the catalog part's columns for the row's signals not seen before (typed by the
+    /// first value seen; NULL values add nothing).
+    private func ensureColumns(of row: DocumentRow) throws {
+        for signal in row.signals where !knownColumns.contains(signal.name) {
+            let type: String
+            switch signal.value {
+            case .null: continue
+            case .integer: type = "INTEGER"
+            case .real: type = "REAL"
+            case .text: type = "TEXT"
+            case .blob: type = "BLOB"
+            }
+            guard let catalog = writer.catalog else {
+                throw PretextError(.catalog, "\(stage): the task's catalog part is not open")
+            }
+            try catalog.ensureColumn(table: "documents", name: signal.name, type: type)
+            knownColumns.insert(signal.name)
+        }
     }
 
     /// Counts one input document passed on as the records written for it (possibly none).

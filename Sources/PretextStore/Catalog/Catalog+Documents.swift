@@ -51,6 +51,17 @@ extension Catalog {
         return try statement.step() ? statement.value(0).description : nil
     }
 
+    /// The rowids of the documents matching `condition`, an SQL expression over the
+    /// `documents` columns.
+    ///
+    /// - Throws: `.catalog` when SQLite refuses the condition.
+    public func documentRowIDs(where condition: String) throws -> Set<Int64> {
+        let statement = try connection.prepare("SELECT rowid FROM documents WHERE (\(condition))")
+        var ids: Set<Int64> = []
+        while try statement.step() { ids.insert(statement.int64(0)) }
+        return ids
+    }
+
     /// The distinct sources of the documents, sorted (SQLite's byte order).
     public func documentSources() throws -> [String] {
         let statement = try connection.prepare(

@@ -1,5 +1,15 @@
 import PretextCore
 
+/// Where a record is, and which document it is.
+public struct RecordAddress: Sendable, Equatable {
+    /// The shard's path, relative to the dataset root.
+    public var shard: String
+    /// The record's place in the shard.
+    public var location: RecordLocation
+    /// The document id (`nil` for a reject without one).
+    public var document: String?
+}
+
 extension Catalog {
     /// Which records `forEachRecordLocation` lists.
     public enum RecordSet: Sendable {
@@ -19,19 +29,33 @@ extension Catalog {
         of set: RecordSet, where condition: String? = nil, limit: Int? = nil,
         _ body: (String, RecordLocation) throws -> Void
     ) throws {
+        try forEachRecord(of: set, where: condition, limit: limit) { try body($0.shard, $0.location) }
+    }
+
+    /// `forEachRecordLocation` with each record's document id (`nil` for a reject without one).
+    public func forEachRecord(
+        of set: RecordSet, where condition: String? = nil, limit: Int? = nil, _ body: (RecordAddress) throws -> Void
+    ) throws {
         let filter = condition.map { " WHERE (\($0))" } ?? ""
         let cap = limit.map { " LIMIT \($0)" } ?? ""
         let sql =
             switch set {
             case .documents:
-                "SELECT s.path, d.frame, d.offset, d.length FROM (SELECT * FROM documents\(filter)) d "
+                "SELECT s.path, d.frame, d.offset, d.length, d.id FROM (SELECT * FROM documents\(filter)) d "
                     + "JOIN shards s ON s.id = d.shard_id ORDER BY d.shard_id, d.frame, d.offset\(cap)"
             case .rejects:
-                "SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length FROM "
+                "SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length, d.document FROM "
                     + "(SELECT * FROM drops\(filter)) d JOIN shards s ON s.id = d.reject_shard_id "
                     + "ORDER BY d.reject_shard_id, d.reject_frame, d.reject_offset\(cap)"
             }
-        try forEachLocation(try connection.prepare(sql), body)
+        let statement = try connection.prepare(sql)
+        while try statement.step() {
+            let location = RecordLocation(
+                frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,
+                length: statement.value(3).int ?? 0)
+            try body(
+                RecordAddress(shard: statement.value(0).description, location: location, document: statement.string(4)))
+        }
     }
 
     /// Calls `body` with the shard path and location of every rejected record whose drop was
@@ -46,12 +70,6 @@ extension Catalog {
             WHERE d.stage <> ? ORDER BY d.rowid
             """)
         try statement.bind(excluded, at: 1)
-        try forEachLocation(statement, body)
-    }
-
-    private func forEachLocation(
-        _ statement: SQLiteStatement, _ body: (String, RecordLocation) throws -> Void
-    ) throws {
         while try statement.step() {
             let location = RecordLocation(
                 frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,

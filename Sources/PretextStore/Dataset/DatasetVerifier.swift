@@ -19,20 +19,19 @@ public enum DatasetVerifier {
         let catalog = try dataset.openCatalog(readOnly: true)
         var report = VerificationReport()
         let shards = try catalog.shards()
-        let recordBytes = recordSize(catalog, into: &report)
+        let schema = recordSchema(catalog, into: &report)
         for shard in shards {
-            ShardCheck(dataset: dataset, catalog: catalog, row: shard, recordBytes: recordBytes).run(into: &report)
+            ShardCheck(dataset: dataset, catalog: catalog, row: shard, schema: schema).run(into: &report)
         }
         try checkRuns(catalog, into: &report)
         try checkStrayFiles(dataset, known: Set(shards.map(\.path)), into: &report)
         return report
     }
 
-    /// The record size of the dataset's schema, if it has one; a schema that cannot be read is
-    /// a problem.
-    private static func recordSize(_ catalog: Catalog, into report: inout VerificationReport) -> Int? {
+    /// The dataset's record schema, if it has one; a schema that cannot be read is a problem.
+    private static func recordSchema(_ catalog: Catalog, into report: inout VerificationReport) -> RecordSchema? {
         do {
-            return try catalog.recordSchema()?.recordBytes
+            return try catalog.recordSchema()
         } catch let error as PretextError {
             report.problems.append(.init(kind: "record_schema", message: error.message))
         } catch {

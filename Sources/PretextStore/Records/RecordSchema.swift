@@ -1,13 +1,15 @@
 import PretextCore
 
-/// The fixed little-endian layout of the binary records of an `examples` dataset: named fields
-/// of a scalar type, each holding a fixed number of values, one after another without padding.
+/// The little-endian layout of the binary records of an `examples` dataset: named fields of a
+/// scalar type, one after another without padding, each holding a fixed number of values — or,
+/// for the last field only, as many as the record has room for (token ids of one document).
 ///
 /// Stored in the catalog (`dataset_meta`, key `record_schema`) as one JSON object whose keys are
 /// the field names in layout order and whose values say type and count:
-/// `{"input_ids":"int32[128]","segment_ids":"uint8[128]","label":"int32[1]"}`. Every record of the
-/// dataset has `recordBytes` bytes, so record `i` of a shard sits at a computable place and any
-/// reader (numpy's `dtype`, the loader) can map it. `docs/formats.md`, "Example records".
+/// `{"input_ids":"int32[128]","segment_ids":"uint8[128]","label":"int32[1]"}`, or `{"ids":"uint16[]"}`
+/// for variable-length records. Fixed-size records have `recordBytes` bytes each, so record `i`
+/// of a shard sits at a computable place; variable-length records are located by their catalog
+/// rows (one per document). `docs/formats.md`, "Example records".
 public struct RecordSchema: Sendable, Hashable {
     /// A scalar type of a field.
     public enum ScalarType: String, Sendable, CaseIterable {
@@ -24,24 +26,24 @@ public struct RecordSchema: Sendable, Hashable {
         }
     }
 
-    /// One field: `count` values of `type`.
+    /// One field: `count` values of `type`, or (`count` `nil`) the rest of the record.
     public struct Field: Sendable, Hashable {
         /// The field name (letters, digits, `_`).
         public var name: String
         /// The type of its values.
         public var type: ScalarType
-        /// How many values it holds (at least 1).
-        public var count: Int
+        /// How many values it holds (at least 1); `nil`: as many as the record holds.
+        public var count: Int?
 
         /// Declares a field.
-        public init(_ name: String, _ type: ScalarType, count: Int = 1) {
+        public init(_ name: String, _ type: ScalarType, count: Int? = 1) {
             self.name = name
             self.type = type
             self.count = count
         }
 
-        /// Bytes the field takes in a record.
-        public var bytes: Int { type.size * count }
+        /// Bytes the field takes in a record (0 for a variable-length field).
+        public var bytes: Int { type.size * (count ?? 0) }
     }
 
     /// The `dataset_meta` key the schema is stored under.
@@ -53,7 +55,8 @@ public struct RecordSchema: Sendable, Hashable {
     /// A schema of `fields`.
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` for no fields, a name that is not an
-    ///   identifier or appears twice, or a count below 1.
+    ///   identifier or appears twice, a count below 1, or a variable-length field that is not
+    ///   the last.
     public init(_ fields: [Field]) throws {
         guard !fields.isEmpty else {
             throw PretextError(.invalidConfiguration, "a record schema needs at least one field")
@@ -64,15 +67,23 @@ public struct RecordSchema: Sendable, Hashable {
                 throw PretextError(
                     .invalidConfiguration, "record field '\(field.name)' is not a unique name of letters, digits and _")
             }
-            guard field.count >= 1 else {
+            guard (field.count ?? 1) >= 1 else {
                 throw PretextError(.invalidConfiguration, "record field '\(field.name)' must hold at least one value")
+            }
+            guard field.count != nil || field == fields.last else {
+                throw PretextError(.invalidConfiguration, "only the last record field can be of variable length")
             }
         }
         self.fields = fields
     }
 
-    /// Bytes per record.
-    public var recordBytes: Int { fields.reduce(0) { $0 + $1.bytes } }
+    /// Bytes per record, or `nil` when the last field is of variable length.
+    public var recordBytes: Int? {
+        fields.last?.count == nil ? nil : fields.reduce(0) { $0 + $1.bytes }
+    }
+
+    /// Bytes of the fixed fields (all but a variable-length last field).
+    public var fixedBytes: Int { fields.reduce(0) { $0 + $1.bytes } }
 
     /// The byte offset of each field in a record, in layout order.
     public var offsets: [Int] {
@@ -85,7 +96,9 @@ public struct RecordSchema: Sendable, Hashable {
 
     /// The schema as stored in the catalog.
     public var json: String {
-        "{" + fields.map { "\"\($0.name)\":\"\($0.type.rawValue)[\($0.count)]\"" }.joined(separator: ",") + "}"
+        "{"
+            + fields.map { "\"\($0.name)\":\"\($0.type.rawValue)[\($0.count.map(String.init) ?? "")]\"" }
+            .joined(separator: ",") + "}"
     }
 
     /// Reads a schema stored by `json`.
@@ -116,9 +129,11 @@ public struct RecordSchema: Sendable, Hashable {
     /// A field from its name and `TYPE[COUNT]`.
     private static func field(_ name: String, _ value: String, in text: String) throws -> Field {
         guard let open = value.firstIndex(of: "["), value.hasSuffix("]"),
-            let type = ScalarType(rawValue: String(value[..<open])),
-            let count = Int(value[value.index(after: open)..<value.index(before: value.endIndex)])
+            let type = ScalarType(rawValue: String(value[..<open]))
         else { throw corrupt(text) }
+        let digits = value[value.index(after: open)..<value.index(before: value.endIndex)]
+        if digits.isEmpty { return Field(name, type, count: nil) }
+        guard let count = Int(digits) else { throw corrupt(text) }
         return Field(name, type, count: count)
     }
 

@@ -179,3 +179,22 @@ struct JSONReader {
             "\(component) type '\(type)' is not supported; supported: \(supported.joined(separator: ", "))", path: path)
     }
 }
+
+extension TokenizerFile {
+    /// The `tokenizer.json` that `location` names: the file itself, a directory holding one,
+    /// or a dataset holding one in `tokenizer/`; an empty `location` means the dataset at
+    /// `dataset`.
+    ///
+    /// - Throws: `PretextError(.notFound)` naming the places looked at.
+    public static func locate(_ location: String, dataset: String) throws -> String {
+        let base = location.isEmpty ? dataset : location
+        if FileSystem.entry(at: base)?.kind == .regularFile { return base }
+        let candidates = [FileSystem.join(base, "tokenizer.json"), FileSystem.join(base, "tokenizer/tokenizer.json")]
+        if let found = candidates.first(where: { FileSystem.entry(at: $0)?.kind == .regularFile }) { return found }
+        throw PretextError(
+            .notFound,
+            "no tokenizer.json here or in its tokenizer/ directory; train one with the tokenizer stage "
+                + "or set the tokenize stage's tokenizer option",
+            path: base)
+    }
+}

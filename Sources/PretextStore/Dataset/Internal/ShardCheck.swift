@@ -6,9 +6,9 @@ struct ShardCheck {
     let dataset: Dataset
     let catalog: Catalog
     let row: ShardRow
-    /// The size of the dataset's binary records (`RecordSchema`), for shards whose records
-    /// have no separator; `nil` when the dataset has no schema.
-    let recordBytes: Int?
+    /// The layout of the dataset's binary records, for shards whose records have no separator;
+    /// `nil` when the dataset has none.
+    let schema: RecordSchema?
 
     /// A catalog row pointing into the shard.
     struct Location {
@@ -43,7 +43,9 @@ struct ShardCheck {
         }
         var locations = try loadLocations()
         let kind = row.kind
-        var records = 0
+        // Variable-length records are counted by their catalog rows, one per record.
+        let variableLength = schema.map { $0.recordBytes == nil } ?? false
+        var records = variableLength ? locations.values.reduce(0) { $0 + $1.count } : 0
         for frame in 0..<reader.frameCount {
             report.framesChecked += 1
             do {
@@ -59,7 +61,7 @@ struct ShardCheck {
         for (frame, list) in locations.sorted(by: { $0.key < $1.key }) {
             problem("bad_location", frame, "\(list.count) catalog row(s) point at a frame the shard lacks", &report)
         }
-        if kind.isLineSeparated || recordBytes != nil {
+        if kind.isLineSeparated || schema != nil {
             report.recordsChecked += records
             if records != row.records {
                 problem("record_count", nil, "file holds \(records) records, catalog says \(row.records)", &report)
@@ -76,7 +78,7 @@ struct ShardCheck {
         in bytes: UnsafeRawBufferPointer, frame: Int, kind: ShardKind, _ report: inout VerificationReport
     ) -> Int {
         if kind.isLineSeparated { return ShardReader.count(0x0A, in: bytes) }
-        guard let recordBytes, recordBytes > 0 else { return 0 }
+        guard let recordBytes = schema?.recordBytes, recordBytes > 0 else { return 0 }
         if bytes.count % recordBytes != 0 {
             problem(
                 "record_size", frame, "frame of \(bytes.count) bytes is not whole records of \(recordBytes) bytes",

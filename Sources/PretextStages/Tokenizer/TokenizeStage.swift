@@ -1,0 +1,107 @@
+import PretextCore
+import PretextStore
+import PretextTokenizer
+import _PretextFileSystem
+
+/// Encodes every document into token ids with a trained tokenizer and writes **token shards**:
+/// one binary record per document (`examples` shards, `*.bin.zst`) holding its ids as
+/// little-endian `uint16` when the vocabulary has at most 65,536 ids, `uint32` otherwise
+/// (record schema `{"ids":"uint16[]"}`), catalogued with the document's row, its `tokens`
+/// column set to the number of ids. A document without any token (nothing left after the
+/// tokenizer's normalization) is dropped as `no_tokens`. The tokenizer is copied into the
+/// output's `tokenizer/`, so `pretext cat` decodes the records. `docs/stages/tokenizer.md`.
+public struct TokenizeStage: RecordStage, StageFinishing {
+    public static let descriptor = StageDescriptor(
+        name: "tokenize",
+        summary: "encode documents into token-id records (uint16/uint32) with a trained tokenizer",
+        options: [tokenizer], input: .dataset, output: .examples)
+
+    /// `tokenizer`: where the tokenizer is.
+    public static let tokenizer = OptionKey<String>(
+        "tokenizer", default: "",
+        "tokenizer.json, or a directory or dataset holding one (empty: the input dataset's tokenizer/)")
+
+    /// The tokenizer's location as given (empty: the input's).
+    private let location: String
+
+    /// Creates the stage from checked options.
+    public init(options: StageOptions) throws {
+        location = options[Self.tokenizer]
+    }
+
+    /// The document shards of the input dataset; checks first that the tokenizer loads.
+    public func plan(_ input: StageInput) throws -> [ShardUnit] {
+        let units = try ShardUnit.plan(input, stage: Self.descriptor.name)
+        if case .dataset(let path) = input { _ = try TokenizerFile.locate(location, dataset: path) }
+        return units
+    }
+
+    /// `ids` of the id width the tokenizer needs.
+    public func recordSchema(input: Dataset) throws -> RecordSchema {
+        try RecordSchema([.init("ids", try Self.idType(try tokenizer(input)), count: nil)])
+    }
+
+    /// A worker with the tokenizer.
+    public func makeWorker(input: Dataset) throws -> Worker {
+        let tokenizer = try tokenizer(input)
+        return Worker(tokenizer: tokenizer, idType: try Self.idType(tokenizer))
+    }
+
+    /// Copies the tokenizer into the output dataset, so its records can be decoded.
+    public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
+        guard case .dataset(let path) = input else { return [] }
+        let directory = dataset.path(TokenizerStage.directory)
+        try FileSystem.createDirectory(directory)
+        let file = FileSystem.join(directory, "tokenizer.json")
+        try TokenizerFile.write(try tokenizer(try Dataset.open(at: path)), to: file)
+        return ["token records decode with \(file)"]
+    }
+
+    private func tokenizer(_ input: Dataset) throws -> Tokenizer {
+        try TokenizerFile.read(try TokenizerFile.locate(location, dataset: input.root))
+    }
+
+    /// `uint16` for at most 65,536 ids, else `uint32`.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for a vocabulary past 2³² ids.
+    static func idType(_ tokenizer: Tokenizer) throws -> RecordSchema.ScalarType {
+        let size = tokenizer.vocabularySize
+        if size <= 1 << 16 { return .uint16 }
+        guard size <= 1 << 32 else {
+            throw PretextError(.invalidConfiguration, "a vocabulary of \(size) ids does not fit 32-bit token ids")
+        }
+        return .uint32
+    }
+
+    /// Encodes one document at a time.
+    public struct Worker: RecordWorker {
+        let tokenizer: Tokenizer
+        let idType: RecordSchema.ScalarType
+        private var record = RecordBuilder()
+
+        init(tokenizer: Tokenizer, idType: RecordSchema.ScalarType) {
+            self.tokenizer = tokenizer
+            self.idType = idType
+        }
+
+        /// The document's ids as one record; its row's `tokens` is their number.
+        public mutating func process(
+            _ document: Document, row: inout DocumentRow, into records: inout RecordOutput
+        ) throws -> DocumentVerdict {
+            let ids = tokenizer.encode(document.text).ids
+            guard !ids.isEmpty else {
+                return .drop(reason: "no_tokens", detail: "the tokenizer's normalization left no token")
+            }
+            record.reset()
+            if idType == .uint16 {
+                // The vocabulary has at most 65,536 ids (`idType`), so every id fits.
+                for id in ids { record.append(UInt16(truncatingIfNeeded: id)) }
+            } else {
+                for id in ids { record.append(id) }
+            }
+            try records.append(record)
+            row.tokens = ids.count
+            return .keep
+        }
+    }
+}

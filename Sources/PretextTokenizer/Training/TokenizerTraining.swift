@@ -1,0 +1,86 @@
+import PretextCore
+
+/// What to train: the model and its settings, with the words each model counts and the
+/// trained tokenizer it makes. The `tokenizer` stage and the library both train through this.
+public struct TokenizerTraining: Sendable {
+    /// The model.
+    public var kind: TokenizerKind
+    /// The vocabulary size to reach (special tokens included).
+    public var vocabSize: Int
+    /// Pairs seen fewer times are not merged.
+    public var minFrequency: UInt64
+    /// The special tokens (the first ids); empty: the model's defaults.
+    public var specialTokens: [String]
+    /// The most characters the alphabet keeps (0: no limit); byte-level BPE always keeps all 256.
+    public var limitAlphabet: Int
+    /// WordPiece: lowercase (and strip accents), as BERT uncased.
+    public var lowercase: Bool
+    /// Byte-level BPE: a space before texts that do not start with one (RoBERTa).
+    public var addPrefixSpace: Bool
+
+    /// HF's defaults: 30,000 tokens, no minimum frequency.
+    public init(
+        kind: TokenizerKind = .bpe, vocabSize: Int = 30_000, minFrequency: UInt64 = 0, specialTokens: [String] = [],
+        limitAlphabet: Int = 0, lowercase: Bool = true, addPrefixSpace: Bool = false
+    ) {
+        self.kind = kind
+        self.vocabSize = vocabSize
+        self.minFrequency = minFrequency
+        self.specialTokens = specialTokens
+        self.limitAlphabet = limitAlphabet
+        self.lowercase = lowercase
+        self.addPrefixSpace = addPrefixSpace
+    }
+
+    /// The special tokens used: those given, or the model's defaults.
+    public var effectiveSpecialTokens: [String] { specialTokens.isEmpty ? kind.defaultSpecialTokens : specialTokens }
+
+    /// BERT's normalization as configured.
+    var normalizer: BertNormalizer { BertNormalizer(lowercase: lowercase) }
+
+    /// Adds the words of `text` to `counts`, pre-tokenized as the model's tokenizer will split
+    /// them.
+    public func countWords(of text: String, into counts: inout WordCounts) {
+        switch kind {
+        case .bpe:
+            var text = addPrefixSpace && !text.hasPrefix(" ") ? " " + text : text
+            text.withUTF8 { raw in
+                let bytes = UnsafeRawBufferPointer(raw)
+                GPT2Splitter.forEachPiece(bytes) {
+                    counts.add(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
+                }
+            }
+        case .wordpiece:
+            for word in WordPieceTrainer.words(of: text, normalizer: normalizer) { counts.add(word) }
+        }
+    }
+
+    /// Trains a tokenizer on `counts`.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for settings that cannot make a
+    ///   tokenizer (a vocabulary smaller than the special tokens and alphabet is not an error:
+    ///   training then makes no merges, as HF does).
+    public func train(_ counts: WordCounts) throws -> Tokenizer {
+        let specials = effectiveSpecialTokens
+        let limit = limitAlphabet > 0 ? limitAlphabet : nil
+        switch kind {
+        case .bpe:
+            var mapped: [String: UInt64] = [:]
+            for (word, count) in counts.counts { mapped[ByteLevel.text(word.utf8), default: 0] += count }
+            let result = BPETrainer(
+                vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
+                initialAlphabet: ByteLevel.characters
+            ).train(mapped)
+            return try .byteLevelBPE(
+                vocabulary: result.vocabulary, merges: result.merges, specialTokens: specials,
+                addPrefixSpace: addPrefixSpace)
+        case .wordpiece:
+            guard specials.contains("[UNK]") else {
+                throw PretextError(.invalidConfiguration, "a WordPiece tokenizer needs [UNK] among its special tokens")
+            }
+            let trainer = WordPieceTrainer(
+                vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials, limitAlphabet: limit)
+            return try .wordPiece(try trainer.train(counts.counts), normalizer: normalizer, specialTokens: specials)
+        }
+    }
+}
