@@ -169,7 +169,7 @@ import Testing
         #expect(run.stdout.contains("gender:") && run.stdout.contains("religion:"))
         let output = (ingested as NSString).deletingLastPathComponent
         let steps = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-        #expect(steps.last == "10-audit")
+        #expect(steps.contains("10-audit") && steps.last == "12-tokenize")
         let audited = output + "/10-audit"
         let json = try Data(contentsOf: URL(fileURLWithPath: audited + "/reports/audit.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
@@ -193,5 +193,29 @@ import Testing
         #expect(json == fromCommand)
         let missing = try CLI.run(["audit", input, "--lexicons", scratch.path + "/nowhere"])
         #expect(missing.status != 0 && missing.stderr.contains("nowhere"))
+    }
+
+    @Test func theTokenizerStepsWriteAnHFTokenizerAndTokenRecordsThatDecode() throws {
+        let scratch = try TemporaryDirectory()
+        let (run, ingested) = try runQuickstart(into: scratch)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stdout.contains("tokenizer: bpe, 2048 tokens"))
+        let output = (ingested as NSString).deletingLastPathComponent
+        let tokenizer = output + "/11-tokenizer/tokenizer/tokenizer.json"
+        #expect(FileManager.default.fileExists(atPath: tokenizer))
+        let encoded = try CLI.run(["tokenize", "--tokenizer", tokenizer, "The lighthouse, 灯塔."])
+        #expect(encoded.status == 0 && encoded.stdout.hasPrefix("{\"ids\":["), "\(encoded.stderr)")
+        let cat = try CLI.run(["cat", output + "/12-tokenize", "--limit", "3"])
+        let lines = cat.stdout.split(separator: "\n")
+        #expect(cat.status == 0 && lines.count == 3)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect((object?["tokens"] as? Int ?? 0) > 0 && object?["text"] is String)
+        }
+        let documents = try query(output + "/11-tokenizer", "SELECT count(*) FROM documents")
+        let tokens = try query(output + "/12-tokenize", "SELECT count(*), min(tokens) FROM documents")
+        #expect(tokens.first?.first == documents.first?.first && Int(tokens.first?[1] ?? "") ?? 0 > 0)
+        let verify = try CLI.run(["verify", output + "/12-tokenize"])
+        #expect(verify.status == 0, "\(verify.stdout)")
     }
 }

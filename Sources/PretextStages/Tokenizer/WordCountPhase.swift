@@ -59,6 +59,6 @@ struct TrainPhase: StagePhase {
         let tokenizer = try training.train(counts)
         let json = Array(TokenizerFile.json(tokenizer).utf8)
         task.register(try task.work.writeBlob(json, phase: task.phase, name: "tokenizer.json", rank: task.rank))
-        task.progress.add(documents: Int64(counts.count), bytes: 1)
+        task.progress.add(documents: 0, bytes: 1)
     }
 }
