@@ -34,10 +34,15 @@ struct AddedTokenSplitter: Sendable {
     }
 
     private let tokens: [(bytes: [UInt8], token: AddedToken)]
+    /// Whether some token starts with each byte: most positions are skipped with one lookup.
+    private let firstBytes: [Bool]
 
     init(_ tokens: [AddedToken]) {
         self.tokens = tokens.filter { !$0.content.isEmpty }.map { (Array($0.content.utf8), $0) }
             .sorted { $0.bytes.count > $1.bytes.count }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for token in self.tokens { firstBytes[Int(token.bytes[0])] = true }
+        self.firstBytes = firstBytes
     }
 
     /// The parts of `text`, in order.
@@ -47,7 +52,9 @@ struct AddedTokenSplitter: Sendable {
         var start = 0
         var index = 0
         while index < text.count {
-            guard let match = tokens.first(where: { Self.matches($0.bytes, text, at: index) }) else {
+            guard firstBytes[Int(text[index])],
+                let match = tokens.first(where: { Self.matches($0.bytes, text, at: index) })
+            else {
                 index += 1
                 continue
             }

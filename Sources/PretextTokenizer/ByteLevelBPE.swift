@@ -74,6 +74,30 @@ struct ByteLevelBPE: Sendable {
         }
     }
 
+    /// Appends the ids of `text` to `ids`, looking pieces up in `cache` first: the encoder of
+    /// the tokenize stage, without tokens or offsets.
+    func encodeIDs(_ text: UnsafeRawBufferPointer, into ids: inout [UInt32], cache: inout PieceCache) {
+        guard useRegex else {
+            if !text.isEmpty { encodePiece(text, into: &ids, cache: &cache) }
+            return
+        }
+        GPT2Splitter.forEachPiece(text) { piece in
+            encodePiece(UnsafeRawBufferPointer(rebasing: text[piece]), into: &ids, cache: &cache)
+        }
+    }
+
+    private func encodePiece(_ bytes: UnsafeRawBufferPointer, into ids: inout [UInt32], cache: inout PieceCache) {
+        if cache.lookUp(bytes, into: &ids) { return }
+        cache.symbols.removeAll(keepingCapacity: true)
+        for byte in bytes {
+            // A byte missing from the vocabulary (a tokenizer file without it) is left out.
+            if let id = byteIDs[Int(byte)] { cache.symbols.append(id) }
+        }
+        model.merge(&cache.symbols, ranks: &cache.ranks)
+        cache.store(bytes, cache.symbols[...])
+        ids.append(contentsOf: cache.symbols)
+    }
+
     /// The text of `ids`: their tokens' bytes, decoded as UTF-8 (invalid sequences become U+FFFD,
     /// as HF's ByteLevel decoder does).
     func decode(_ ids: [UInt32]) -> String {

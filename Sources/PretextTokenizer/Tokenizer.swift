@@ -32,6 +32,8 @@ public struct Tokenizer: Sendable {
     public var addedTokens: [AddedToken]
 
     private let splitter: AddedTokenSplitter
+    /// The byte-level BPE encoder, when that is the model (built once: its byte table).
+    let byteLevel: ByteLevelBPE?
 
     /// A tokenizer of `model`, `normalizer` and `preTokenizer` with `addedTokens`.
     public init(
@@ -42,6 +44,13 @@ public struct Tokenizer: Sendable {
         self.preTokenizer = preTokenizer
         self.addedTokens = addedTokens
         splitter = AddedTokenSplitter(addedTokens)
+        if case .bpe(let bpe) = model, case .byteLevel(let addPrefixSpace, _, let useRegex) = preTokenizer,
+            normalizer == nil
+        {
+            byteLevel = ByteLevelBPE(model: bpe, addPrefixSpace: addPrefixSpace, useRegex: useRegex)
+        } else {
+            byteLevel = nil
+        }
     }
 
     /// The model's token strings by id.
@@ -78,12 +87,34 @@ public struct Tokenizer: Sendable {
         return encoding
     }
 
+    /// Appends the ids of `text` to `ids` (no tokens or offsets): the fast path for byte-level
+    /// BPE, with pieces looked up in `cache`; the full encoding for the other models.
+    func encodeIDs(_ text: String, into ids: inout [UInt32], cache: inout PieceCache) {
+        guard let byteLevel else { return ids += encode(text).ids }
+        var text = text
+        text.withUTF8 { raw in
+            let bytes = UnsafeRawBufferPointer(raw)
+            for part in splitter.split(bytes) {
+                switch part {
+                case .token(let token, _): ids.append(token.id)
+                case .text(let range):
+                    if byteLevel.addPrefixSpace {
+                        // The prefix space changes the bytes: go through the general path.
+                        let piece = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                        var encoding = Encoding()
+                        byteLevel.encode(piece, into: &encoding)
+                        ids += encoding.ids
+                    } else {
+                        byteLevel.encodeIDs(UnsafeRawBufferPointer(rebasing: bytes[range]), into: &ids, cache: &cache)
+                    }
+                }
+            }
+        }
+    }
+
     private func encodeText(_ text: String, scalarBase: Int, into encoding: inout Encoding) {
-        if case .bpe(let bpe) = model, case .byteLevel(let addPrefixSpace, _, let useRegex) = preTokenizer,
-            normalizer == nil
-        {
-            ByteLevelBPE(model: bpe, addPrefixSpace: addPrefixSpace, useRegex: useRegex)
-                .encode(text, scalarBase: scalarBase, into: &encoding)
+        if let byteLevel {
+            byteLevel.encode(text, scalarBase: scalarBase, into: &encoding)
             return
         }
         var normalized = NormalizedText(text, base: scalarBase)

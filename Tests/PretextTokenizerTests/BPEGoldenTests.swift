@@ -17,13 +17,17 @@ import Testing
     }()
 
     @Test(arguments: [
-        ("bpe-tokenizer.json", 1000, UInt64(2)), ("bpe-tokenizer-vs300.json", 300, UInt64(2)),
-        ("bpe-tokenizer-minfreq1.json", 1000, UInt64(0)),
+        ("bpe-tokenizer.json", 1000, UInt64(2), 4096), ("bpe-tokenizer-vs300.json", 300, UInt64(2), 4096),
+        ("bpe-tokenizer-minfreq1.json", 1000, UInt64(0), 4096),
+        // Every merge split over two threads: the same result.
+        ("bpe-tokenizer.json", 1000, UInt64(2), 1), ("bpe-tokenizer-vs300.json", 300, UInt64(2), 2),
     ])
-    func trainingGivesHFsVocabularyAndMerges(_ file: String, _ vocabSize: Int, _ minFrequency: UInt64) {
-        let trainer = BPETrainer(
+    func trainingGivesHFsVocabularyAndMerges(_ file: String, _ vocabSize: Int, _ minFrequency: UInt64, _ parallel: Int)
+    {
+        var trainer = BPETrainer(
             vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: ["<|endoftext|>"],
             initialAlphabet: ByteLevel.characters)
+        trainer.parallelWords = parallel
         let result = trainer.train(Self.wordCounts)
         #expect(result.vocabulary == Golden.vocabulary(file))
         let merges = result.merges.map { "\(result.vocabulary[Int($0.left)]) \(result.vocabulary[Int($0.right)])" }
@@ -48,5 +52,22 @@ import Testing
             #expect(encoding.offsets == offsets, "\(label)")
             #expect(tokenizer.decode(encoding.ids) == text, "byte-level round trip: \(label)")
         }
+    }
+}
+
+/// The fast ids-only encoder (pieces cached) gives what the full encoder gives.
+@Suite struct TokenEncoderTests {
+    @Test(arguments: ["bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "wordpiece-tokenizer.json"])
+    func fastIDsEqualTheFullEncoding(_ file: String) throws {
+        let tokenizer = try TokenizerFile.read(Golden.path(file))
+        var encoder = TokenEncoder(tokenizer)
+        let texts = Golden.lines("encodings.jsonl").map { $0["text"] as! String } + Golden.corpus
+        for _ in 0..<2 {
+            for text in texts {
+                #expect(encoder.ids(of: text) == tokenizer.encode(text).ids, "\(text.prefix(30))")
+            }
+        }
+        #expect(tokenizer.encodeBatch(texts, threads: 2) == texts.map { tokenizer.encode($0).ids })
+        #expect(encoder.ids(of: "a<|endoftext|>b") == tokenizer.encode("a<|endoftext|>b").ids)
     }
 }

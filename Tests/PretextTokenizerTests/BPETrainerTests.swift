@@ -24,9 +24,9 @@ import Testing
     }
 
     @Test func mergingIsLeftToRightWithoutOverlap() {
-        var word = [MergeState.Symbol(id: 0, length: 1), .init(id: 0, length: 1), .init(id: 0, length: 1)]
-        _ = MergeState.merge(&word, 0, 0, into: 1, maxLength: .max)
-        #expect(word.map(\.id) == [1, 0])
+        #expect(MergeState.merged([0, 0, 0], 0, 0, into: 1) == [1, 0])
+        #expect(MergeState.merged([0, 0, 0, 0], 0, 0, into: 1) == [1, 1])
+        #expect(MergeState.merged([2, 0, 0, 3, 0, 0], 0, 0, into: 1) == [2, 1, 3, 1])
     }
 
     @Test func continuationPrefixesAreAddedAndDroppedInMerges() {

@@ -75,12 +75,12 @@ public struct TokenizeStage: RecordStage, StageFinishing {
 
     /// Encodes one document at a time.
     public struct Worker: RecordWorker {
-        let tokenizer: Tokenizer
+        private var encoder: TokenEncoder
         let idType: RecordSchema.ScalarType
         private var record = RecordBuilder()
 
         init(tokenizer: Tokenizer, idType: RecordSchema.ScalarType) {
-            self.tokenizer = tokenizer
+            encoder = TokenEncoder(tokenizer)
             self.idType = idType
         }
 
@@ -88,7 +88,7 @@ public struct TokenizeStage: RecordStage, StageFinishing {
         public mutating func process(
             _ document: Document, row: inout DocumentRow, into records: inout RecordOutput
         ) throws -> DocumentVerdict {
-            let ids = tokenizer.encode(document.text).ids
+            let ids = encoder.ids(of: document.text)
             guard !ids.isEmpty else {
                 return .drop(reason: "no_tokens", detail: "the tokenizer's normalization left no token")
             }

@@ -54,7 +54,7 @@ struct TrainPhase: StagePhase {
         var counts = WordCounts()
         let phase = WordCountPhase.name
         for file in try task.work.files(phase: phase, worldSize: task.worldSize) {
-            counts.merge(try WordCounts(decoding: try task.work.readBlob(file, phase: phase)))
+            try counts.add(run: try task.work.readBlob(file, phase: phase))
         }
         let tokenizer = try training.train(counts)
         let json = Array(TokenizerFile.json(tokenizer).utf8)

@@ -29,8 +29,8 @@ public struct BPEModel: Sendable, Equatable {
     }
 
     let ids: [String: UInt32]
-    /// Rank and result id by packed pair.
-    private let ranks: [UInt64: (rank: UInt32, result: UInt32)]
+    /// `rank << 32 | result id` by packed pair (`UInt64.max`: not a merge).
+    private let ranks: PairTable<UInt64>
 
     /// A model of `vocabulary` and `merges` (pairs of token ids, by rank).
     ///
@@ -47,7 +47,7 @@ public struct BPEModel: Sendable, Equatable {
             }
         }
         var pairs: [MergePair] = []
-        var ranks: [UInt64: (rank: UInt32, result: UInt32)] = [:]
+        var ranks = PairTable<UInt64>(zero: .max, capacity: merges.count)
         for (rank, merge) in merges.enumerated() {
             guard Int(merge.left) < vocabulary.count, Int(merge.right) < vocabulary.count else {
                 throw PretextError(.invalidConfiguration, "merge \(rank) names a token outside the vocabulary")
@@ -59,7 +59,7 @@ public struct BPEModel: Sendable, Equatable {
             }
             pairs.append(MergePair(left: merge.left, right: merge.right, result: result))
             let key = MergeState.pack(merge.left, merge.right)
-            if ranks[key] == nil { ranks[key] = (UInt32(rank), result) }
+            if ranks[key] == .max { ranks[key] = UInt64(rank) << 32 | UInt64(result) }
         }
         self.vocabulary = vocabulary
         self.merges = pairs
@@ -84,18 +84,58 @@ public struct BPEModel: Sendable, Equatable {
     ///
     /// - Complexity: O(n²) in the word's symbols; pre-tokenized words are short.
     func merge(_ symbols: inout [UInt32], spans: inout [Range<Int>]) {
-        while symbols.count > 1 {
-            var best: (rank: UInt32, result: UInt32, index: Int)?
-            for index in 0..<(symbols.count - 1) {
-                guard let found = ranks[MergeState.pack(symbols[index], symbols[index + 1])] else { continue }
-                if let current = best, current.rank <= found.rank { continue }
-                best = (found.rank, found.result, index)
-            }
-            guard let merge = best else { return }
-            symbols[merge.index] = merge.result
-            symbols.remove(at: merge.index + 1)
-            spans[merge.index] = spans[merge.index].lowerBound..<spans[merge.index + 1].upperBound
-            spans.remove(at: merge.index + 1)
+        while let (index, result) = bestMerge(symbols) {
+            symbols[index] = result
+            symbols.remove(at: index + 1)
+            spans[index] = spans[index].lowerBound..<spans[index + 1].upperBound
+            spans.remove(at: index + 1)
         }
+    }
+
+    /// `merge(_:spans:)` without spans, for encoders that need only ids: the rank of every
+    /// adjacent pair is kept in `ranks` (tiktoken's way), so that each merge scans integers and
+    /// looks up only the two pairs it changes.
+    func merge(_ symbols: inout [UInt32], ranks pairRanks: inout [UInt64]) {
+        guard symbols.count > 1 else { return }
+        pairRanks.removeAll(keepingCapacity: true)
+        for index in 0..<(symbols.count - 1) {
+            pairRanks.append(ranks[MergeState.pack(symbols[index], symbols[index + 1])])
+        }
+        while true {
+            var best = UInt64.max
+            var bestIndex = -1
+            for index in pairRanks.indices where pairRanks[index] < best {
+                best = pairRanks[index]
+                bestIndex = index
+            }
+            guard bestIndex >= 0 else { return }
+            symbols[bestIndex] = UInt32(truncatingIfNeeded: best)
+            symbols.remove(at: bestIndex + 1)
+            pairRanks.remove(at: bestIndex)
+            if bestIndex < pairRanks.count {
+                pairRanks[bestIndex] = ranks[MergeState.pack(symbols[bestIndex], symbols[bestIndex + 1])]
+            }
+            if bestIndex > 0 {
+                pairRanks[bestIndex - 1] = ranks[MergeState.pack(symbols[bestIndex - 1], symbols[bestIndex])]
+            }
+        }
+    }
+
+    /// The position and result of the lowest-ranked merge among adjacent symbols (the leftmost
+    /// among equal ranks), or `nil` when none applies.
+    @inline(__always)
+    private func bestMerge(_ symbols: [UInt32]) -> (index: Int, result: UInt32)? {
+        guard symbols.count > 1 else { return nil }
+        var best = UInt64.max
+        var bestIndex = -1
+        for index in 0..<(symbols.count - 1) {
+            // `rank << 32 | result`: the lowest value has the lowest rank; `.max` is no merge.
+            let found = ranks[MergeState.pack(symbols[index], symbols[index + 1])]
+            if found < best {
+                best = found
+                bestIndex = index
+            }
+        }
+        return bestIndex < 0 ? nil : (bestIndex, UInt32(truncatingIfNeeded: best))
     }
 }

@@ -32,6 +32,8 @@ public struct BPETrainer: Sendable {
     public var endOfWordSuffix: String?
     /// Merged tokens longer than this (in characters) are not made; `nil`: no limit.
     public var maxTokenLength: Int?
+    /// Merges touching at least this many words split them over two threads.
+    var parallelWords = 4096
 
     /// A trainer with HF's defaults (vocabulary 30,000, no minimum frequency, no alphabet limit).
     public init(
@@ -64,15 +66,32 @@ public struct BPETrainer: Sendable {
     /// Trains on `wordCounts` (a word's text, already pre-tokenized and mapped, and how many
     /// times it occurs).
     public func train(_ wordCounts: [String: UInt64]) -> Result {
+        train(words: wordCounts.map { (scalars: $0.key.unicodeScalars.map(\.value), count: $0.value) })
+    }
+
+    /// Trains on words given as Unicode scalar values with their counts. The result does not
+    /// depend on the order of the words.
+    public func train(words: [(scalars: [UInt32], count: UInt64)]) -> Result {
         var vocabulary = Vocabulary()
         for token in specialTokens { vocabulary.add(token) }
-        for character in alphabet(wordCounts) { vocabulary.add(String(character)) }
-        let sorted = wordCounts.sorted { $0.key < $1.key }
-        for token in affixedTokens(sorted.map(\.key), vocabulary) { vocabulary.add(token) }
-        var words = sorted.map { symbols(of: $0.key, vocabulary) }
-        let counts = sorted.map { Int64(clamping: $0.value) }
-        var state = MergeState(words: words, counts: counts)
-        words = []
+        let alphabet = alphabet(words)
+        // Scalar value → alphabet id + 1 (0: not in the alphabet), over every code point.
+        var alphabetIDs = [UInt32](repeating: 0, count: 0x11_0000)
+        for value in alphabet {
+            // Alphabet values come from scalars, so they are valid scalars.
+            alphabetIDs[Int(value)] = vocabulary.add(String(Unicode.Scalar(value)!)) + 1
+        }
+        let affixes = affixedIDs(words, alphabetIDs: alphabetIDs, into: &vocabulary)
+        var symbolWords: [[UInt32]] = []
+        var counts: [Int64] = []
+        symbolWords.reserveCapacity(words.count)
+        counts.reserveCapacity(words.count)
+        for word in words {
+            symbolWords.append(symbols(of: word.scalars, alphabetIDs: alphabetIDs, affixes: affixes))
+            counts.append(Int64(clamping: word.count))
+        }
+        var state = MergeState(words: symbolWords, counts: counts, parallelWords: parallelWords)
+        symbolWords = []
         var merges: [(left: UInt32, right: UInt32)] = []
         let maxLength = maxTokenLength ?? Int.max
         while vocabulary.count < vocabSize, let top = state.nextMerge() {
@@ -85,56 +104,76 @@ public struct BPETrainer: Sendable {
         return Result(vocabulary: vocabulary.tokens, merges: merges)
     }
 
-    /// The alphabet: every character of the words and of `initialAlphabet` (the rarest dropped
-    /// past `limitAlphabet`), sorted by code point.
-    func alphabet(_ wordCounts: [String: UInt64]) -> [Unicode.Scalar] {
-        var seen: [Unicode.Scalar: UInt64] = [:]
-        for (word, count) in wordCounts {
-            for scalar in word.unicodeScalars { seen[scalar, default: 0] &+= count }
+    /// The alphabet as scalar values: every character of the words and of `initialAlphabet`
+    /// (the rarest dropped past `limitAlphabet`), sorted by code point.
+    func alphabet(_ words: [(scalars: [UInt32], count: UInt64)]) -> [UInt32] {
+        var seen = [UInt64](repeating: 0, count: 0x11_0000)
+        for word in words {
+            // Counts saturate rather than trap; HF's are usize and would wrap.
+            for value in word.scalars {
+                let (sum, overflow) = seen[Int(value)].addingReportingOverflow(word.count)
+                seen[Int(value)] = overflow ? .max : sum
+            }
         }
-        for scalar in initialAlphabet { seen[scalar] = .max }
-        var kept = Array(seen)
+        for scalar in initialAlphabet { seen[Int(scalar.value)] = .max }
+        var kept = seen.indices.filter { seen[$0] > 0 }.map { (value: UInt32($0), count: seen[$0]) }
         if let limit = limitAlphabet, kept.count > limit {
             // HF sorts by count with an unstable sort and drops the first ones: among equal
             // counts which one goes is unspecified there; here the smaller code point goes.
-            kept.sort { ($0.value, $0.key.value) < ($1.value, $1.key.value) }
+            kept.sort { ($0.count, $0.value) < ($1.count, $1.value) }
             kept.removeFirst(kept.count - limit)
         }
-        return kept.map(\.key).sorted { $0.value < $1.value }
+        return kept.map(\.value).sorted()
     }
 
-    /// The prefixed and suffixed characters the words need (`##a`), sorted by code point.
-    /// HF adds them as it first meets them in hash-map order, so its ids for them vary from run
-    /// to run; sorted, they are reproducible.
-    private func affixedTokens(_ words: [String], _ vocabulary: Vocabulary) -> [String] {
-        guard continuingSubwordPrefix != nil || endOfWordSuffix != nil else { return [] }
-        var needed: Set<String> = []
+    /// The ids of the prefixed and suffixed characters the words need (`##a`), by the key
+    /// `value << 2 | variant` (1: prefixed, 2: suffixed, 3: both), added to the vocabulary
+    /// sorted by code point. HF adds them as it first meets them in hash-map order, so its ids
+    /// for them vary from run to run; sorted, they are reproducible.
+    private func affixedIDs(
+        _ words: [(scalars: [UInt32], count: UInt64)], alphabetIDs: [UInt32], into vocabulary: inout Vocabulary
+    ) -> [UInt64: UInt32] {
+        guard continuingSubwordPrefix != nil || endOfWordSuffix != nil else { return [:] }
+        var needed: Set<UInt64> = []
         for word in words {
-            for token in tokens(of: word, vocabulary) where vocabulary.id(of: token) == nil { needed.insert(token) }
+            for (index, value) in word.scalars.enumerated() where alphabetIDs[Int(value)] != 0 {
+                let variant = variant(index: index, count: word.scalars.count)
+                if variant != 0 { needed.insert(UInt64(value) << 2 | variant) }
+            }
         }
-        return needed.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
+        var ids: [UInt64: UInt32] = [:]
+        for key in needed.sorted() {
+            // Keys hold alphabet values, which are valid scalars.
+            var token = String(Unicode.Scalar(UInt32(key >> 2))!)
+            if key & 1 != 0, let prefix = continuingSubwordPrefix { token = prefix + token }
+            if key & 2 != 0, let suffix = endOfWordSuffix { token += suffix }
+            ids[key] = vocabulary.add(token)
+        }
+        return ids
     }
 
-    /// A word's symbols as token strings: each character of the alphabet, prefixed when it
-    /// does not start the word and suffixed when it ends it; characters outside the alphabet
-    /// are left out, as HF does.
-    private func tokens(of word: String, _ vocabulary: Vocabulary) -> [String] {
-        var tokens: [String] = []
-        let scalars = Array(word.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            var token = String(scalar)
-            guard vocabulary.id(of: token) != nil else { continue }
-            if index > 0, let prefix = continuingSubwordPrefix { token = prefix + token }
-            if index == scalars.count - 1, let suffix = endOfWordSuffix { token += suffix }
-            tokens.append(token)
-        }
-        return tokens
+    /// Which affixes the character at `index` of a word of `count` characters gets: bit 0 the
+    /// prefix (not first), bit 1 the suffix (last).
+    private func variant(index: Int, count: Int) -> UInt64 {
+        var variant: UInt64 = 0
+        if index > 0, continuingSubwordPrefix != nil { variant |= 1 }
+        if index == count - 1, endOfWordSuffix != nil { variant |= 2 }
+        return variant
     }
 
-    /// A word's symbol ids (every token of it is in `vocabulary`).
-    private func symbols(of word: String, _ vocabulary: Vocabulary) -> [UInt32] {
-        // The affixed tokens were added first, so every token has an id.
-        tokens(of: word, vocabulary).map { vocabulary.id(of: $0)! }
+    /// A word's symbol ids; characters outside the alphabet are left out, as HF does (a kept
+    /// character's affixes follow its place in the whole word).
+    private func symbols(of scalars: [UInt32], alphabetIDs: [UInt32], affixes: [UInt64: UInt32]) -> [UInt32] {
+        var ids: [UInt32] = []
+        ids.reserveCapacity(scalars.count)
+        for (index, value) in scalars.enumerated() {
+            let id = alphabetIDs[Int(value)]
+            guard id != 0 else { continue }
+            let variant = affixes.isEmpty ? 0 : variant(index: index, count: scalars.count)
+            // Every needed affixed character was added by `affixedIDs`.
+            ids.append(variant == 0 ? id - 1 : affixes[UInt64(value) << 2 | variant]!)
+        }
+        return ids
     }
 
     /// The token two tokens merge into: their texts joined, without the right one's

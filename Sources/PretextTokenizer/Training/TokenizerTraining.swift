@@ -46,9 +46,7 @@ public struct TokenizerTraining: Sendable {
             var text = addPrefixSpace && !text.hasPrefix(" ") ? " " + text : text
             text.withUTF8 { raw in
                 let bytes = UnsafeRawBufferPointer(raw)
-                GPT2Splitter.forEachPiece(bytes) {
-                    counts.add(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
-                }
+                GPT2Splitter.forEachPiece(bytes) { counts.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
             }
         case .wordpiece:
             for word in WordPieceTrainer.words(of: text, normalizer: normalizer) { counts.add(word) }
@@ -65,12 +63,15 @@ public struct TokenizerTraining: Sendable {
         let limit = limitAlphabet > 0 ? limitAlphabet : nil
         switch kind {
         case .bpe:
-            var mapped: [String: UInt64] = [:]
-            for (word, count) in counts.counts { mapped[ByteLevel.text(word.utf8), default: 0] += count }
+            // Each byte as its byte-level character: no string per word.
+            let characters = ByteLevel.characters.map(\.value)
+            var words: [(scalars: [UInt32], count: UInt64)] = []
+            words.reserveCapacity(counts.count)
+            counts.forEach { bytes, count in words.append((bytes.map { characters[Int($0)] }, count)) }
             let result = BPETrainer(
                 vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials,
                 initialAlphabet: ByteLevel.characters
-            ).train(mapped)
+            ).train(words: words)
             return try .byteLevelBPE(
                 vocabulary: result.vocabulary, merges: result.merges, specialTokens: specials,
                 addPrefixSpace: addPrefixSpace)
