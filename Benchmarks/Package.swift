@@ -55,6 +55,12 @@ let package = Package(
             name: "pretext-match-throughput",
             dependencies: [.product(name: "Pretext", package: "Pretext")],
             path: "Sources/MatchThroughput"),
+        // Encoding throughput and fertility of Pretext's tokenizers on JSONL texts, against HF
+        // tokenizers and tiktoken in scripts/bench/tokenizer.sh.
+        .executableTarget(
+            name: "pretext-tokenizer-throughput",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/TokenizerThroughput"),
         // Writes a seeded near-duplicate corpus with exact Jaccard ground truth (issue 4;
         // docs/dedupe-benchmark-set.md).
         .executableTarget(

@@ -46,6 +46,12 @@ int32_t pretext_icu_dominant_script(const char *text, int64_t length, int64_t *l
     return best;
 }
 
+int32_t pretext_icu_script(int32_t c) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(c, &status);
+    return U_FAILURE(status) ? -1 : (int32_t)script;
+}
+
 const char *pretext_icu_script_name(int32_t script) {
     const char *name = uscript_getName((UScriptCode)script);
     return name != NULL ? name : "Unknown";

@@ -27,6 +27,19 @@ extension Tokenizer {
             addedTokens: try added(specialTokens, in: model.id(of:)))
     }
 
+    /// A SentencePiece-style Unigram tokenizer of a trained vocabulary: `Metaspace` words, no
+    /// normalizer, the special tokens as added tokens.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` when a special token is not a piece.
+    public static func unigram(
+        _ result: UnigramTrainer.Result, specialTokens: [String], byteFallback: Bool
+    ) throws -> Tokenizer {
+        let model = try UnigramModel(pieces: result.pieces, unknownID: result.unknownID, byteFallback: byteFallback)
+        return Tokenizer(
+            model: .unigram(model), preTokenizer: .metaspace(Metaspace()),
+            addedTokens: try added(specialTokens, in: model.id(of:)))
+    }
+
     private static func added(_ tokens: [String], in id: (String) -> UInt32?) throws -> [AddedToken] {
         try tokens.map { content in
             guard let id = id(content) else {

@@ -12,6 +12,8 @@ public struct Tokenizer: Sendable {
         case bpe(BPEModel)
         /// BERT's WordPiece.
         case wordPiece(WordPieceModel)
+        /// SentencePiece's Unigram.
+        case unigram(UnigramModel)
     }
 
     /// How the text is split into words before the model sees them.
@@ -20,6 +22,8 @@ public struct Tokenizer: Sendable {
         case byteLevel(addPrefixSpace: Bool, trimOffsets: Bool, useRegex: Bool)
         /// BERT's whitespace and punctuation splitting (`BertPreTokenizer`).
         case bert
+        /// SentencePiece's `▁` word boundaries (`Metaspace`).
+        case metaspace(Metaspace)
     }
 
     /// The model.
@@ -30,19 +34,24 @@ public struct Tokenizer: Sendable {
     public var preTokenizer: PreTokenizer
     /// Tokens matched before pre-tokenization (special tokens), by id.
     public var addedTokens: [AddedToken]
+    /// How tokens become text again (nil: joined with spaces, as HF does without a decoder).
+    public var decoder: Decoder?
 
     private let splitter: AddedTokenSplitter
     /// The byte-level BPE encoder, when that is the model (built once: its byte table).
     let byteLevel: ByteLevelBPE?
 
-    /// A tokenizer of `model`, `normalizer` and `preTokenizer` with `addedTokens`.
+    /// A tokenizer of `model`, `normalizer` and `preTokenizer` with `addedTokens`, decoding with
+    /// `decoder` (by default the one HF pairs with the model: see `Decoder.standard`).
     public init(
-        model: Model, normalizer: BertNormalizer? = nil, preTokenizer: PreTokenizer, addedTokens: [AddedToken] = []
+        model: Model, normalizer: BertNormalizer? = nil, preTokenizer: PreTokenizer, addedTokens: [AddedToken] = [],
+        decoder: Decoder?? = nil
     ) {
         self.model = model
         self.normalizer = normalizer
         self.preTokenizer = preTokenizer
         self.addedTokens = addedTokens
+        self.decoder = decoder ?? Decoder.standard(for: model, preTokenizer: preTokenizer)
         splitter = AddedTokenSplitter(addedTokens)
         if case .bpe(let bpe) = model, case .byteLevel(let addPrefixSpace, _, let useRegex) = preTokenizer,
             normalizer == nil
@@ -58,6 +67,7 @@ public struct Tokenizer: Sendable {
         switch model {
         case .bpe(let bpe): bpe.vocabulary
         case .wordPiece(let wordPiece): wordPiece.vocabulary
+        case .unigram(let unigram): unigram.vocabulary
         }
     }
 
@@ -119,7 +129,15 @@ public struct Tokenizer: Sendable {
         }
         var normalized = NormalizedText(text, base: scalarBase)
         if let normalizer { normalized = normalizer.normalize(normalized) }
-        for word in BertPreTokenizer.words(normalized) {
+        let words: [Range<Int>]
+        switch preTokenizer {
+        case .metaspace(let metaspace):
+            normalized = metaspace.apply(normalized, atStart: scalarBase == 0)
+            words = metaspace.words(normalized)
+        case .bert, .byteLevel:
+            words = BertPreTokenizer.words(normalized)
+        }
+        for word in words {
             let scalars = normalized.scalars[word]
             switch model {
             case .wordPiece(let wordPiece):
@@ -128,6 +146,16 @@ public struct Tokenizer: Sendable {
                     encoding.append(
                         id: piece.id, token: wordPiece.vocabulary[Int(piece.id)],
                         offset: normalized.originalRange(range))
+                }
+            case .unigram(let unigram):
+                // A model without an unknown token leaves uncovered characters out (HF fails).
+                for piece in (try? unigram.split(scalars.map(\.value))) ?? [] {
+                    let range = word.lowerBound + piece.range.lowerBound..<word.lowerBound + piece.range.upperBound
+                    let token =
+                        piece.id == unigram.unknownID
+                        ? String(String.UnicodeScalarView(normalized.scalars[range]))
+                        : unigram.vocabulary[Int(piece.id)]
+                    encoding.append(id: piece.id, token: token, offset: normalized.originalRange(range))
                 }
             case .bpe(let bpe):
                 var symbols: [UInt32] = []
@@ -145,28 +173,21 @@ public struct Tokenizer: Sendable {
         }
     }
 
-    /// The text of `ids`; special tokens are left out unless `skipSpecialTokens` is false.
+    /// The text of `ids`, as HF's `decode`: the tokens (special ones left out if
+    /// `skipSpecialTokens`) through the decoder.
     public func decode(_ ids: [UInt32], skipSpecialTokens: Bool = true) -> String {
         let added = Dictionary(addedTokens.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var result = ""
-        var run: [UInt32] = []
-        func flush() {
-            guard !run.isEmpty else { return }
-            switch model {
-            case .bpe(let bpe): result += ByteLevelBPE(model: bpe, addPrefixSpace: false, useRegex: true).decode(run)
-            case .wordPiece(let wordPiece): result += wordPiece.decode(run)
-            }
-            run.removeAll()
-        }
+        let vocabulary = self.vocabulary
+        var tokens: [String] = []
+        tokens.reserveCapacity(ids.count)
         for id in ids {
             if let token = added[id] {
-                flush()
-                if !(token.special && skipSpecialTokens) { result += token.content }
-            } else {
-                run.append(id)
+                if !(token.special && skipSpecialTokens) { tokens.append(token.content) }
+            } else if Int(id) < vocabulary.count {
+                tokens.append(vocabulary[Int(id)])
             }
         }
-        flush()
-        return result
+        guard let decoder else { return tokens.joined(separator: " ") }
+        return decoder.decode(tokens)
     }
 }

@@ -91,6 +91,36 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory.file("out/02-tokenizer/tokenizer/vocab.txt")))
     }
 
+    @Test func unigramWithByteFallbackRoundTripsAndTrainsTheSameOnOneOrTwoWorkers() throws {
+        var files: [String] = []
+        for workers in [1, 2] {
+            let directory = try TemporaryDirectory()
+            try ingest(directory)
+            let reports = try StageRun.pipeline(
+                "  - stage: tokenizer\n    model: unigram\n    vocab_size: 400\n    byte_fallback: true\n"
+                    + "    character_coverage: 0.98\n  - stage: tokenize",
+                in: directory, workers: workers)
+            #expect(reports.map(\.rejected) == [0, 0, 0])
+            let trained = directory.file("out/02-tokenizer/tokenizer")
+            files.append(try String(contentsOfFile: trained + "/tokenizer.json", encoding: .utf8))
+            #expect(FileManager.default.fileExists(atPath: trained + "/unigram.json"))
+            let tokenizer = try TokenizerFile.read(trained + "/tokenizer.json")
+            #expect(tokenizer.vocabulary[3] == "<0x00>")
+            for text in Self.texts {
+                #expect(tokenizer.decode(tokenizer.encode(text).ids) == text, "\(text.prefix(20))")
+            }
+        }
+        #expect(files[0] == files[1])
+    }
+
+    @Test func unigramOptionsBelongToUnigram() throws {
+        let directory = try TemporaryDirectory()
+        try ingest(directory)
+        #expect(throws: Error.self) {
+            try StageRun.pipeline("  - stage: tokenizer\n    byte_fallback: true", in: directory)
+        }
+    }
+
     @Test func aConditionAndASampleChooseTheTrainingDocuments() throws {
         let directory = try TemporaryDirectory()
         try ingest(directory)

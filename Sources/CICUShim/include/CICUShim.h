@@ -83,6 +83,10 @@ int32_t pretext_icu_breaker_next(pretext_icu_breaker *breaker, int32_t *ends, in
 int32_t pretext_icu_dominant_script(const char *text, int64_t length, int64_t *letters,
                                     int64_t *top_letters);
 
+/// The UScriptCode of code point `c` (`uscript_getScript`): 0 Common, 1 Inherited, 17 Han,
+/// 20 Hiragana, 22 Katakana, 25 Latin…; -1 when ICU fails.
+int32_t pretext_icu_script(int32_t c);
+
 /// The long name of a UScriptCode ("Latin", "Han", "Hiragana", "Cyrillic"...), or "Unknown".
 const char *pretext_icu_script_name(int32_t script);
 

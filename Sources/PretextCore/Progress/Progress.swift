@@ -25,6 +25,7 @@ public final class Progress: Sendable {
         var bytes: Int64 = 0
         var lastPrint: Double = 0
         var started: Double = 0
+        var note = ""
     }
 
     private let label: String
@@ -64,6 +65,20 @@ public final class Progress: Sendable {
         if let line { emit(line, final: false) }
     }
 
+    /// Shows `message` after the figures from now on (what a long single task is doing, such as
+    /// a training round); prints if the interval has passed.
+    public func note(_ message: String) {
+        guard style != .silent else { return }
+        let line: String? = state.withLock { state in
+            state.note = message
+            let now = Self.now()
+            guard now - state.lastPrint >= interval else { return nil }
+            state.lastPrint = now
+            return render(state, now: now)
+        }
+        if let line { emit(line, final: false) }
+    }
+
     /// Prints the final figures and ends the status line.
     public func finish() {
         guard style != .silent else { return }
@@ -80,6 +95,7 @@ public final class Progress: Sendable {
             let remaining = Double(totalBytes - state.bytes) / 1e6 / max(rate, 1e-9)
             text += ", ETA \(Self.clock(remaining))"
         }
+        if !state.note.isEmpty { text += " (\(state.note))" }
         return text
     }
 

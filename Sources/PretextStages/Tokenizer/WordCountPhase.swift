@@ -56,7 +56,8 @@ struct TrainPhase: StagePhase {
         for file in try task.work.files(phase: phase, worldSize: task.worldSize) {
             try counts.add(run: try task.work.readBlob(file, phase: phase))
         }
-        let tokenizer = try training.train(counts)
+        task.progress.note("training \(training.kind.rawValue) on \(counts.count) distinct words")
+        let tokenizer = try training.train(counts) { task.progress.note($0) }
         let json = Array(TokenizerFile.json(tokenizer).utf8)
         task.register(try task.work.writeBlob(json, phase: task.phase, name: "tokenizer.json", rank: task.rank))
         task.progress.add(documents: 0, bytes: 1)

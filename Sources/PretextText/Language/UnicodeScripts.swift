@@ -27,3 +27,22 @@ public enum UnicodeScripts {
         return text.withUTF8 { dominant(in: UnsafeRawBufferPointer($0)) }
     }
 }
+
+extension UnicodeScripts {
+    /// ICU's script code of `scalar` (`uscript_getScript`): `common` for punctuation, digits and
+    /// symbols shared by scripts, `inherited` for combining marks, else the script's own code.
+    public static func code(of scalar: Unicode.Scalar) -> Int32 {
+        pretext_icu_script(Int32(bitPattern: scalar.value))
+    }
+
+    /// The script code of characters shared by several scripts (USCRIPT_COMMON).
+    public static let common: Int32 = 0
+    /// The script code of combining marks that take their base's script (USCRIPT_INHERITED).
+    public static let inherited: Int32 = 1
+    /// USCRIPT_HAN.
+    public static let han: Int32 = 17
+    /// USCRIPT_HIRAGANA.
+    public static let hiragana: Int32 = 20
+    /// USCRIPT_KATAKANA.
+    public static let katakana: Int32 = 22
+}

@@ -6,6 +6,8 @@ indirect enum PrettyJSON {
     case array([PrettyJSON])
     case string(String)
     case integer(Int)
+    /// A float, as serde_json writes an f64 (ryu's shortest form: `0.0`, `-1.5`, `1e-7`).
+    case number(Double)
     case boolean(Bool)
     case null
 
@@ -21,6 +23,7 @@ indirect enum PrettyJSON {
         case .null: output += "null"
         case .boolean(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
+        case .number(let value): output += Self.format(value)
         case .string(let value): Self.quote(value, to: &output)
         case .array(let items):
             guard !items.isEmpty else { return output += "[]" }
@@ -64,5 +67,48 @@ indirect enum PrettyJSON {
             }
         }
         output += "\""
+    }
+
+    /// `value` as ryu (Rust's float printer, which serde_json uses) writes it: the shortest digits
+    /// that read back to `value`, in decimal notation from 10⁻⁵ up to 10¹⁶ (with `.0` for whole
+    /// numbers), otherwise as `1.5e-7`; NaN and infinities as `null`.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        let (digits, point) = shortestDigits(abs(value))
+        let sign = value < 0 ? "-" : ""
+        let n = digits.count
+        if point > 0 && point <= 16 {
+            if n <= point { return sign + digits + String(repeating: "0", count: point - n) + ".0" }
+            let split = digits.index(digits.startIndex, offsetBy: point)
+            return sign + digits[..<split] + "." + digits[split...]
+        }
+        if point > -5 && point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        let exponent = "e\(point - 1)"
+        if n == 1 { return sign + digits + exponent }
+        return sign + digits.prefix(1) + "." + digits.dropFirst() + exponent
+    }
+
+    /// The shortest round-trip digits of positive `value` (no leading or trailing zeros) and the
+    /// position of the decimal point: value = 0.digits × 10^point.
+    private static func shortestDigits(_ value: Double) -> (digits: String, point: Int) {
+        let text = "\(value)"  // Swift prints the shortest round-trip digits too.
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
+        var digits = Array(whole + fraction)
+        var point = whole.count + exponent
+        while let first = digits.first, first == "0" {
+            digits.removeFirst()
+            point -= 1
+        }
+        while let last = digits.last, last == "0" { digits.removeLast() }
+        return (String(digits), point)
     }
 }

@@ -21,11 +21,11 @@ public enum TokenizerFile {
         guard let root = object as? [String: Any] else {
             throw PretextError(.invalidConfiguration, "a tokenizer file is a JSON object", path: path)
         }
-        return try parse(root, path: path)
+        return try parse(root, path: path, bytes: bytes)
     }
 
     /// The tokenizer described by a parsed `tokenizer.json` object.
-    static func parse(_ root: [String: Any], path: String) throws -> Tokenizer {
+    static func parse(_ root: [String: Any], path: String, bytes: [UInt8]) throws -> Tokenizer {
         var reader = JSONReader(path: path)
         let added = try reader.array(root["added_tokens"] ?? [], "added_tokens").map { try addedToken($0, &reader) }
         let modelObject = try reader.object(root["model"], "model")
@@ -33,11 +33,15 @@ public enum TokenizerFile {
         switch try reader.string(modelObject["type"], "model.type") {
         case "BPE": model = .bpe(try bpe(modelObject, &reader))
         case "WordPiece": model = .wordPiece(try wordPiece(modelObject, &reader))
-        case let other: throw reader.unsupported("model", other, supported: ["BPE", "WordPiece"])
+        case "Unigram": model = .unigram(try unigram(modelObject, bytes: bytes, &reader))
+        case let other: throw reader.unsupported("model", other, supported: ["BPE", "WordPiece", "Unigram"])
         }
         let preTokenizer = try self.preTokenizer(root["pre_tokenizer"], &reader)
         let normalizer = try self.normalizer(root["normalizer"], &reader)
-        return Tokenizer(model: model, normalizer: normalizer, preTokenizer: preTokenizer, addedTokens: added)
+        let decoder = try self.decoder(root["decoder"], &reader)
+        return Tokenizer(
+            model: model, normalizer: normalizer, preTokenizer: preTokenizer, addedTokens: added,
+            decoder: .some(decoder))
     }
 
     private static func addedToken(_ value: Any, _ reader: inout JSONReader) throws -> AddedToken {
@@ -87,6 +91,83 @@ public enum TokenizerFile {
         }
     }
 
+    /// A Unigram model. The scores are read again with `JSONDecoder`, which parses floats to
+    /// the nearest double (`JSONSerialization` can be off by one unit in the last place, and the
+    /// file would not write back as it was).
+    private static func unigram(
+        _ object: [String: Any], bytes: [UInt8], _ reader: inout JSONReader
+    ) throws
+        -> UnigramModel
+    {
+        let entries = try reader.array(object["vocab"] ?? [], "model.vocab")
+        for (index, entry) in entries.enumerated() {
+            guard let pair = entry as? [Any], pair.count == 2, pair[0] is String, pair[1] is NSNumber else {
+                throw reader.malformed("model.vocab[\(index)]", "a [piece, score] pair")
+            }
+        }
+        let pieces: [(piece: String, score: Double)]
+        do {
+            pieces = try JSONDecoder().decode(UnigramFile.self, from: Data(bytes)).model.vocab.map {
+                ($0.piece, $0.score)
+            }
+        } catch {
+            throw reader.malformed("model.vocab", "a list of [piece, score] pairs")
+        }
+        let unknown = object["unk_id"].flatMap { $0 is NSNull ? nil : $0 }
+        do {
+            return try UnigramModel(
+                pieces: pieces, unknownID: try unknown.map { UInt32(try reader.integer($0, "model.unk_id")) },
+                byteFallback: object["byte_fallback"] as? Bool ?? false)
+        } catch let error as PretextError {
+            throw PretextError(error.code, error.message, path: reader.path)
+        }
+    }
+
+    private static func decoder(_ value: Any?, _ reader: inout JSONReader) throws -> Decoder? {
+        guard let value, !(value is NSNull) else { return nil }
+        let object = try reader.object(value, "decoder")
+        switch try reader.string(object["type"], "decoder.type") {
+        case "ByteLevel": return .byteLevel
+        case "WordPiece":
+            return .wordPiece(prefix: object["prefix"] as? String ?? "##", cleanup: object["cleanup"] as? Bool ?? true)
+        case "Metaspace":
+            let metaspace = try self.metaspace(object, "decoder", &reader)
+            return .metaspace(
+                replacement: metaspace.replacement, prependScheme: metaspace.prependScheme, split: metaspace.split)
+        case "ByteFallback": return .byteFallback
+        case "Sequence":
+            return .sequence(
+                try reader.array(object["decoders"] ?? [], "decoder.decoders").compactMap { try decoder($0, &reader) })
+        case let other:
+            throw reader.unsupported(
+                "decoder", other,
+                supported: ["ByteLevel", "WordPiece", "Metaspace", "ByteFallback", "Sequence", "null"])
+        }
+    }
+
+    /// A `Metaspace` pre-tokenizer or decoder (HF's defaults for missing fields; the older
+    /// `add_prefix_space: false` means the scheme `never`).
+    private static func metaspace(
+        _ object: [String: Any], _ field: String, _ reader: inout JSONReader
+    ) throws
+        -> Metaspace
+    {
+        let replacementText = object["replacement"] as? String ?? "\u{2581}"
+        guard replacementText.unicodeScalars.count == 1, let replacement = replacementText.unicodeScalars.first else {
+            throw reader.malformed("\(field).replacement", "one character")
+        }
+        var scheme = Metaspace.PrependScheme.always
+        if let text = object["prepend_scheme"] as? String {
+            guard let parsed = Metaspace.PrependScheme(rawValue: text) else {
+                throw reader.malformed("\(field).prepend_scheme", "first, always or never")
+            }
+            scheme = parsed
+        } else if object["add_prefix_space"] as? Bool == false {
+            scheme = .never
+        }
+        return Metaspace(replacement: replacement, prependScheme: scheme, split: object["split"] as? Bool ?? true)
+    }
+
     private static func normalizer(_ value: Any?, _ reader: inout JSONReader) throws -> BertNormalizer? {
         guard let value, !(value is NSNull) else { return nil }
         let object = try reader.object(value, "normalizer")
@@ -110,10 +191,28 @@ public enum TokenizerFile {
                 trimOffsets: object["trim_offsets"] as? Bool ?? true, useRegex: object["use_regex"] as? Bool ?? true)
         case "BertPreTokenizer":
             return .bert
+        case "Metaspace":
+            return .metaspace(try metaspace(object, "pre_tokenizer", &reader))
         case let other:
-            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel", "BertPreTokenizer"])
+            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel", "BertPreTokenizer", "Metaspace"])
         }
     }
+}
+
+/// The part of a Unigram `tokenizer.json` read with `JSONDecoder`: the pieces and scores.
+private struct UnigramFile: Decodable {
+    struct Model: Decodable { var vocab: [Entry] }
+    struct Entry: Decodable {
+        var piece: String
+        var score: Double
+
+        init(from decoder: any Swift.Decoder) throws {
+            var pair = try decoder.unkeyedContainer()
+            piece = try pair.decode(String.self)
+            score = try pair.decode(Double.self)
+        }
+    }
+    var model: Model
 }
 
 /// Typed access to a parsed JSON tokenizer file, with errors naming the file and the field.

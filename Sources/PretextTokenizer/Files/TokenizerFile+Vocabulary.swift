@@ -4,7 +4,8 @@ import _PretextFileSystem
 extension TokenizerFile {
     /// Writes the model's plain vocabulary files into `directory`, as HF's `model.save` does:
     /// `vocab.json` (compact `{"token": id}`) and `merges.txt` (`#version: 0.2`, then `left right`
-    /// per line) for BPE, `vocab.txt` (one token per line, in id order) for WordPiece.
+    /// per line) for BPE, `vocab.txt` (one token per line, in id order) for WordPiece,
+    /// `unigram.json` (the model: pieces and scores) for Unigram.
     public static func writeVocabularyFiles(_ tokenizer: Tokenizer, into directory: String) throws {
         switch tokenizer.model {
         case .bpe(let bpe):
@@ -24,6 +25,9 @@ extension TokenizerFile {
         case .wordPiece(let wordPiece):
             let text = wordPiece.vocabulary.map { $0 + "\n" }.joined()
             try FileSystem.writeAtomically(Array(text.utf8), to: FileSystem.join(directory, "vocab.txt"))
+        case .unigram:
+            let text = model(tokenizer.model).text()
+            try FileSystem.writeAtomically(Array(text.utf8), to: FileSystem.join(directory, "unigram.json"))
         }
     }
 }

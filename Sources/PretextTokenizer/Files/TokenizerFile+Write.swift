@@ -14,7 +14,7 @@ extension TokenizerFile {
             ("normalizer", tokenizer.normalizer.map(normalizer) ?? .null),
             ("pre_tokenizer", preTokenizer(tokenizer.preTokenizer)),
             ("post_processor", .null),
-            ("decoder", decoder(tokenizer)),
+            ("decoder", tokenizer.decoder.map(decoder) ?? .null),
             ("model", model(tokenizer.model)),
         ]).text()
     }
@@ -50,27 +50,37 @@ extension TokenizerFile {
                 ("trim_offsets", .boolean(trimOffsets)), ("use_regex", .boolean(useRegex)),
             ])
         case .bert: .object([("type", .string("BertPreTokenizer"))])
+        case .metaspace(let metaspace):
+            metaspaceObject(metaspace.replacement, metaspace.prependScheme, metaspace.split)
         }
     }
 
-    /// The decoder HF pairs with the model: `ByteLevel` for byte-level BPE, `WordPiece` for
-    /// WordPiece.
-    private static func decoder(_ tokenizer: Tokenizer) -> PrettyJSON {
-        switch tokenizer.model {
-        case .bpe:
+    private static func metaspaceObject(
+        _ replacement: Unicode.Scalar, _ scheme: Metaspace.PrependScheme, _ split: Bool
+    ) -> PrettyJSON {
+        .object([
+            ("type", .string("Metaspace")), ("replacement", .string(String(replacement))),
+            ("prepend_scheme", .string(scheme.rawValue)), ("split", .boolean(split)),
+        ])
+    }
+
+    private static func decoder(_ decoder: Decoder) -> PrettyJSON {
+        switch decoder {
+        case .byteLevel:
             .object([
                 ("type", .string("ByteLevel")), ("add_prefix_space", .boolean(true)), ("trim_offsets", .boolean(true)),
                 ("use_regex", .boolean(true)),
             ])
-        case .wordPiece(let wordPiece):
-            .object([
-                ("type", .string("WordPiece")), ("prefix", .string(wordPiece.continuingSubwordPrefix)),
-                ("cleanup", .boolean(true)),
-            ])
+        case .wordPiece(let prefix, let cleanup):
+            .object([("type", .string("WordPiece")), ("prefix", .string(prefix)), ("cleanup", .boolean(cleanup))])
+        case .metaspace(let replacement, let scheme, let split): metaspaceObject(replacement, scheme, split)
+        case .byteFallback: .object([("type", .string("ByteFallback"))])
+        case .sequence(let decoders):
+            .object([("type", .string("Sequence")), ("decoders", .array(decoders.map(self.decoder)))])
         }
     }
 
-    private static func model(_ model: Tokenizer.Model) -> PrettyJSON {
+    static func model(_ model: Tokenizer.Model) -> PrettyJSON {
         switch model {
         case .bpe(let bpe):
             .object([
@@ -94,6 +104,15 @@ extension TokenizerFile {
                 ("continuing_subword_prefix", .string(wordPiece.continuingSubwordPrefix)),
                 ("max_input_chars_per_word", .integer(wordPiece.maxInputCharactersPerWord)),
                 ("vocab", vocabulary(wordPiece.vocabulary)),
+            ])
+        case .unigram(let unigram):
+            .object([
+                ("type", .string("Unigram")), ("unk_id", unigram.unknownID.map { .integer(Int($0)) } ?? .null),
+                (
+                    "vocab",
+                    .array(zip(unigram.vocabulary, unigram.scores).map { .array([.string($0), .number($1)]) })
+                ),
+                ("byte_fallback", .boolean(unigram.byteFallback)),
             ])
         }
     }

@@ -24,4 +24,16 @@ enum UTF8Scalars {
         }
         return (lead, 1)
     }
+
+    /// Calls `body` with each scalar value of `bytes` in order (values beyond U+10FFFF, which
+    /// only ill-formed input gives, as U+FFFD).
+    @inline(__always)
+    static func forEach(in bytes: UnsafeRawBufferPointer, _ body: (UInt32) -> Void) {
+        var index = 0
+        while index < bytes.count {
+            let (value, length) = decode(bytes, at: index)
+            body(value < 0x11_0000 ? value : 0xFFFD)
+            index += length
+        }
+    }
 }

@@ -17,6 +17,11 @@ public struct TokenizerTraining: Sendable {
     public var lowercase: Bool
     /// Byte-level BPE: a space before texts that do not start with one (RoBERTa).
     public var addPrefixSpace: Bool
+    /// Unigram: the trainer's SentencePiece settings (its vocabulary size and special tokens
+    /// are `vocabSize` and `effectiveSpecialTokens`).
+    public var unigram = UnigramTrainer()
+    /// Threads for training.
+    public var threads = 2
 
     /// HF's defaults: 30,000 tokens, no minimum frequency.
     public init(
@@ -50,6 +55,9 @@ public struct TokenizerTraining: Sendable {
             }
         case .wordpiece:
             for word in WordPieceTrainer.words(of: text, normalizer: normalizer) { counts.add(word) }
+        case .unigram:
+            var text = text
+            text.withUTF8 { raw in Metaspace.forEachWord(UnsafeRawBufferPointer(raw)) { counts.add(bytes: $0) } }
         }
     }
 
@@ -58,7 +66,7 @@ public struct TokenizerTraining: Sendable {
     /// - Throws: `PretextError(.invalidConfiguration)` for settings that cannot make a
     ///   tokenizer (a vocabulary smaller than the special tokens and alphabet is not an error:
     ///   training then makes no merges, as HF does).
-    public func train(_ counts: WordCounts) throws -> Tokenizer {
+    public func train(_ counts: WordCounts, progress: (String) -> Void = { _ in }) throws -> Tokenizer {
         let specials = effectiveSpecialTokens
         let limit = limitAlphabet > 0 ? limitAlphabet : nil
         switch kind {
@@ -82,6 +90,13 @@ public struct TokenizerTraining: Sendable {
             let trainer = WordPieceTrainer(
                 vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials, limitAlphabet: limit)
             return try .wordPiece(try trainer.train(counts.counts), normalizer: normalizer, specialTokens: specials)
+        case .unigram:
+            var trainer = unigram
+            trainer.vocabSize = vocabSize
+            trainer.specialTokens = specials
+            trainer.threads = threads
+            let result = try trainer.train(counts, progress: progress)
+            return try .unigram(result, specialTokens: specials, byteFallback: trainer.byteFallback)
         }
     }
 }
