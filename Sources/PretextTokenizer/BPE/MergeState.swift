@@ -96,7 +96,7 @@ struct MergeState {
                     }
                     shared.results[half] = changes
                 }
-                if halves == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: halves, execute: work) }
+                _ = concurrentMap(halves) { work($0) }
             }
         }
         for changes in results {

@@ -3,14 +3,21 @@
 /// shortest first — what SentencePiece's double-array trie gives its lattice.
 ///
 /// The root's children are an array indexed by symbol; deeper edges are in an open-addressing
-/// table keyed by (state, symbol).
+/// table keyed by (state, symbol), key and child side by side so that a probe touches one cache
+/// line. Walks stop early at states without children (most pieces end in a leaf).
 struct PieceTrie: Sendable {
+    /// An edge: `state << 21 | symbol` (`UInt64.max`: empty slot) and the child state.
+    private struct Edge {
+        var key: UInt64
+        var child: Int32
+    }
+
     /// The root's child state by symbol (-1: none).
     private var root: [Int32]
-    /// Edge keys `state << 21 | symbol` (`UInt64.max`: empty slot) and their child states.
-    private var keys: [UInt64]
-    private var children: [Int32]
+    private var edges: [Edge]
     private var mask: Int
+    /// Whether each state has children.
+    private var hasChildren: [Bool] = [true]
     private var edgeCount = 0
     /// The piece id ending at each state (-1: none); state 0 is the root.
     private var terminal: [Int32] = [-1]
@@ -24,8 +31,7 @@ struct PieceTrie: Sendable {
         let capacity = max(16, pieces.reduce(0) { $0 + max(0, $1.count - 1) } * 2)
         var size = 16
         while size < capacity { size <<= 1 }
-        keys = [UInt64](repeating: .max, count: size)
-        children = [Int32](repeating: -1, count: size)
+        edges = [Edge](repeating: Edge(key: .max, child: -1), count: size)
         mask = size - 1
         for (id, piece) in pieces.enumerated() where !piece.isEmpty {
             var state: Int32 = 0
@@ -56,6 +62,7 @@ struct PieceTrie: Sendable {
             position += 1
             let id = terminal[Int(state)]
             if id >= 0 { body(position - start, id) }
+            if !hasChildren[Int(state)] { return }
         }
     }
 
@@ -72,51 +79,48 @@ struct PieceTrie: Sendable {
 
     @inline(__always)
     private func slot(_ key: UInt64) -> Int {
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while keys[index] != key && keys[index] != .max { index = (index &+ 1) & mask }
-        return index
+        edges.withUnsafeBufferPointer { edges in
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while edges[index].key != key && edges[index].key != .max { index = (index &+ 1) & mask }
+            return index
+        }
     }
 
     @inline(__always)
     private func lookup(_ state: Int32, _ symbol: UInt32) -> Int32 {
         let key = UInt64(state) << 21 | UInt64(symbol)
-        return children[slot(key)]
+        return edges[slot(key)].child
     }
 
     private mutating func child(of state: Int32, _ symbol: UInt32) -> Int32 {
+        hasChildren[Int(state)] = true
         if state == 0 {
             if root[Int(symbol)] < 0 { root[Int(symbol)] = newState() }
             return root[Int(symbol)]
         }
         let key = UInt64(state) << 21 | UInt64(symbol)
         var index = slot(key)
-        if keys[index] != key {
-            if (edgeCount + 1) * 4 > keys.count * 3 {
+        if edges[index].key != key {
+            if (edgeCount + 1) * 4 > edges.count * 3 {
                 grow()
                 index = slot(key)
             }
-            keys[index] = key
-            children[index] = newState()
+            edges[index] = Edge(key: key, child: newState())
             edgeCount += 1
         }
-        return children[index]
+        return edges[index].child
     }
 
     private mutating func newState() -> Int32 {
         terminal.append(-1)
+        hasChildren.append(false)
         return Int32(terminal.count - 1)
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldChildren = children
-        keys = [UInt64](repeating: .max, count: oldKeys.count * 2)
-        children = [Int32](repeating: -1, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (index, key) in oldKeys.enumerated() where key != .max {
-            let slot = slot(key)
-            keys[slot] = key
-            children[slot] = oldChildren[index]
-        }
+        let old = edges
+        edges = [Edge](repeating: Edge(key: .max, child: -1), count: old.count * 2)
+        mask = edges.count - 1
+        for edge in old where edge.key != .max { edges[slot(edge.key)] = edge }
     }
 }
