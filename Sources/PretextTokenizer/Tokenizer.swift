@@ -14,6 +14,15 @@ public struct Tokenizer: Sendable {
         case wordPiece(WordPieceModel)
         /// SentencePiece's Unigram.
         case unigram(UnigramModel)
+
+        /// The token strings by id.
+        public var vocabulary: [String] {
+            switch self {
+            case .bpe(let bpe): bpe.vocabulary
+            case .wordPiece(let wordPiece): wordPiece.vocabulary
+            case .unigram(let unigram): unigram.vocabulary
+            }
+        }
     }
 
     /// How the text is split into words before the model sees them.
@@ -63,13 +72,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// The model's token strings by id.
-    public var vocabulary: [String] {
-        switch model {
-        case .bpe(let bpe): bpe.vocabulary
-        case .wordPiece(let wordPiece): wordPiece.vocabulary
-        case .unigram(let unigram): unigram.vocabulary
-        }
-    }
+    public var vocabulary: [String] { model.vocabulary }
 
     /// The number of ids (the model's vocabulary and the added tokens beyond it).
     public var vocabularySize: Int {

@@ -150,4 +150,33 @@ import Testing
         }
         #expect(bad.message.contains("where: no_such_column = 1"), "\(bad)")
     }
+
+    @Test func collidingSpecialTokensAndTooNarrowIDsAreErrors() throws {
+        let directory = try TemporaryDirectory()
+        try ingest(directory, copies: 2)
+        let twice = try #require(throws: PretextError.self) {
+            try StageRun.pipeline("  - stage: tokenizer\n    special_tokens: [\"<s>\", \"<s>\"]", in: directory)
+        }
+        #expect(twice.message.contains("special_tokens: '<s>' is given twice"), "\(twice)")
+
+        // A vocabulary of 70,000 ids (the trained BPE with added tokens past 65,536) in 16 bits.
+        try StageRun.pipeline("  - stage: tokenizer\n    vocab_size: 300", in: directory)
+        let file = directory.file("out/02-tokenizer/tokenizer/tokenizer.json")
+        var tokenizer = try TokenizerFile.read(file)
+        tokenizer = Tokenizer(
+            model: tokenizer.model, preTokenizer: tokenizer.preTokenizer,
+            addedTokens: tokenizer.addedTokens + [AddedToken(id: 69_999, content: "<far>", special: true)])
+        let wide = try directory.write("wide/tokenizer.json", "")
+        try TokenizerFile.write(tokenizer, to: wide)
+        let narrow = try #require(throws: PretextError.self) {
+            try StageRun.pipeline(
+                "  - stage: tokenize\n    tokenizer: \(wide)\n    ids: uint16", in: directory)
+        }
+        #expect(
+            narrow.path == wide && narrow.message.contains("a vocabulary of 70000 ids does not fit uint16"),
+            "\(narrow)")
+        try StageRun.pipeline("  - stage: tokenize\n    tokenizer: \(wide)", in: directory)
+        let records = try #require(try TokenRecords(dataset: Dataset.open(at: directory.file("out/02-tokenize"))))
+        #expect(records.idType == .uint32, "auto: uint32 past 65,536 ids")
+    }
 }

@@ -57,8 +57,29 @@ import Testing
             #"{"model": {"type": "WordPiece", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "BertPreTokenizer"}}"#,
             "the unknown token '[UNK]' is not in the vocabulary"
         ),
+        (
+            #"{"added_tokens": [{"id": 4294967296, "content": "<x>"}], "model": {"type": "BPE", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "added_tokens: id 4294967296 does not fit 32-bit token ids"
+        ),
+        (
+            #"{"added_tokens": [{"id": 1, "content": "<x>"}, {"id": 2, "content": "<x>"}], "model": {"type": "BPE", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "added_tokens: '<x>' (id 2) is listed twice"
+        ),
+        (
+            #"{"added_tokens": [{"id": 1, "content": "<x>"}, {"id": 1, "content": "<y>"}], "model": {"type": "BPE", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "added_tokens: '<y>' (id 1) has the id of the added token '<x>'"
+        ),
+        (
+            #"{"added_tokens": [{"id": 0, "content": "<x>"}], "model": {"type": "BPE", "vocab": {"a": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "added_tokens: '<x>' (id 0) has the id of the model's token 'a'"
+        ),
+        (
+            #"{"added_tokens": [{"id": 2, "content": "b"}], "model": {"type": "BPE", "vocab": {"a": 0, "b": 1}}, "pre_tokenizer": {"type": "ByteLevel"}}"#,
+            "added_tokens: 'b' (id 2) is token 1 of the model's vocabulary"
+        ),
     ])
     func badFilesNameTheFileAndWhatIsWrong(_ text: String, _ message: String) throws {
+        // Added tokens must not collide with each other or the vocabulary; ids must fit 32 bits.
         let directory = try TemporaryDirectory()
         let path = try directory.write("tokenizer.json", text)
         let error = try #require(throws: PretextError.self) { try TokenizerFile.read(path) }

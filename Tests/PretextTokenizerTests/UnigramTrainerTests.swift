@@ -1,4 +1,5 @@
 import Foundation
+import PretextCore
 import Testing
 
 @testable import PretextTokenizer
@@ -140,5 +141,21 @@ import Testing
         #expect(throws: Error.self) { try training.train(Self.counts(Golden.corpus)) }
         training.specialTokens = []
         #expect(try training.train(Self.counts([])).vocabularySize == 3)
+    }
+
+    @Test(arguments: [
+        (TokenizerKind.unigram, ["<unk>", "<s>", "<unk>"], "special_tokens: '<unk>' is given twice"),
+        (.bpe, ["<|endoftext|>", ""], "special_tokens: token 2 is empty"),
+        (.unigram, ["<unk>", "<0x0A>"], "special_tokens: '<0x0A>' collides with the byte piece"),
+        (.wordpiece, ["[PAD]", "[CLS]"], "a WordPiece tokenizer needs [UNK]"),
+        (.unigram, ["<s>", "</s>"], "needs its unknown token '<unk>'"),
+    ])
+    func specialTokensThatCollideAreErrors(_ kind: TokenizerKind, _ specials: [String], _ message: String) throws {
+        var training = TokenizerTraining(kind: kind, vocabSize: 1000, specialTokens: specials)
+        training.unigram.byteFallback = true
+        let error = try #require(throws: PretextError.self) { try training.check() }
+        #expect(error.message.contains(message), "\(error)")
+        training.unigram.byteFallback = false
+        if specials.contains("<0x0A>") { try training.check() }  // a plain token without byte fallback
     }
 }

@@ -4,7 +4,7 @@
 # docs/benchmarks.md.
 #
 # Usage: scripts/bench/tokenizer.sh [--mb N] [--parts K] [--input DIR] [--vocab V] [--workers W]
-#                                   [--repeat R] [--only PARTS] [--no-build]
+#                                   [--repeat R] [--only PARTS] [--models M] [--no-build]
 #
 #   --mb N        size of the generated corpus in MB (default 200): scripts/bench/gen-corpus.py
 #                 (seed 1) into $BENCH_DIR/corpus-<N>mb-<K>p/, K files (--parts, default 4),
@@ -15,17 +15,21 @@
 #   --repeat R    encoding: each tool encodes the texts R times, the fastest counts (default 3)
 #   --only PARTS  comma-separated subset of train, encode, fertility (default: all; encode and
 #                 fertility need the tokenizers of an earlier train in the same $BENCH_DIR)
+#   --models M    comma-separated subset of bpe, wordpiece, unigram (default: all); the rows of
+#                 the other models from an earlier run stay in the results
 #   --no-build    use $PRETEXT and $THROUGHPUT as they are
 #
 # Once, not timed: `pretext stage ingest` of the input into WORK/ingested.
 # (a) TRAIN, under /usr/bin/time -v (wall, user+sys CPU, peak RSS), for each model (bpe,
-#     wordpiece): `pretext stage tokenizer --input WORK/ingested --set model=M
+#     wordpiece, unigram): `pretext stage tokenizer --input WORK/ingested --set model=M
 #     --set vocab_size=V --workers W` (the tokenizer step alone, on the ingested shards; its
 #     tokenizer.json is WORK/pretext-M/tokenizer/tokenizer.json), and the HF peer
 #     `tokenizer_peers.py train --model M` with RAYON_NUM_THREADS=W (streams the JSONL; writes
 #     WORK/hf-M.json). Then the "model" sections of the two files are compared: for bpe they must
 #     be identical (vocabulary, ids and merges; the run fails otherwise); for wordpiece the
-#     result is reported (HF numbers the ## alphabet in a random hash-map order).
+#     result is reported (HF numbers the ## alphabet in a random hash-map order). Unigram's peer
+#     is SentencePiece (`tokenizer_peers.py train --model unigram`, num_threads=W; writes
+#     WORK/spm-unigram.model); the pieces the two vocabularies share are reported.
 # (b) ENCODE, with Pretext's BPE tokenizer.json, at 1 and 2 threads:
 #     pretext-tokenizer-throughput (Tokenizer.encodeBatch) and `tokenizer_peers.py encode`
 #     (HF encode_batch and encode_batch_fast with RAYON_NUM_THREADS=t, tiktoken
@@ -38,8 +42,9 @@
 #
 # Environment: BENCH_DIR (default ${TMPDIR:-/tmp}/pretext-bench), PRETEXT (a built binary; see
 # scripts/bench/ingest.sh), THROUGHPUT (pretext-tokenizer-throughput; default: built with swift
-# build --package-path Benchmarks -c release), TOKENIZERS_PYTHON (a python with tokenizers and
-# tiktoken; default ../peers/tokenizers/bin/python next to the repository).
+# build --package-path Benchmarks -c release), TOKENIZERS_PYTHON (a python with tokenizers,
+# tiktoken, sentencepiece and regex; default ../peers/tokenizers/bin/python next to the
+# repository).
 # Rows go to $BENCH_DIR/tokenizer-results.tsv (training: name, cores, text_bytes, wall_s, user_s,
 # sys_s, peak_rss_kb, out_bytes), the tools' JSON lines to $BENCH_DIR/logs/tokenizer/; the
 # Markdown tables are printed at the end.
@@ -54,6 +59,7 @@ VOCAB=32000
 WORKERS=2
 REPEAT=3
 ONLY=""
+SELECTED=""
 BUILD=1
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -64,6 +70,7 @@ while [[ $# -gt 0 ]]; do
         --workers) WORKERS="$2"; shift 2 ;;
         --repeat) REPEAT="$2"; shift 2 ;;
         --only) ONLY="$2"; shift 2 ;;
+        --models) SELECTED="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) sed -n '2,45p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
@@ -77,14 +84,21 @@ for part in ${ONLY//,/ }; do
 done
 want() { [[ -z "$ONLY" || ",$ONLY," == *",$1,"* ]]; }
 
-# The models compared. To add one (the Unigram row with a SentencePiece peer): append it to
+# The models compared (--models picks some). To add one: append it to
 # MODELS, name its peer in PEER, and add a `case` branch to peer_train and peer_fertility below
 # (the peer's training command and the file it writes; its fertility command). The Pretext side,
 # the timing, the checks and the tables follow MODELS. ENCODE_MODELS are the models whose encoding
 # speed is compared (tiktoken runs only for byte-level BPE).
-MODELS=(bpe wordpiece)
-declare -A PEER=([bpe]=hf [wordpiece]=hf)
+MODELS=(bpe wordpiece unigram)
+ALL_MODELS=("${MODELS[@]}")
+declare -A PEER=([bpe]=hf [wordpiece]=hf [unigram]=spm)
 ENCODE_MODELS=(bpe)
+if [[ -n "$SELECTED" ]]; then
+    for model in ${SELECTED//,/ }; do
+        [[ -n "${PEER[$model]:-}" ]] || { echo "error: --models takes ${MODELS[*]} (got $model)" >&2; exit 2; }
+    done
+    MODELS=(${SELECTED//,/ })
+fi
 ENCODE_THREADS=(1 2)
 
 # shellcheck source=common.sh
@@ -92,10 +106,10 @@ source "$REPO/scripts/bench/common.sh"
 bench_require_time
 bench_pretext_binary "$BUILD"
 TOKENIZERS_PYTHON="${TOKENIZERS_PYTHON:-$REPO/../peers/tokenizers/bin/python}"
-if [[ ! -x "$TOKENIZERS_PYTHON" ]] || ! "$TOKENIZERS_PYTHON" -c 'import tokenizers, tiktoken' 2>/dev/null; then
+if [[ ! -x "$TOKENIZERS_PYTHON" ]] || ! "$TOKENIZERS_PYTHON" -c 'import tokenizers, tiktoken, sentencepiece, regex' 2>/dev/null; then
     cat >&2 <<EOF
-error: no python with tokenizers and tiktoken at TOKENIZERS_PYTHON=$TOKENIZERS_PYTHON
-  python3 -m venv ../peers/tokenizers && ../peers/tokenizers/bin/pip install tokenizers tiktoken
+error: no python with tokenizers, tiktoken, sentencepiece and regex at TOKENIZERS_PYTHON=$TOKENIZERS_PYTHON
+  python3 -m venv ../peers/tokenizers && ../peers/tokenizers/bin/pip install tokenizers tiktoken sentencepiece regex
 EOF
     exit 1
 fi
@@ -148,6 +162,10 @@ peer_train() {
         bpe|wordpiece)
             CMD=(env RAYON_NUM_THREADS="$WORKERS" "$TOKENIZERS_PYTHON" "$PEERS" train --model "$1"
                 --vocab-size "$VOCAB" --out "$PEER_FILE" "${FILES[@]}") ;;
+        unigram)
+            PEER_FILE="$WORK/spm-unigram.model"
+            CMD=(env RAYON_NUM_THREADS="$WORKERS" "$TOKENIZERS_PYTHON" "$PEERS" train --model unigram
+                --vocab-size "$VOCAB" --out "$PEER_FILE" "${FILES[@]}") ;;
         *) echo "error: no peer for model $1" >&2; exit 1 ;;
     esac
 }
@@ -155,8 +173,9 @@ peer_train() {
 # peer_fertility MODEL: sets CMD, the peer's fertility command on the file peer_train named.
 peer_fertility() {
     PEER_FILE="$WORK/${PEER[$1]}-$1.json"
+    [[ "$1" == unigram ]] && PEER_FILE="$WORK/spm-unigram.model"
     case "$1" in
-        bpe|wordpiece)
+        bpe|wordpiece|unigram)
             CMD=(env RAYON_NUM_THREADS="$WORKERS" "$TOKENIZERS_PYTHON" "$PEERS" fertility
                 --tokenizer "$PEER_FILE" --lang-from-script "${FILES[@]}") ;;
         *) echo "error: no peer for model $1" >&2; exit 1 ;;
@@ -177,8 +196,14 @@ echo "input: $INPUT (${#FILES[@]} files, $(cat "${FILES[@]}" | wc -c) bytes of J
 
 # (a) Training.
 if want train; then
-    : > "$RESULTS"
-    : > "$LOGS/checks.jsonl"
+    # Earlier rows of the models run now are replaced; other models' rows stay.
+    touch "$RESULTS" "$LOGS/checks.jsonl"
+    for model in "${MODELS[@]}"; do
+        grep -v -P "^[a-z]+-$model\t" "$RESULTS" > "$RESULTS.tmp" || true
+        mv "$RESULTS.tmp" "$RESULTS"
+        grep -v "\"model\":\"$model\"" "$LOGS/checks.jsonl" > "$LOGS/checks.tmp" || true
+        mv "$LOGS/checks.tmp" "$LOGS/checks.jsonl"
+    done
     for model in "${MODELS[@]}"; do
         rm -rf "$WORK/pretext-$model"
         run "pretext-$model" "$WORKERS" "$(pretext_tokenizer "$model")" \
@@ -186,12 +211,12 @@ if want train; then
             --set "model=$model" --set "vocab_size=$VOCAB" --workers "$WORKERS" --quiet
         peer_train "$model"
         run "${PEER[$model]}-$model" "$WORKERS" "$PEER_FILE" "${CMD[@]}"
-        if [[ "$PEER_FILE" == *.json ]]; then
-            python3 "$PEERS" compare "$(pretext_tokenizer "$model")" "$PEER_FILE" \
+        if [[ "$PEER_FILE" == *.json || "$PEER_FILE" == *.model ]]; then
+            "$TOKENIZERS_PYTHON" "$PEERS" compare "$(pretext_tokenizer "$model")" "$PEER_FILE" \
                 | sed "s/^{/{\"model\":\"$model\",/" >> "$LOGS/checks.jsonl"
         fi
     done
-    if ! grep -q '"model":"bpe".*"same_model":true' "$LOGS/checks.jsonl"; then
+    if [[ " ${MODELS[*]} " == *" bpe "* ]] && ! grep -q '"model":"bpe".*"same_model":true' "$LOGS/checks.jsonl"; then
         echo "error: the BPE vocabularies or merges of Pretext and HF differ:" >&2
         grep '"model":"bpe"' "$LOGS/checks.jsonl" >&2
         exit 1
@@ -239,7 +264,7 @@ if want fertility; then
 fi
 
 echo
-python3 - "$RESULTS" "$LOGS" "$TEXT_BYTES" "${MODELS[*]}" "${ENCODE_MODELS[*]}" "${ENCODE_THREADS[*]}" <<'EOF'
+python3 - "$RESULTS" "$LOGS" "$TEXT_BYTES" "${ALL_MODELS[*]}" "${ENCODE_MODELS[*]}" "${ENCODE_THREADS[*]}" <<'EOF'
 import glob, json, os, sys
 
 results, logs, text_bytes = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -290,6 +315,9 @@ if rows:
               "tokens only in Pretext's %d, only in the peer's %d); byte-identical file: %s" % (
                   check["model"], check["same_model"], check["same_vocab_ids"], check["same_tokens"], merges,
                   check["only_a"], check["only_b"], check["same_file"]))
+        if check["model"] == "unigram":
+            print("  (SentencePiece's vocabulary: %d pieces in common; ids, scores and some pieces differ by design, "
+                  "docs/stages/tokenizer.md)" % check["common"])
         if check["model"] == "wordpiece" and not check["same_model"]:
             print("  (expected: HF numbers the ## alphabet in a random hash-map order, so its ids, and merges that "
                   "tie on count, change from run to run; docs/stages/tokenizer.md)")

@@ -21,7 +21,7 @@ Modes (every one prints JSON lines on stdout, messages on stderr):
       comparing the ids of the first --check texts of every tool, and of Pretext when
       --pretext-ids names the file pretext-tokenizer-throughput --ids-out wrote.
 
-  train --model bpe|wordpiece --vocab-size V [--min-frequency 0] --out tokenizer.json FILES.jsonl...
+  train --model bpe|wordpiece|unigram --vocab-size V [--min-frequency 0] --out tokenizer.json FILES.jsonl...
       Trains HF's tokenizer with the defaults of Pretext's `tokenizer` stage
       (docs/stages/tokenizer.md), streaming the texts from FILES (reading counts, as Pretext's
       training reads its shards), saves it with save(pretty=True) and prints
@@ -33,11 +33,16 @@ Modes (every one prints JSON lines on stdout, messages on stderr):
                     handle_chinese_chars, strip_accents=None, lowercase=True), BertPreTokenizer,
                     WordPiece decoder, WordPieceTrainer(special_tokens=[PAD, UNK, CLS, SEP, MASK],
                     continuing_subword_prefix="##")
+        unigram:    SentencePiece (not HF): SentencePieceTrainer.train(sentence_iterator=the texts,
+                    model_type="unigram", its defaults otherwise, num_threads=RAYON_NUM_THREADS,
+                    max_sentence_length=2^24 so that no document is skipped); --out FILE.model
+                    (FILE.vocab beside it); prints the line with "tool":"sentencepiece"
       Peak memory and CPU come from /usr/bin/time -v around this process (the caller).
 
   fertility --tokenizer FILE [--lang-from-script] FILES.jsonl...
       Tokens per character (code point) for the texts whose "lang" is en, zh, and all, with HF
-      (encode_batch_fast); the shape of pretext-tokenizer-throughput --fertility's line. With
+      (encode_batch_fast), or with SentencePiece when FILE ends in .model (encode(texts,
+      num_threads=RAYON_NUM_THREADS)); the shape of pretext-tokenizer-throughput --fertility's line. With
       --lang-from-script a text without "lang" is zh when most of its letters are Han, en when
       most are Latin (the `regex` module's script properties; Pretext asks ICU).
 
@@ -45,9 +50,11 @@ Modes (every one prints JSON lines on stdout, messages on stderr):
       Compares the "model" sections of two tokenizer.json files: prints
         {"check":"model","type":…,"same_model":bool,"same_vocab_ids":bool,"same_tokens":bool,
          "same_merges":bool or null (no merges),"only_a":n,"only_b":n,"same_file":bool}
-      (needs no tokenizers package).
+      (needs no tokenizers package). When B ends in .model (SentencePiece), compares the pieces
+      of A's Unigram vocabulary with B's: {"check":"vocab",…,"common":n} (same keys).
 
-Run with a Python that has tokenizers and tiktoken (/work/peers/tokenizers/bin/python).
+Run with a Python that has tokenizers, tiktoken and sentencepiece (scripts/bench/tokenizer.sh
+uses ../peers/tokenizers/bin/python next to the repository).
 """
 
 import argparse
@@ -55,6 +62,7 @@ import json
 import os
 import sys
 import time
+from types import SimpleNamespace
 
 GPT2_PATTERN = r"""'(?:[sdmt]|ll|ve|re)| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+"""
 BPE_SPECIALS = ["<|endoftext|>"]
@@ -239,7 +247,9 @@ def train_mode(args):
         if batch:
             yield batch
 
-    if args.model == "bpe":
+    if args.model == "unigram":
+        pass
+    elif args.model == "bpe":
         tok = Tokenizer(models.BPE())
         tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
         tok.decoder = decoders.ByteLevel()
@@ -255,17 +265,46 @@ def train_mode(args):
         trainer = trainers.WordPieceTrainer(
             vocab_size=args.vocab_size, min_frequency=args.min_frequency, special_tokens=WORDPIECE_SPECIALS,
             continuing_subword_prefix="##", show_progress=False)
+    if args.model == "unigram":
+        train_sentencepiece(args, batches, start, counts)
+        return
     tok.train_from_iterator(batches(), trainer=trainer)
     tok.save(args.out, pretty=True)
     emit({"tool": "hf-tokenizers", "mode": "train", "model": args.model, "vocab_size": tok.get_vocab_size(),
           "texts": counts["texts"], "bytes": counts["bytes"], "seconds": round(time.perf_counter() - start, 3)})
 
 
-def fertility_mode(args):
-    from tokenizers import Tokenizer
+def train_sentencepiece(args, batches, start, counts):
+    """SentencePiece's Unigram trainer with its defaults (character coverage 0.9995, shrinking
+    0.75, seed 1M, specials <unk> <s> </s>), one document per sentence (max_sentence_length
+    raised so that no document is skipped), num_threads from RAYON_NUM_THREADS; writes
+    OUT.model and OUT.vocab with OUT the --out path without ".model"."""
+    import sentencepiece as spm
 
+    threads = int(os.environ.get("RAYON_NUM_THREADS", "2"))
+    prefix = args.out[: -len(".model")] if args.out.endswith(".model") else args.out
+    texts = (text for batch in batches() for text in batch)
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=texts, model_prefix=prefix, vocab_size=args.vocab_size, model_type="unigram",
+        num_threads=threads, max_sentence_length=1 << 24, minloglevel=1)
+    emit({"tool": "sentencepiece", "mode": "train", "model": "unigram", "vocab_size": args.vocab_size,
+          "texts": counts["texts"], "bytes": counts["bytes"], "seconds": round(time.perf_counter() - start, 3)})
+
+
+def fertility_mode(args):
     texts, languages = load_texts(args.files, args.lang_from_script)
-    encodings = Tokenizer.from_file(args.tokenizer).encode_batch_fast(texts, add_special_tokens=False)
+    if args.tokenizer.endswith(".model"):
+        import sentencepiece as spm
+
+        processor = spm.SentencePieceProcessor(model_file=args.tokenizer)
+        threads = int(os.environ.get("RAYON_NUM_THREADS", "2"))
+        encodings = [SimpleNamespace(ids=ids) for ids in processor.encode(texts, num_threads=threads)]
+        tool = "sentencepiece"
+    else:
+        from tokenizers import Tokenizer
+
+        encodings = Tokenizer.from_file(args.tokenizer).encode_batch_fast(texts, add_special_tokens=False)
+        tool = "hf-tokenizers"
     groups = {name: {"texts": 0, "chars": 0, "tokens": 0} for name in ("en", "zh", "all")}
     for text, lang, encoding in zip(texts, languages, encodings):
         for name in ("all", lang):
@@ -276,10 +315,13 @@ def fertility_mode(args):
                 g["tokens"] += len(encoding.ids)
     for g in groups.values():
         g["tokens_per_char"] = round(g["tokens"] / g["chars"], 4) if g["chars"] else None
-    emit({"tool": "hf-tokenizers", "mode": "fertility", "groups": groups})
+    emit({"tool": tool, "mode": "fertility", "groups": groups})
 
 
 def compare_mode(args):
+    if args.b.endswith(".model"):
+        compare_sentencepiece(args)
+        return
     a_bytes, b_bytes = open(args.a, "rb").read(), open(args.b, "rb").read()
     a, b = json.loads(a_bytes)["model"], json.loads(b_bytes)["model"]
     va, vb = a.get("vocab", {}), b.get("vocab", {})
@@ -287,6 +329,19 @@ def compare_mode(args):
           "same_tokens": set(va) == set(vb),
           "same_merges": a.get("merges") == b.get("merges") if "merges" in a or "merges" in b else None,
           "only_a": len(set(va) - set(vb)), "only_b": len(set(vb) - set(va)), "same_file": a_bytes == b_bytes})
+
+
+def compare_sentencepiece(args):
+    """The pieces of a Unigram tokenizer.json against those of a SentencePiece model (ids and
+    scores differ by design; the overlap of the vocabularies is what is reported)."""
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_file=args.b)
+    a = [piece for piece, _ in json.load(open(args.a, encoding="utf-8"))["model"]["vocab"]]
+    b = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    emit({"check": "vocab", "type": "Unigram", "same_model": False, "same_vocab_ids": a == b,
+          "same_tokens": set(a) == set(b), "same_merges": None, "only_a": len(set(a) - set(b)),
+          "only_b": len(set(b) - set(a)), "common": len(set(a) & set(b)), "same_file": False})
 
 
 def main():
@@ -302,7 +357,8 @@ def main():
     p.add_argument("--no-loop", action="store_true", help="skip the single-thread encode_ordinary loop")
     p.add_argument("files", nargs="+")
     p = sub.add_parser("train")
-    p.add_argument("--model", choices=["bpe", "wordpiece"], required=True)
+    p.add_argument("--model", choices=["bpe", "wordpiece", "unigram"], required=True,
+                   help="unigram trains with SentencePiece (--out FILE.model)")
     p.add_argument("--vocab-size", type=int, required=True)
     p.add_argument("--min-frequency", type=int, default=0)
     p.add_argument("--out", required=True)

@@ -14,37 +14,55 @@ public struct TokenizeStage: RecordStage, StageFinishing {
     public static let descriptor = StageDescriptor(
         name: "tokenize",
         summary: "encode documents into token-id records (uint16/uint32) with a trained tokenizer",
-        options: [tokenizer], input: .dataset, output: .examples)
+        options: [tokenizer, ids], input: .dataset, output: .examples)
 
     /// `tokenizer`: where the tokenizer is.
     public static let tokenizer = OptionKey<String>(
         "tokenizer", default: "",
         "tokenizer.json, or a directory or dataset holding one (empty: the input dataset's tokenizer/)")
 
+    /// `ids`: the width of the ids written.
+    public static let ids = OptionKey<IDWidth>(
+        "ids", default: .auto,
+        "id width: auto (uint16 when the vocabulary has at most 65,536 ids, else uint32), uint16 or uint32")
+
+    /// The widths of the ids a token record holds.
+    public enum IDWidth: String, Sendable, CaseIterable, OptionChoice {
+        /// The narrowest that holds every id of the vocabulary.
+        case auto
+        /// 16-bit ids (nanoGPT's `.bin` files); the vocabulary must have at most 65,536 ids.
+        case uint16
+        /// 32-bit ids.
+        case uint32
+    }
+
     /// The tokenizer's location as given (empty: the input's).
     private let location: String
+    /// The id width asked for.
+    private let width: IDWidth
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
         location = options[Self.tokenizer]
+        width = options[Self.ids]
     }
 
     /// The document shards of the input dataset; checks first that the tokenizer loads.
     public func plan(_ input: StageInput) throws -> [ShardUnit] {
         let units = try ShardUnit.plan(input, stage: Self.descriptor.name)
-        if case .dataset(let path) = input { _ = try TokenizerFile.locate(location, dataset: path) }
+        if case .dataset(let path) = input { _ = try tokenizer(datasetRoot: path) }
         return units
     }
 
     /// `ids` of the id width the tokenizer needs.
     public func recordSchema(input: Dataset) throws -> RecordSchema {
-        try RecordSchema([.init("ids", try Self.idType(try tokenizer(input)), count: nil)])
+        try RecordSchema([.init("ids", try tokenizer(datasetRoot: input.root).idType, count: nil)])
     }
 
     /// A worker with the tokenizer.
     public func makeWorker(input: Dataset) throws -> Worker {
-        let tokenizer = try tokenizer(input)
-        return Worker(tokenizer: tokenizer, idType: try Self.idType(tokenizer))
+        let (tokenizer, idType) = try tokenizer(datasetRoot: input.root)
+        return Worker(tokenizer: tokenizer, idType: idType)
     }
 
     /// Copies the tokenizer into the output dataset, so its records can be decoded.
@@ -53,24 +71,37 @@ public struct TokenizeStage: RecordStage, StageFinishing {
         let directory = dataset.path(TokenizerStage.directory)
         try FileSystem.createDirectory(directory)
         let file = FileSystem.join(directory, "tokenizer.json")
-        try TokenizerFile.write(try tokenizer(try Dataset.open(at: path)), to: file)
+        try TokenizerFile.write(try tokenizer(datasetRoot: path).tokenizer, to: file)
         return ["token records decode with \(file)"]
     }
 
-    private func tokenizer(_ input: Dataset) throws -> Tokenizer {
-        try TokenizerFile.read(try TokenizerFile.locate(location, dataset: input.root))
+    /// The tokenizer for the input dataset at `datasetRoot`, and the width of its ids.
+    private func tokenizer(datasetRoot: String) throws -> (tokenizer: Tokenizer, idType: RecordSchema.ScalarType) {
+        let path = try TokenizerFile.locate(location, dataset: datasetRoot)
+        let tokenizer = try TokenizerFile.read(path)
+        return (tokenizer, try idType(tokenizer, path: path))
     }
 
-    /// `uint16` for at most 65,536 ids, else `uint32`.
+    /// The width asked for; `auto`: `uint16` for at most 65,536 ids, else `uint32`.
     ///
-    /// - Throws: `PretextError(.invalidConfiguration)` for a vocabulary past 2³² ids.
-    static func idType(_ tokenizer: Tokenizer) throws -> RecordSchema.ScalarType {
+    /// - Throws: `PretextError(.invalidConfiguration)` naming the tokenizer file when its
+    ///   vocabulary has more ids than the width holds.
+    func idType(_ tokenizer: Tokenizer, path: String) throws -> RecordSchema.ScalarType {
         let size = tokenizer.vocabularySize
-        if size <= 1 << 16 { return .uint16 }
-        guard size <= 1 << 32 else {
-            throw PretextError(.invalidConfiguration, "a vocabulary of \(size) ids does not fit 32-bit token ids")
+        let type: RecordSchema.ScalarType
+        switch width {
+        case .auto: type = size <= 1 << 16 ? .uint16 : .uint32
+        case .uint16: type = .uint16
+        case .uint32: type = .uint32
         }
-        return .uint32
+        let limit = type == .uint16 ? 1 << 16 : 1 << 32
+        guard size <= limit else {
+            throw PretextError(
+                .invalidConfiguration,
+                "ids: a vocabulary of \(size) ids does not fit \(type.rawValue) token ids (at most \(limit))",
+                path: path)
+        }
+        return type
     }
 
     /// Encodes one document at a time.

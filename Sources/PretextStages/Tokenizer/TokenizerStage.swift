@@ -95,6 +95,9 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
     let memoryBytes: Int
 
     /// Creates the stage from checked options.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for special tokens that collide
+    ///   (`TokenizerTraining.check()`).
     public init(options: StageOptions) throws {
         training = TokenizerTraining(
             kind: options[Self.model], vocabSize: options[Self.vocabSize],
@@ -106,6 +109,7 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
         training.unigram.maxPieceLength = options[Self.maxPieceLength]
         training.unigram.shrinkingFactor = options[Self.shrinkingFactor]
         training.unigram.seedSize = options[Self.seedSize]
+        try training.check()
         selection = DocumentSelection(
             condition: options[Self.condition], sample: options[Self.sample], seed: UInt64(options[Self.seed]))
         memoryBytes = options[Self.memoryMB] << 20

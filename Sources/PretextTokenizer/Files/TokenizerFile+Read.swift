@@ -36,6 +36,7 @@ public enum TokenizerFile {
         case "Unigram": model = .unigram(try unigram(modelObject, bytes: bytes, &reader))
         case let other: throw reader.unsupported("model", other, supported: ["BPE", "WordPiece", "Unigram"])
         }
+        try checkAddedTokens(added, vocabulary: model.vocabulary, reader)
         let preTokenizer = try self.preTokenizer(root["pre_tokenizer"], &reader)
         let normalizer = try self.normalizer(root["normalizer"], &reader)
         let decoder = try self.decoder(root["decoder"], &reader)
@@ -46,8 +47,13 @@ public enum TokenizerFile {
 
     private static func addedToken(_ value: Any, _ reader: inout JSONReader) throws -> AddedToken {
         let object = try reader.object(value, "added_tokens entry")
+        let id = try reader.integer(object["id"], "added_tokens.id")
+        guard let id32 = UInt32(exactly: id) else {
+            throw PretextError(
+                .invalidConfiguration, "added_tokens: id \(id) does not fit 32-bit token ids", path: reader.path)
+        }
         var token = AddedToken(
-            id: UInt32(try reader.integer(object["id"], "added_tokens.id")),
+            id: id32,
             content: try reader.string(object["content"], "added_tokens.content"),
             special: object["special"] as? Bool ?? false)
         token.singleWord = object["single_word"] as? Bool ?? false
@@ -55,6 +61,32 @@ public enum TokenizerFile {
         token.rightStrip = object["rstrip"] as? Bool ?? false
         token.normalized = object["normalized"] as? Bool ?? false
         return token
+    }
+
+    /// Added tokens must not collide: each content once, each id once, and an added token the
+    /// model's vocabulary holds has the vocabulary's id (HF warns and moves such a token; a file
+    /// like that was not written by a tokenizer that encodes as it says).
+    private static func checkAddedTokens(_ added: [AddedToken], vocabulary: [String], _ reader: JSONReader) throws {
+        var idOf = [String: Int](minimumCapacity: vocabulary.count)
+        for (id, token) in vocabulary.enumerated() { idOf[token] = id }
+        var contentOf = [UInt32: String]()
+        var seen = Set<String>()
+        for token in added {
+            let name = "added_tokens: '\(token.content)' (id \(token.id))"
+            func collision(_ message: String) -> PretextError {
+                PretextError(.invalidConfiguration, "\(name) \(message)", path: reader.path)
+            }
+            guard seen.insert(token.content).inserted else { throw collision("is listed twice") }
+            if let other = contentOf.updateValue(token.content, forKey: token.id) {
+                throw collision("has the id of the added token '\(other)'")
+            }
+            if let id = idOf[token.content], id != Int(token.id) {
+                throw collision("is token \(id) of the model's vocabulary")
+            }
+            if Int(token.id) < vocabulary.count, vocabulary[Int(token.id)] != token.content {
+                throw collision("has the id of the model's token '\(vocabulary[Int(token.id)])'")
+            }
+        }
     }
 
     private static func bpe(_ object: [String: Any], _ reader: inout JSONReader) throws -> BPEModel {

@@ -40,6 +40,45 @@ public struct TokenizerTraining: Sendable {
     /// The special tokens used: those given, or the model's defaults.
     public var effectiveSpecialTokens: [String] { specialTokens.isEmpty ? kind.defaultSpecialTokens : specialTokens }
 
+    /// Checks the settings that cannot make a tokenizer, before any word is counted.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` naming `special_tokens` when a special
+    ///   token is empty, is given twice, or collides with a token the model makes itself
+    ///   (Unigram's byte pieces `<0x00>`…`<0xFF>` with byte fallback); when WordPiece has no
+    ///   `[UNK]` or Unigram no unknown token among them.
+    public func check() throws {
+        let specials = effectiveSpecialTokens
+        var seen = Set<String>()
+        for (index, token) in specials.enumerated() {
+            guard !token.isEmpty else {
+                throw PretextError(.invalidConfiguration, "special_tokens: token \(index + 1) is empty")
+            }
+            guard seen.insert(token).inserted else {
+                throw PretextError(
+                    .invalidConfiguration,
+                    "special_tokens: '\(token)' is given twice; each special token gets one id")
+            }
+            if kind == .unigram, unigram.byteFallback, ByteFallback.byte(of: token) != nil {
+                throw PretextError(
+                    .invalidConfiguration,
+                    "special_tokens: '\(token)' collides with the byte piece byte_fallback adds for that byte")
+            }
+        }
+        switch kind {
+        case .bpe: break
+        case .wordpiece:
+            guard specials.contains("[UNK]") else {
+                throw PretextError(.invalidConfiguration, "a WordPiece tokenizer needs [UNK] among its special tokens")
+            }
+        case .unigram:
+            guard specials.contains(unigram.unknownToken) else {
+                throw PretextError(
+                    .invalidConfiguration,
+                    "a Unigram tokenizer needs its unknown token '\(unigram.unknownToken)' among its special tokens")
+            }
+        }
+    }
+
     /// BERT's normalization as configured.
     var normalizer: BertNormalizer { BertNormalizer(lowercase: lowercase) }
 
@@ -64,9 +103,10 @@ public struct TokenizerTraining: Sendable {
     /// Trains a tokenizer on `counts`.
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` for settings that cannot make a
-    ///   tokenizer (a vocabulary smaller than the special tokens and alphabet is not an error:
+    ///   tokenizer (`check()`; a vocabulary smaller than the special tokens and alphabet is not an error:
     ///   training then makes no merges, as HF does).
     public func train(_ counts: WordCounts, progress: (String) -> Void = { _ in }) throws -> Tokenizer {
+        try check()
         let specials = effectiveSpecialTokens
         let limit = limitAlphabet > 0 ? limitAlphabet : nil
         switch kind {
@@ -84,9 +124,6 @@ public struct TokenizerTraining: Sendable {
                 vocabulary: result.vocabulary, merges: result.merges, specialTokens: specials,
                 addPrefixSpace: addPrefixSpace)
         case .wordpiece:
-            guard specials.contains("[UNK]") else {
-                throw PretextError(.invalidConfiguration, "a WordPiece tokenizer needs [UNK] among its special tokens")
-            }
             let trainer = WordPieceTrainer(
                 vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials, limitAlphabet: limit)
             return try .wordPiece(try trainer.train(counts.counts), normalizer: normalizer, specialTokens: specials)

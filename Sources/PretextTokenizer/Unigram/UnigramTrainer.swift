@@ -318,4 +318,12 @@ enum ByteFallback {
         let hex = String(byte, radix: 16, uppercase: true)
         return "<0x" + (hex.count == 1 ? "0" : "") + hex + ">"
     }
+
+    /// The byte whose piece `token` is (`<0x41>`: 0x41), or nil.
+    static func byte(of token: String) -> Int? {
+        guard token.utf8.count == 6, token.hasPrefix("<0x"), token.hasSuffix(">"),
+            let byte = Int(token.dropFirst(3).prefix(2), radix: 16), self.token(byte) == token
+        else { return nil }
+        return byte
+    }
 }
