@@ -101,8 +101,12 @@ public struct Tokenizer: Sendable {
     }
 
     /// Appends the ids of `text` to `ids` (no tokens or offsets): the fast path for byte-level
-    /// BPE, with pieces looked up in `cache`; the full encoding for the other models.
+    /// BPE and for Unigram, with pieces or words looked up in `cache`; the full encoding for
+    /// WordPiece.
     func encodeIDs(_ text: String, into ids: inout [UInt32], cache: inout PieceCache) {
+        if let metaspace = fastUnigram {
+            return encodeUnigramIDs(text, metaspace: metaspace, into: &ids, cache: &cache)
+        }
         guard let byteLevel else { return ids += encode(text).ids }
         var text = text
         text.withUTF8 { raw in
@@ -120,6 +124,34 @@ public struct Tokenizer: Sendable {
                     } else {
                         byteLevel.encodeIDs(UnsafeRawBufferPointer(rebasing: bytes[range]), into: &ids, cache: &cache)
                     }
+                }
+            }
+        }
+    }
+
+    /// The Metaspace settings when the model is Unigram behind a plain Metaspace (`▁`, split,
+    /// no normalizer): the case `UnigramModel.encodeIDs` covers.
+    private var fastUnigram: Metaspace? {
+        guard normalizer == nil, case .unigram = model, case .metaspace(let metaspace) = preTokenizer,
+            metaspace.split, metaspace.replacement == "\u{2581}"
+        else { return nil }
+        return metaspace
+    }
+
+    private func encodeUnigramIDs(_ text: String, metaspace: Metaspace, into ids: inout [UInt32], cache: inout PieceCache) {
+        guard case .unigram(let unigram) = model else { return }
+        var text = text
+        text.withUTF8 { raw in
+            let bytes = UnsafeRawBufferPointer(raw)
+            for part in splitter.split(bytes) {
+                switch part {
+                case .token(let token, _): ids.append(token.id)
+                case .text(let range):
+                    // `first` prepends only to the part that starts the input, as `encode` does.
+                    let scheme: Metaspace.PrependScheme =
+                        metaspace.prependScheme == .first && range.lowerBound > 0 ? .never : metaspace.prependScheme
+                    unigram.encodeIDs(
+                        UnsafeRawBufferPointer(rebasing: bytes[range]), prependScheme: scheme, into: &ids, cache: &cache)
                 }
             }
         }

@@ -57,11 +57,14 @@ import Testing
 
 /// The fast ids-only encoder (pieces cached) gives what the full encoder gives.
 @Suite struct TokenEncoderTests {
-    @Test(arguments: ["bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "wordpiece-tokenizer.json"])
+    @Test(arguments: [
+        "bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "wordpiece-tokenizer.json", "unigram-tokenizer.json",
+        "unigram-bytefallback-tokenizer.json",
+    ])
     func fastIDsEqualTheFullEncoding(_ file: String) throws {
         let tokenizer = try TokenizerFile.read(Golden.path(file))
         var encoder = TokenEncoder(tokenizer)
-        let texts = Golden.lines("encodings.jsonl").map { $0["text"] as! String } + Golden.corpus
+        let texts = Self.texts
         for _ in 0..<2 {
             for text in texts {
                 #expect(encoder.ids(of: text) == tokenizer.encode(text).ids, "\(text.prefix(30))")
@@ -69,5 +72,23 @@ import Testing
         }
         #expect(tokenizer.encodeBatch(texts, threads: 2) == texts.map { tokenizer.encode($0).ids })
         #expect(encoder.ids(of: "a<|endoftext|>b") == tokenizer.encode("a<|endoftext|>b").ids)
+    }
+
+    /// The probes of both encoding golden files, the corpus, and special tokens between words.
+    private static let texts =
+        Golden.lines("encodings.jsonl").map { $0["text"] as! String }
+        + Golden.lines("unigram-encodings.jsonl").map { $0["text"] as! String } + Golden.corpus
+        + ["<s>", "a<s>b </s> c", " <unk>  x", "▁▁a ▁b", "</s>東京"]
+
+    @Test(arguments: [Metaspace.PrependScheme.always, .first, .never])
+    func fastUnigramIDsFollowThePrependScheme(_ scheme: Metaspace.PrependScheme) throws {
+        let golden = try TokenizerFile.read(Golden.path("unigram-tokenizer.json"))
+        let tokenizer = Tokenizer(
+            model: golden.model, preTokenizer: .metaspace(Metaspace(prependScheme: scheme)),
+            addedTokens: golden.addedTokens)
+        var encoder = TokenEncoder(tokenizer)
+        for text in Self.texts {
+            #expect(encoder.ids(of: text) == tokenizer.encode(text).ids, "\(text.prefix(30))")
+        }
     }
 }
