@@ -1,19 +1,20 @@
-/// Byte-level BPE encoding (GPT-2, RoBERTa): GPT-2 pre-tokenization, each piece's bytes as the
-/// byte alphabet's tokens, then BPE merges. HF tokenizers' `ByteLevel` pre-tokenizer with the
-/// `BPE` model, `add_prefix_space` and `use_regex` as configured.
+/// Byte-level BPE encoding (GPT-2, RoBERTa, Llama 3): pre-tokenization by a `SplitPattern`, each
+/// piece's bytes as the byte alphabet's tokens, then BPE merges. HF tokenizers' `ByteLevel`
+/// pre-tokenizer (`add_prefix_space` and `use_regex` as configured), or a `Split` before it,
+/// with the `BPE` model.
 struct ByteLevelBPE: Sendable {
     let model: BPEModel
     /// Put a space before a text that does not start with one (RoBERTa: on; GPT-2: off).
     let addPrefixSpace: Bool
-    /// Split with GPT-2's pattern (off: the whole text is one piece).
-    let useRegex: Bool
+    /// The pattern that splits the text (`nil`: the whole text is one piece).
+    let pattern: SplitPattern?
     /// The id of each byte's alphabet token (`nil` where the vocabulary lacks it).
     private let byteIDs: [UInt32?]
 
-    init(model: BPEModel, addPrefixSpace: Bool, useRegex: Bool) {
+    init(model: BPEModel, addPrefixSpace: Bool, pattern: SplitPattern?) {
         self.model = model
         self.addPrefixSpace = addPrefixSpace
-        self.useRegex = useRegex
+        self.pattern = pattern
         byteIDs = ByteLevel.characters.map { model.id(of: String($0)) }
     }
 
@@ -29,13 +30,13 @@ struct ByteLevelBPE: Sendable {
             let bytes = UnsafeRawBufferPointer(raw)
             let scalarIndex = Self.scalarIndexes(bytes)
             let base = scalarBase - shift
-            if !useRegex {
+            guard let pattern else {
                 if !bytes.isEmpty {
                     encodePiece(bytes, 0..<bytes.count, scalarIndex: scalarIndex, base: base, into: &encoding)
                 }
                 return
             }
-            GPT2Splitter.forEachPiece(bytes) { piece in
+            pattern.forEachPiece(bytes) { piece in
                 encodePiece(bytes, piece, scalarIndex: scalarIndex, base: base, into: &encoding)
             }
         }
@@ -77,11 +78,11 @@ struct ByteLevelBPE: Sendable {
     /// Appends the ids of `text` to `ids`, looking pieces up in `cache` first: the encoder of
     /// the tokenize stage, without tokens or offsets.
     func encodeIDs(_ text: UnsafeRawBufferPointer, into ids: inout [UInt32], cache: inout PieceCache) {
-        guard useRegex else {
+        guard let pattern else {
             if !text.isEmpty { encodePiece(text, into: &ids, cache: &cache) }
             return
         }
-        GPT2Splitter.forEachPiece(text) { piece in
+        pattern.forEachPiece(text) { piece in
             encodePiece(UnsafeRawBufferPointer(rebasing: text[piece]), into: &ids, cache: &cache)
         }
     }

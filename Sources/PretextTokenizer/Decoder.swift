@@ -94,12 +94,12 @@ public indirect enum Decoder: Sendable, Equatable {
 }
 
 extension Decoder {
-    /// The decoder HF pairs with a model: `ByteLevel` for byte-level BPE, `WordPiece` for
+    /// The decoder HF pairs with a model: `ByteLevel` for byte-level BPE (either pattern), `WordPiece` for
     /// WordPiece, `Metaspace` (after `ByteFallback` when the model falls back to bytes) for
     /// Unigram with Metaspace words; nil otherwise.
     static func standard(for model: Tokenizer.Model, preTokenizer: Tokenizer.PreTokenizer) -> Decoder? {
         switch (model, preTokenizer) {
-        case (.bpe, .byteLevel): return .byteLevel
+        case (.bpe, .byteLevel), (.bpe, .splitByteLevel): return .byteLevel
         case (.wordPiece(let wordPiece), _): return .wordPiece(prefix: wordPiece.continuingSubwordPrefix, cleanup: true)
         case (.unigram(let unigram), .metaspace(let metaspace)):
             let words = Decoder.metaspace(

@@ -1,19 +1,27 @@
 import PretextCore
 
 extension Tokenizer {
-    /// A byte-level BPE tokenizer (GPT-2) of trained `vocabulary` and `merges`, its special
-    /// tokens (the trainer's, which hold the first ids) as added tokens.
+    /// A byte-level BPE tokenizer of trained `vocabulary` and `merges`, its special tokens (the
+    /// trainer's, which hold the first ids) as added tokens, splitting by `pattern`: GPT-2's in
+    /// HF's `ByteLevel` pre-tokenizer, another as a `Split` before it (`splitByteLevel`).
     ///
-    /// - Throws: `PretextError(.invalidConfiguration)` for inconsistent merges.
+    /// - Throws: `PretextError(.invalidConfiguration)` for inconsistent merges, and for
+    ///   `addPrefixSpace` with a pattern other than GPT-2's (HF would put the space before every
+    ///   piece of the `Split`).
     public static func byteLevelBPE(
         vocabulary: [String], merges: [(left: UInt32, right: UInt32)], specialTokens: [String],
-        addPrefixSpace: Bool = false
+        addPrefixSpace: Bool = false, pattern: SplitPattern = .gpt2
     ) throws -> Tokenizer {
         let model = try BPEModel(vocabulary: vocabulary, merges: merges)
+        let preTokenizer: PreTokenizer
+        switch pattern {
+        case .gpt2: preTokenizer = .byteLevel(addPrefixSpace: addPrefixSpace, trimOffsets: true, useRegex: true)
+        case .cl100k:
+            guard !addPrefixSpace else { throw TokenizerTraining.prefixSpaceNeedsGPT2(pattern) }
+            preTokenizer = .splitByteLevel(pattern: pattern)
+        }
         return Tokenizer(
-            model: .bpe(model),
-            preTokenizer: .byteLevel(addPrefixSpace: addPrefixSpace, trimOffsets: true, useRegex: true),
-            addedTokens: try added(specialTokens, in: model.id(of:)))
+            model: .bpe(model), preTokenizer: preTokenizer, addedTokens: try added(specialTokens, in: model.id(of:)))
     }
 
     /// A BERT WordPiece tokenizer of `model` with `normalizer`, its special tokens as added tokens.

@@ -29,10 +29,24 @@ public struct Tokenizer: Sendable {
     public enum PreTokenizer: Sendable, Equatable {
         /// GPT-2's byte-level splitting (`ByteLevel`).
         case byteLevel(addPrefixSpace: Bool, trimOffsets: Bool, useRegex: Bool)
+        /// Byte-level splitting by `pattern` (Llama 3's with `.cl100k`): HF's `Sequence` of a
+        /// `Split` (the pattern's regex, `Isolated`) and a `ByteLevel` that does not split
+        /// (`add_prefix_space: false`, `trim_offsets: true`, `use_regex: false`).
+        case splitByteLevel(pattern: SplitPattern)
         /// BERT's whitespace and punctuation splitting (`BertPreTokenizer`).
         case bert
         /// SentencePiece's `▁` word boundaries (`Metaspace`).
         case metaspace(Metaspace)
+
+        /// For the byte-level pre-tokenizers: whether a space goes before the text, and the
+        /// pattern that splits it (`nil`: none, the text is one piece); `nil` for the others.
+        var byteLevelSplitting: (addPrefixSpace: Bool, pattern: SplitPattern?)? {
+            switch self {
+            case .byteLevel(let addPrefixSpace, _, let useRegex): (addPrefixSpace, useRegex ? .gpt2 : nil)
+            case .splitByteLevel(let pattern): (false, pattern)
+            case .bert, .metaspace: nil
+            }
+        }
     }
 
     /// The model.
@@ -62,10 +76,8 @@ public struct Tokenizer: Sendable {
         self.addedTokens = addedTokens
         self.decoder = decoder ?? Decoder.standard(for: model, preTokenizer: preTokenizer)
         splitter = AddedTokenSplitter(addedTokens)
-        if case .bpe(let bpe) = model, case .byteLevel(let addPrefixSpace, _, let useRegex) = preTokenizer,
-            normalizer == nil
-        {
-            byteLevel = ByteLevelBPE(model: bpe, addPrefixSpace: addPrefixSpace, useRegex: useRegex)
+        if case .bpe(let bpe) = model, let splitting = preTokenizer.byteLevelSplitting, normalizer == nil {
+            byteLevel = ByteLevelBPE(model: bpe, addPrefixSpace: splitting.addPrefixSpace, pattern: splitting.pattern)
         } else {
             byteLevel = nil
         }
@@ -169,7 +181,7 @@ public struct Tokenizer: Sendable {
         case .metaspace(let metaspace):
             normalized = metaspace.apply(normalized, atStart: scalarBase == 0)
             words = metaspace.words(normalized)
-        case .bert, .byteLevel:
+        case .bert, .byteLevel, .splitByteLevel:
             words = BertPreTokenizer.words(normalized)
         }
         for word in words {

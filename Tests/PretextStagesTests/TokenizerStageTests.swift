@@ -64,6 +64,38 @@ import Testing
         #expect(try DatasetVerifier.verify(dataset).isClean)
     }
 
+    @Test func theCL100KPatternTrainsALlama3StyleTokenizer() throws {
+        let directory = try TemporaryDirectory()
+        try ingest(directory)
+        let reports = try StageRun.pipeline(
+            "  - stage: tokenizer\n    vocab_size: 400\n    pattern: cl100k\n  - stage: tokenize", in: directory,
+            workers: 2)
+        #expect(reports.map(\.rejected) == [0, 0, 0])
+        let file = directory.file("out/02-tokenizer/tokenizer/tokenizer.json")
+        let tokenizer = try TokenizerFile.read(file)
+        #expect(tokenizer.preTokenizer == .splitByteLevel(pattern: .cl100k))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""type": "Split""#))
+        #expect(tokenizer.encode("12345").offsets.contains { $0.upperBound == 3 }, "numbers of at most three digits")
+        let tokens = try Dataset.open(at: directory.file("out/03-tokenize"))
+        let records = try #require(try TokenRecords(dataset: tokens))
+        for text in Self.texts {
+            #expect(records.tokenizer.decode(tokenizer.encode(text).ids) == text, "\(text.prefix(20))")
+        }
+    }
+
+    @Test func thePatternIsBPEsAndAPrefixSpaceNeedsGPT2s() throws {
+        let directory = try TemporaryDirectory()
+        try ingest(directory, copies: 1)
+        #expect(throws: Error.self) {
+            try StageRun.pipeline("  - stage: tokenizer\n    model: wordpiece\n    pattern: cl100k", in: directory)
+        }
+        let error = try #require(throws: PretextError.self) {
+            try StageRun.pipeline(
+                "  - stage: tokenizer\n    pattern: cl100k\n    add_prefix_space: true", in: directory)
+        }
+        #expect(error.message.contains("add_prefix_space works with pattern gpt2 only"), "\(error)")
+    }
+
     @Test func workersAndMemoryBudgetsTrainTheSameTokenizer() throws {
         var files: [String] = []
         for (workers, memory) in [(1, 512), (2, 512), (2, 1)] {

@@ -5,16 +5,20 @@ import Testing
 /// Byte-level BPE trained and applied here gives what HF tokenizers gives on the same texts.
 @Suite struct BPEGoldenTests {
     /// The byte-level word counts of the golden corpus (GPT-2 pieces in the byte alphabet).
-    static let wordCounts: [String: UInt64] = {
+    static let wordCounts = wordCounts(.gpt2)
+    /// The same with cl100k's pieces.
+    static let cl100kWordCounts = wordCounts(.cl100k)
+
+    private static func wordCounts(_ pattern: SplitPattern) -> [String: UInt64] {
         var counts: [String: UInt64] = [:]
         for var text in Golden.corpus {
             text.withUTF8 { raw in
                 let bytes = UnsafeRawBufferPointer(raw)
-                GPT2Splitter.forEachPiece(bytes) { counts[ByteLevel.text(bytes[$0]), default: 0] += 1 }
+                pattern.forEachPiece(bytes) { counts[ByteLevel.text(bytes[$0]), default: 0] += 1 }
             }
         }
         return counts
-    }()
+    }
 
     @Test(arguments: [
         ("bpe-tokenizer.json", 1000, UInt64(2), 4096), ("bpe-tokenizer-vs300.json", 300, UInt64(2), 4096),
@@ -33,11 +37,26 @@ import Testing
         let merges = result.merges.map { "\(result.vocabulary[Int($0.left)]) \(result.vocabulary[Int($0.right)])" }
         #expect(merges == Golden.merges(file))
     }
+
+    @Test(arguments: [("bpe-cl100k-tokenizer.json", 1000), ("bpe-cl100k-tokenizer-vs300.json", 300)])
+    func trainingOnCL100KPiecesGivesHFsVocabularyAndMerges(_ file: String, _ vocabSize: Int) {
+        let trainer = BPETrainer(
+            vocabSize: vocabSize, minFrequency: 2, specialTokens: ["<|endoftext|>"],
+            initialAlphabet: ByteLevel.characters)
+        let result = trainer.train(Self.cl100kWordCounts)
+        #expect(result.vocabulary == Golden.vocabulary(file))
+        let merges = result.merges.map { "\(result.vocabulary[Int($0.left)]) \(result.vocabulary[Int($0.right)])" }
+        #expect(merges == Golden.merges(file))
+        #expect(Self.cl100kWordCounts != Self.wordCounts, "the two patterns split the corpus differently")
+    }
 }
 
 /// Encoding with a tokenizer file HF wrote gives HF's ids, tokens and offsets.
 @Suite struct BPEEncodingGoldenTests {
-    @Test(arguments: ["bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "bpe-tokenizer-minfreq1.json"])
+    @Test(arguments: [
+        "bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "bpe-tokenizer-minfreq1.json", "bpe-cl100k-tokenizer.json",
+        "bpe-cl100k-tokenizer-vs300.json",
+    ])
     func encodingsMatchHF(_ file: String) throws {
         let tokenizer = try TokenizerFile.read(Golden.path(file))
         let probes = Golden.lines("encodings.jsonl").filter { $0["tokenizer"] as? String == file }
@@ -59,7 +78,7 @@ import Testing
 @Suite struct TokenEncoderTests {
     @Test(arguments: [
         "bpe-tokenizer.json", "bpe-tokenizer-vs300.json", "wordpiece-tokenizer.json", "unigram-tokenizer.json",
-        "unigram-bytefallback-tokenizer.json",
+        "unigram-bytefallback-tokenizer.json", "bpe-cl100k-tokenizer.json", "bpe-cl100k-tokenizer-vs300.json",
     ])
     func fastIDsEqualTheFullEncoding(_ file: String) throws {
         let tokenizer = try TokenizerFile.read(Golden.path(file))

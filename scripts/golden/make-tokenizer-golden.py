@@ -2,7 +2,7 @@
 """Golden BPE and WordPiece vocabularies and encodings from Hugging Face `tokenizers`,
 for the tests of Pretext's own tokenizer trainers and encoders.
 
-Trains, on the texts of the bundled fixture corpus (fixtures/corpus/), five tokenizers with
+Trains, on the texts of the bundled fixture corpus (fixtures/corpus/), seven tokenizers with
 the HF `tokenizers` Python package and encodes a fixed list of probe texts with each:
 
   bpe-tokenizer.json            byte-level BPE (GPT-2 style): models.BPE(), ByteLevel
@@ -19,6 +19,12 @@ the HF `tokenizers` Python package and encodes a fixed list of probe texts with 
                                 min_frequency=2, special_tokens=[PAD, UNK, CLS, SEP, MASK],
                                 continuing_subword_prefix="##")
   wordpiece-tokenizer-vs300.json  the same with vocab_size=300
+  bpe-cl100k-tokenizer.json     byte-level BPE with tiktoken's cl100k_base pattern, as
+                                Llama 3's tokenizer.json has it: pre-tokenizer
+                                Sequence([Split(Regex(CL100K_PATTERN), "isolated"),
+                                ByteLevel(add_prefix_space=False, use_regex=False)]),
+                                ByteLevel decoder, the BpeTrainer of bpe-tokenizer.json
+  bpe-cl100k-tokenizer-vs300.json  the same with vocab_size=300
 
 and writes into fixtures/golden/tokenizers/
 
@@ -27,7 +33,13 @@ and writes into fixtures/golden/tokenizers/
   encodings.jsonl   one line per (tokenizer, probe): {"tokenizer": file name, "text",
                     "ids", "tokens", "offsets": [[start, end], ...]} from
                     tokenizer.encode(text, add_special_tokens=False); offsets are HF's,
-                    i.e. Python character (code point) indices into "text"
+                    i.e. Python character (code point) indices into "text"; the cl100k
+                    tokenizers encode CL100K_PROBES after PROBES
+  cl100k-pieces.jsonl  (after check_contraction_folding() has passed) one line per text: {"text", "pieces"}, the pieces HF's
+                    Split(Regex(CL100K_PATTERN), "isolated").pre_tokenize_str(text) gives, for
+                    PROBES (those of at most 1000 characters), CL100K_PROBES and RANDOM_TEXTS
+                    seeded random strings (random_texts()); when the `regex` module is
+                    installed the script checks that regex.findall gives the same pieces
   README.md         what the files are and how they were made
 
 Training texts, in this order (files sorted by their path relative to fixtures/corpus/):
@@ -63,6 +75,7 @@ themselves depend on that random order.
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -76,7 +89,7 @@ os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 try:
     import tokenizers
-    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
 except ImportError:
     python = os.environ.get("TOKENIZERS_PYTHON", "../peers/tokenizers/bin/python")
     if os.environ.get("TOKENIZER_GOLDEN_REEXEC"):
@@ -180,6 +193,34 @@ def bpe_tokenizer(texts, vocab_size, min_frequency):
     return tok
 
 
+# tiktoken's cl100k_base pattern, as Llama 3's tokenizer.json writes it.
+CL100K_PATTERN = (
+    r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}"
+    r"| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+"
+)
+
+
+def cl100k_splitter():
+    return pre_tokenizers.Split(Regex(CL100K_PATTERN), "isolated")
+
+
+def bpe_cl100k_tokenizer(texts, vocab_size, min_frequency):
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.Sequence(
+        [cl100k_splitter(), pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)]
+    )
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        min_frequency=min_frequency,
+        special_tokens=["<|endoftext|>"],
+        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        show_progress=False,
+    )
+    tok.train_from_iterator(texts, trainer=trainer)
+    return tok
+
+
 def wordpiece_tokenizer(texts, vocab_size):
     tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(
@@ -235,7 +276,10 @@ TOKENIZERS = [
     ("bpe-tokenizer-minfreq1.json", lambda texts: bpe_tokenizer(texts, 1000, 0)),
     ("wordpiece-tokenizer.json", lambda texts: wordpiece_tokenizer(texts, 1000)),
     ("wordpiece-tokenizer-vs300.json", lambda texts: wordpiece_tokenizer(texts, 300)),
+    ("bpe-cl100k-tokenizer.json", lambda texts: bpe_cl100k_tokenizer(texts, 1000, 2)),
+    ("bpe-cl100k-tokenizer-vs300.json", lambda texts: bpe_cl100k_tokenizer(texts, 300, 2)),
 ]
+CL100K_TOKENIZERS = {"bpe-cl100k-tokenizer.json", "bpe-cl100k-tokenizer-vs300.json"}
 
 # ---------------------------------------------------------------------------------------
 # Probe texts (invented for this file)
@@ -298,12 +342,114 @@ PROBES = [
     "but with great feeling — and the gulls followed the wake all the way to the pier.",
 ]
 
+# More probes for the cl100k pattern: contractions in any case, whitespace runs with CR and
+# LF, numbers of more than three digits, punctuation before newlines.
+CL100K_PROBES = [
+    "IT'S THEY'RE we'Ve I'M you'LL he'D o'Clock x'ſa 'ſ rock'n'roll 'tis",
+    "line one\r\n\r\n  indented\n\t\n  next\n\n\n",
+    "a \n b\t\n\tc  \r  d \u00a0\ne",
+    "1234567 12 1 ٣٣٣٣٣ ½½½½ 2024年 3.14159 1,000,000",
+    "hello!!!\n\nworld?\r\n ?!\n\n\r z $42,000.50!!\n",
+    "\u00a0\u00a0word\u3000\u3000全角 tab\tword\u2028next\u0085end",
+    "'quoted' \"double\" (paren) [x]\n- item\n* star\n",
+]
+
+# Random strings for the splitter: letters (the contraction letters often), digits of
+# several scripts, every kind of whitespace, apostrophes, punctuation, CJK, combining marks,
+# emoji, control characters.
+RANDOM_TEXTS = 400
+RANDOM_POOL = (
+    list("abcXYZ") + list("sStTdDmMrReEvVlL") * 2
+    + ["ſ", "ß", "İ", "\u212a", "ǅ", "é", "e\u0301", "ﬁ", "Ωμ", "Жж"]
+    + list("0123456789") + ["٣", "४", "১", "½", "²", "Ⅻ"]
+    + [" "] * 8
+    + ["\t", "\r", "\n", "\r\n", "\x0b", "\x0c", "\x85", "\xa0", "\u3000", "\u2028", "\u2029", "\u1680"]
+    + ["\u2007", "\u202f", "\x1c", "\x1f", "\u180e", "\u200b", "\ufeff"]
+    + ["'"] * 8 + list("!?.,;:-\"()[]#$%&*/\\_") + ["’", "—", "…", "「」", "，"]
+    + ["你好", "世界", "日本語", "カタカナ", "ひらがな", "한국어"]
+    + ["\u0301", "\u0308", "\u20dd", "\u0300", "\u064b"]
+    + ["😀", "👍🏽", "👨\u200d👩\u200d👧", "❤\ufe0f", "🇯🇵"]
+    + ["\x00", "\x01", "\x7f", "\ufffd", "\u200d"]
+)
+
+
+def random_texts():
+    """RANDOM_TEXTS strings of 1 to 30 items of RANDOM_POOL, from a fixed seed."""
+    rng = random.Random(100)
+    return ["".join(rng.choice(RANDOM_POOL) for _ in range(rng.randint(1, 30))) for _ in range(RANDOM_TEXTS)]
+
+
+# The letters cl100k's case-insensitive contractions match in HF, by position: 's 't 'm 'd
+# ('ſ' U+017F folds to s), 're 've, 'll. check_contraction_folding() checks this over every
+# letter HF knows.
+CONTRACTION_LETTERS = {
+    "'{}x": set("sStTmMdDſ"),
+    "'{}ex": set("rRvV") | set("sStTmMdDſ"),
+    "'r{}x": set("eE"),
+    "'v{}x": set("eE"),
+    "'{}lx": set("lL") | set("sStTmMdDſ"),
+    "'l{}x": set("lL"),
+}
+
+
+def check_contraction_folding():
+    """Exits unless HF's contractions match exactly CONTRACTION_LETTERS.
+
+    For each template and every character c that HF's split puts inside a letter run, the
+    text is template.format(c); the contraction matched when that text is not one piece (a
+    letter run after an apostrophe would take it whole). Texts are split many at a time,
+    joined by newlines (which start pieces of their own).
+    """
+    splitter = cl100k_splitter()
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and c != 0x27]
+
+    def whole(texts):
+        found = {piece.lstrip("\n") for piece, _ in splitter.pre_tokenize_str("\n".join(texts))}
+        return [text in found for text in texts]
+
+    letters = []
+    for i in range(0, len(points), 20000):
+        part = points[i : i + 20000]
+        letters += [c for c, one in zip(part, whole(["a" + c + "b" for c in part])) if one]
+    for template, expected in CONTRACTION_LETTERS.items():
+        matched = set()
+        for i in range(0, len(letters), 20000):
+            part = letters[i : i + 20000]
+            matched |= {c for c, one in zip(part, whole([template.format(c) for c in part])) if not one}
+        if matched != expected:
+            sys.exit(f"cl100k contractions {template}: HF matches {sorted(matched)}, expected {sorted(expected)}")
+
+
+def cl100k_pieces():
+    """Rows {"text", "pieces"} of HF's cl100k split, checked against `regex` if installed."""
+    splitter = cl100k_splitter()
+    try:
+        import regex
+
+        reference = regex.compile(CL100K_PATTERN)
+    except ImportError:
+        reference = None
+    rows = []
+    for text in [t for t in PROBES if len(t) <= 1000] + CL100K_PROBES + random_texts():
+        pieces = [piece for piece, _ in splitter.pre_tokenize_str(text)]
+        if "".join(pieces) != text:
+            sys.exit(f"HF's cl100k pieces do not cover {text!r}")
+        if reference is not None and reference.findall(text) != pieces:
+            sys.exit(f"regex and HF split {text!r} differently")
+        rows.append({"text": text, "pieces": pieces})
+    return rows, reference is not None
+
 # ---------------------------------------------------------------------------------------
 
 
 def dump(obj):
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
+
+UNIGRAM_BEGIN = "<!-- UNIGRAM_README_BEGIN"
+
+REGEX_CHECKED = "The Python `regex` module gives the same pieces for every text (checked by the script)."
+REGEX_UNCHECKED = "The `regex` module was not installed in the last run, so the script did not compare its pieces."
 
 README = """\
 # Tokenizer golden files
@@ -325,7 +471,10 @@ WordPiece trainers and encoders against it. Regenerate from the repository root 
 | `bpe-tokenizer-minfreq1.json` | the same with `vocab_size=1000, min_frequency=0` |
 | `wordpiece-tokenizer.json` | BERT-style WordPiece: `models.WordPiece(unk_token="[UNK]")`, `BertNormalizer(clean_text=True, handle_chinese_chars=True, strip_accents=None, lowercase=True)`, `BertPreTokenizer()`, `decoders.WordPiece(prefix="##")`; `WordPieceTrainer(vocab_size=1000, min_frequency=2, special_tokens=["[PAD]","[UNK]","[CLS]","[SEP]","[MASK]"], continuing_subword_prefix="##")` |
 | `wordpiece-tokenizer-vs300.json` | the same with `vocab_size=300` |
-| `encodings.jsonl` | for each tokenizer file and each of the {n_probes} probe texts: `{{"tokenizer", "text", "ids", "tokens", "offsets"}}` from `tokenizer.encode(text, add_special_tokens=False)`; offsets are HF's `[start, end)` in Python characters (Unicode code points) of `text` |
+| `bpe-cl100k-tokenizer.json` | byte-level BPE with tiktoken's `cl100k_base` pattern, as Llama 3's `tokenizer.json`: pre-tokenizer `Sequence([Split(Regex(CL100K_PATTERN), "isolated"), ByteLevel(add_prefix_space=False, use_regex=False)])`, `ByteLevel` decoder, no normalizer or post-processor; the `BpeTrainer` of `bpe-tokenizer.json` (`vocab_size=1000, min_frequency=2`) |
+| `bpe-cl100k-tokenizer-vs300.json` | the same with `vocab_size=300` |
+| `encodings.jsonl` | for each tokenizer file and each of the {n_probes} probe texts (the cl100k tokenizers: and {n_cl100k_probes} more, `CL100K_PROBES`): `{{"tokenizer", "text", "ids", "tokens", "offsets"}}` from `tokenizer.encode(text, add_special_tokens=False)`; offsets are HF's `[start, end)` in Python characters (Unicode code points) of `text` |
+| `cl100k-pieces.jsonl` | {n_pieces} texts and their pieces `{{"text", "pieces"}}` from HF's `Split(Regex(CL100K_PATTERN), "isolated").pre_tokenize_str(text)`: the probe texts of at most 1,000 characters, `CL100K_PROBES`, and {n_random} seeded random strings of letters (the contraction letters often, `ſ`, `K` U+212A), digits of several scripts, every kind of whitespace with CR and LF, apostrophes, punctuation, CJK, combining marks, emoji and control characters |
 
 All trainers use `train_from_iterator(texts)` with `show_progress=False`; the tokenizer
 files are `tokenizer.save(path, pretty=True)`.
@@ -349,6 +498,15 @@ The texts in `corpus.jsonl` come from the project's own fixture corpus
 as is) and every `text/blocks/*.txt` split into blank-line-separated blocks (lines joined
 with `\\n`, then stripped); files in order of their path, texts that are empty after
 stripping left out. The probe texts are written in the script.
+
+The cl100k pattern. `CL100K_PATTERN` is
+`(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{{L}}\\p{{N}}]?\\p{{L}}+|\\p{{N}}{{1,3}}| ?[^\\s\\p{{L}}\\p{{N}}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+`,
+the string Llama 3's `tokenizer.json` holds; HF runs it with Oniguruma. Over every letter HF
+knows, its case-insensitive contractions match the ASCII letters in either case and `ſ`
+(U+017F, which folds to `s`), nothing else (checked by the script, `CONTRACTION_LETTERS`).
+{regex_note}
+HF writes the `Split` as `{{"type": "Split", "pattern": {{"Regex": ...}}, "behavior":
+"Isolated", "invert": false}}` and the `ByteLevel` after it with `trim_offsets: true`.
 """
 
 
@@ -369,7 +527,7 @@ def main():
 
     with open(OUT / "encodings.jsonl", "w", encoding="utf-8", newline="\n") as f:
         for name, tok in trained:
-            for text in PROBES:
+            for text in PROBES + (CL100K_PROBES if name in CL100K_TOKENIZERS else []):
                 enc = tok.encode(text, add_special_tokens=False)
                 row = {
                     "tokenizer": name,
@@ -380,7 +538,17 @@ def main():
                 }
                 f.write(dump(row) + "\n")
 
-    with open(OUT / "README.md", "w", encoding="utf-8", newline="\n") as f:
+    check_contraction_folding()
+    pieces, checked = cl100k_pieces()
+    with open(OUT / "cl100k-pieces.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for row in pieces:
+            f.write(dump(row) + "\n")
+
+    # The Unigram section, written by make-unigram-golden.py, stays as it is.
+    readme = OUT / "README.md"
+    previous = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    unigram_section = previous[previous.index(UNIGRAM_BEGIN) :] if UNIGRAM_BEGIN in previous else ""
+    with open(readme, "w", encoding="utf-8", newline="\n") as f:
         wp_alphabet = dict(trained)["wordpiece-tokenizer.json"].get_vocab_size()
         same = (OUT / "bpe-tokenizer.json").read_bytes() == (OUT / "bpe-tokenizer-minfreq1.json").read_bytes()
         minfreq_note = (
@@ -398,8 +566,14 @@ def main():
                 n_probes=len(PROBES),
                 wp_alphabet=wp_alphabet,
                 minfreq_note=minfreq_note,
+                n_cl100k_probes=len(CL100K_PROBES),
+                n_pieces=len(pieces),
+                n_random=RANDOM_TEXTS,
+                regex_note=REGEX_CHECKED if checked else REGEX_UNCHECKED,
             )
         )
+        if unigram_section:
+            f.write("\n" + unigram_section)
 
     print(f"{len(texts)} training texts, {len(PROBES)} probes, tokenizers {tokenizers.__version__} -> {OUT}")
 

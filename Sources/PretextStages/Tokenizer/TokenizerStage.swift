@@ -14,8 +14,9 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
         name: "tokenizer",
         summary: "train a byte-level BPE, WordPiece or Unigram tokenizer; write tokenizer.json into the dataset",
         options: [
-            model, vocabSize, minFrequency, specialTokens, limitAlphabet, lowercase, addPrefixSpace, characterCoverage,
-            byteFallback, maxPieceLength, shrinkingFactor, seedSize, condition, sample, seed, memoryMB,
+            model, vocabSize, minFrequency, specialTokens, limitAlphabet, lowercase, addPrefixSpace, pattern,
+            characterCoverage, byteFallback, maxPieceLength, shrinkingFactor, seedSize, condition, sample, seed,
+            memoryMB,
         ],
         input: .dataset)
 
@@ -47,6 +48,10 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
     /// `add_prefix_space`: RoBERTa's leading space.
     public static let addPrefixSpace = OptionKey<Bool>(
         "add_prefix_space", default: false, "bpe: a space before each text that does not start with one (RoBERTa)"
+    ).only(when: model, is: [.bpe])
+    /// `pattern`: how byte-level BPE splits texts into words.
+    public static let pattern = OptionKey<SplitPattern>(
+        "pattern", default: .gpt2, "bpe: gpt2 (GPT-2's pre-tokenization) or cl100k (GPT-4's, as Llama 3)"
     ).only(when: model, is: [.bpe])
     /// `character_coverage`: the share of characters the vocabulary covers (Unigram).
     public static let characterCoverage = OptionKey<Double>(
@@ -96,14 +101,14 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
 
     /// Creates the stage from checked options.
     ///
-    /// - Throws: `PretextError(.invalidConfiguration)` for special tokens that collide
-    ///   (`TokenizerTraining.check()`).
+    /// - Throws: `PretextError(.invalidConfiguration)` for special tokens that collide, and for
+    ///   `add_prefix_space` with the `cl100k` pattern (`TokenizerTraining.check()`).
     public init(options: StageOptions) throws {
         training = TokenizerTraining(
             kind: options[Self.model], vocabSize: options[Self.vocabSize],
             minFrequency: UInt64(options[Self.minFrequency]), specialTokens: options[Self.specialTokens],
             limitAlphabet: options[Self.limitAlphabet], lowercase: options[Self.lowercase],
-            addPrefixSpace: options[Self.addPrefixSpace])
+            addPrefixSpace: options[Self.addPrefixSpace], pattern: options[Self.pattern])
         training.unigram.characterCoverage = options[Self.characterCoverage]
         training.unigram.byteFallback = options[Self.byteFallback]
         training.unigram.maxPieceLength = options[Self.maxPieceLength]

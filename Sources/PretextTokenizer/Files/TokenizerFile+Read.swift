@@ -225,9 +225,46 @@ public enum TokenizerFile {
             return .bert
         case "Metaspace":
             return .metaspace(try metaspace(object, "pre_tokenizer", &reader))
+        case "Sequence":
+            return .splitByteLevel(pattern: try splitPattern(object, reader))
         case let other:
-            throw reader.unsupported("pre_tokenizer", other, supported: ["ByteLevel", "BertPreTokenizer", "Metaspace"])
+            throw reader.unsupported(
+                "pre_tokenizer", other, supported: ["ByteLevel", "BertPreTokenizer", "Metaspace", "Sequence"])
         }
+    }
+
+    /// The pattern of a `Sequence` pre-tokenizer of the one shape supported, the one HF writes
+    /// for Llama 3: a `Split` by one of `SplitPattern`'s regexes, then a `ByteLevel` that does
+    /// not split.
+    private static func splitPattern(_ object: [String: Any], _ reader: JSONReader) throws -> SplitPattern {
+        let steps = object["pretokenizers"] as? [Any] ?? []
+        guard steps.count == 2, let split = steps[0] as? [String: Any], let byteLevel = steps[1] as? [String: Any],
+            let pattern = isolatedSplitPattern(split), isByteLevelWithoutSplitting(byteLevel)
+        else {
+            throw PretextError(
+                .invalidConfiguration,
+                "pre_tokenizer: the Sequence supported is Split (the gpt2 or cl100k pattern, Isolated, not inverted) "
+                    + "then ByteLevel (add_prefix_space false, trim_offsets true, use_regex false), as Llama 3's",
+                path: reader.path)
+        }
+        return pattern
+    }
+
+    /// The pattern of a `Split` that keeps each match as a piece (`Isolated`, not inverted), if
+    /// its regex is one of `SplitPattern`'s exactly as written there.
+    private static func isolatedSplitPattern(_ object: [String: Any]) -> SplitPattern? {
+        guard object["type"] as? String == "Split", object["behavior"] as? String == "Isolated",
+            (object["invert"] as? Bool ?? false) == false,
+            let regex = (object["pattern"] as? [String: Any])?["Regex"] as? String
+        else { return nil }
+        return SplitPattern.allCases.first { $0.regex == regex }
+    }
+
+    /// Whether `object` is a `ByteLevel` pre-tokenizer that only maps bytes to the alphabet: no
+    /// prefix space, no regex of its own, offsets trimmed (missing fields take HF's defaults).
+    private static func isByteLevelWithoutSplitting(_ object: [String: Any]) -> Bool {
+        object["type"] as? String == "ByteLevel" && (object["add_prefix_space"] as? Bool ?? true) == false
+            && object["trim_offsets"] as? Bool ?? true && (object["use_regex"] as? Bool ?? true) == false
     }
 }
 

@@ -49,6 +49,20 @@ extension TokenizerFile {
                 ("type", .string("ByteLevel")), ("add_prefix_space", .boolean(addPrefixSpace)),
                 ("trim_offsets", .boolean(trimOffsets)), ("use_regex", .boolean(useRegex)),
             ])
+        case .splitByteLevel(let pattern):
+            .object([
+                ("type", .string("Sequence")),
+                (
+                    "pretokenizers",
+                    .array([
+                        .object([
+                            ("type", .string("Split")), ("pattern", .object([("Regex", .string(pattern.regex))])),
+                            ("behavior", .string("Isolated")), ("invert", .boolean(false)),
+                        ]),
+                        Self.preTokenizer(.byteLevel(addPrefixSpace: false, trimOffsets: true, useRegex: false)),
+                    ])
+                ),
+            ])
         case .bert: .object([("type", .string("BertPreTokenizer"))])
         case .metaspace(let metaspace):
             metaspaceObject(metaspace.replacement, metaspace.prependScheme, metaspace.split)

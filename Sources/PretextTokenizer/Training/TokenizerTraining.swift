@@ -15,8 +15,11 @@ public struct TokenizerTraining: Sendable {
     public var limitAlphabet: Int
     /// WordPiece: lowercase (and strip accents), as BERT uncased.
     public var lowercase: Bool
-    /// Byte-level BPE: a space before texts that do not start with one (RoBERTa).
+    /// Byte-level BPE: a space before texts that do not start with one (RoBERTa; GPT-2's
+    /// pattern only).
     public var addPrefixSpace: Bool
+    /// Byte-level BPE: the pattern that splits texts into words (GPT-2's, or cl100k's as Llama 3).
+    public var pattern: SplitPattern
     /// Unigram: the trainer's SentencePiece settings (its vocabulary size and special tokens
     /// are `vocabSize` and `effectiveSpecialTokens`).
     public var unigram = UnigramTrainer()
@@ -26,7 +29,7 @@ public struct TokenizerTraining: Sendable {
     /// HF's defaults: 30,000 tokens, no minimum frequency.
     public init(
         kind: TokenizerKind = .bpe, vocabSize: Int = 30_000, minFrequency: UInt64 = 0, specialTokens: [String] = [],
-        limitAlphabet: Int = 0, lowercase: Bool = true, addPrefixSpace: Bool = false
+        limitAlphabet: Int = 0, lowercase: Bool = true, addPrefixSpace: Bool = false, pattern: SplitPattern = .gpt2
     ) {
         self.kind = kind
         self.vocabSize = vocabSize
@@ -35,6 +38,7 @@ public struct TokenizerTraining: Sendable {
         self.limitAlphabet = limitAlphabet
         self.lowercase = lowercase
         self.addPrefixSpace = addPrefixSpace
+        self.pattern = pattern
     }
 
     /// The special tokens used: those given, or the model's defaults.
@@ -45,7 +49,8 @@ public struct TokenizerTraining: Sendable {
     /// - Throws: `PretextError(.invalidConfiguration)` naming `special_tokens` when a special
     ///   token is empty, is given twice, or collides with a token the model makes itself
     ///   (Unigram's byte pieces `<0x00>`…`<0xFF>` with byte fallback); when WordPiece has no
-    ///   `[UNK]` or Unigram no unknown token among them.
+    ///   `[UNK]` or Unigram no unknown token among them; for `add_prefix_space` with a BPE
+    ///   pattern other than GPT-2's.
     public func check() throws {
         let specials = effectiveSpecialTokens
         var seen = Set<String>()
@@ -65,7 +70,8 @@ public struct TokenizerTraining: Sendable {
             }
         }
         switch kind {
-        case .bpe: break
+        case .bpe:
+            if addPrefixSpace, pattern != .gpt2 { throw Self.prefixSpaceNeedsGPT2(pattern) }
         case .wordpiece:
             guard specials.contains("[UNK]") else {
                 throw PretextError(.invalidConfiguration, "a WordPiece tokenizer needs [UNK] among its special tokens")
@@ -79,6 +85,15 @@ public struct TokenizerTraining: Sendable {
         }
     }
 
+    /// The error for a prefix space with `pattern`: HF applies `add_prefix_space` in the
+    /// `ByteLevel` that follows the `Split`, to every piece.
+    static func prefixSpaceNeedsGPT2(_ pattern: SplitPattern) -> PretextError {
+        PretextError(
+            .invalidConfiguration,
+            "add_prefix_space works with pattern gpt2 only; with \(pattern.rawValue) HF would put a space before "
+                + "every piece")
+    }
+
     /// BERT's normalization as configured.
     var normalizer: BertNormalizer { BertNormalizer(lowercase: lowercase) }
 
@@ -90,7 +105,7 @@ public struct TokenizerTraining: Sendable {
             var text = addPrefixSpace && !text.hasPrefix(" ") ? " " + text : text
             text.withUTF8 { raw in
                 let bytes = UnsafeRawBufferPointer(raw)
-                GPT2Splitter.forEachPiece(bytes) { counts.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
+                pattern.forEachPiece(bytes) { counts.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
             }
         case .wordpiece:
             for word in WordPieceTrainer.words(of: text, normalizer: normalizer) { counts.add(word) }
@@ -122,7 +137,7 @@ public struct TokenizerTraining: Sendable {
             ).train(words: words)
             return try .byteLevelBPE(
                 vocabulary: result.vocabulary, merges: result.merges, specialTokens: specials,
-                addPrefixSpace: addPrefixSpace)
+                addPrefixSpace: addPrefixSpace, pattern: pattern)
         case .wordpiece:
             let trainer = WordPieceTrainer(
                 vocabSize: vocabSize, minFrequency: minFrequency, specialTokens: specials, limitAlphabet: limit)
