@@ -108,7 +108,9 @@ public struct TokenizerTraining: Sendable {
                 pattern.forEachPiece(bytes) { counts.add(bytes: UnsafeRawBufferPointer(rebasing: bytes[$0])) }
             }
         case .wordpiece:
-            for word in WordPieceTrainer.words(of: text, normalizer: normalizer) { counts.add(word) }
+            // What `WordPieceTrainer.words(of:normalizer:)` gives, in one pass over the text.
+            var scanner = BertWordScanner(normalizer: normalizer)
+            scanner.forEachWord(in: text) { counts.add(bytes: $0) }
         case .unigram:
             var text = text
             text.withUTF8 { raw in Metaspace.forEachWord(UnsafeRawBufferPointer(raw)) { counts.add(bytes: $0) } }
