@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The results of `body(0)`, …, `body(count − 1)`, each on its own thread (the last on the
@@ -35,9 +35,9 @@ private final class ThreadWork {
 }
 
 #if canImport(Glibc)
-    private typealias ThreadHandle = pthread_t
+private typealias ThreadHandle = pthread_t
 #else
-    private typealias ThreadHandle = pthread_t?
+private typealias ThreadHandle = pthread_t?
 #endif
 
 /// Starts a thread with an 8 MiB stack running `work`.
@@ -48,17 +48,17 @@ private func startThread(_ work: @escaping () -> Void) -> ThreadHandle {
     pthread_attr_setstacksize(&attributes, 8 << 20)
     let context = Unmanaged.passRetained(ThreadWork(work)).toOpaque()
     #if canImport(Glibc)
-        var thread = pthread_t()
+    var thread = pthread_t()
     #else
-        var thread: pthread_t?
+    var thread: pthread_t?
     #endif
     let status = pthread_create(
         &thread, &attributes,
         { context in
             #if canImport(Glibc)
-                let work = Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue()
+            let work = Unmanaged<ThreadWork>.fromOpaque(context!).takeRetainedValue()
             #else
-                let work = Unmanaged<ThreadWork>.fromOpaque(context).takeRetainedValue()
+            let work = Unmanaged<ThreadWork>.fromOpaque(context).takeRetainedValue()
             #endif
             work.run()
             return nil
@@ -69,8 +69,8 @@ private func startThread(_ work: @escaping () -> Void) -> ThreadHandle {
 
 private func joinThread(_ thread: ThreadHandle) {
     #if canImport(Glibc)
-        pthread_join(thread, nil)
+    pthread_join(thread, nil)
     #else
-        pthread_join(thread!, nil)
+    pthread_join(thread!, nil)
     #endif
 }

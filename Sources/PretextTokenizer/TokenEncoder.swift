@@ -5,10 +5,17 @@ import Dispatch
 public struct TokenEncoder: Sendable {
     /// The tokenizer.
     public let tokenizer: Tokenizer
-    private var cache = PieceCache()
+    private var cache: PieceCache
 
     /// An encoder of `tokenizer`.
-    public init(_ tokenizer: Tokenizer) { self.tokenizer = tokenizer }
+    public init(_ tokenizer: Tokenizer) { self.init(tokenizer, cacheCapacity: 1 << 15) }
+
+    /// An encoder whose cache holds at most `cacheCapacity` pieces (tests make it small so that
+    /// it fills and starts over).
+    init(_ tokenizer: Tokenizer, cacheCapacity: Int) {
+        self.tokenizer = tokenizer
+        cache = PieceCache(capacity: cacheCapacity)
+    }
 
     /// The ids of `text` (what `tokenizer.encode(text).ids` gives).
     public mutating func ids(of text: String) -> [UInt32] {

@@ -150,7 +150,9 @@ public struct Tokenizer: Sendable {
         return metaspace
     }
 
-    private func encodeUnigramIDs(_ text: String, metaspace: Metaspace, into ids: inout [UInt32], cache: inout PieceCache) {
+    private func encodeUnigramIDs(
+        _ text: String, metaspace: Metaspace, into ids: inout [UInt32], cache: inout PieceCache
+    ) {
         guard case .unigram(let unigram) = model else { return }
         var text = text
         text.withUTF8 { raw in
@@ -163,7 +165,8 @@ public struct Tokenizer: Sendable {
                     let scheme: Metaspace.PrependScheme =
                         metaspace.prependScheme == .first && range.lowerBound > 0 ? .never : metaspace.prependScheme
                     unigram.encodeIDs(
-                        UnsafeRawBufferPointer(rebasing: bytes[range]), prependScheme: scheme, into: &ids, cache: &cache)
+                        UnsafeRawBufferPointer(rebasing: bytes[range]), prependScheme: scheme, into: &ids, cache: &cache
+                    )
                 }
             }
         }

@@ -93,6 +93,17 @@ import Testing
         #expect(encoder.ids(of: "a<|endoftext|>b") == tokenizer.encode("a<|endoftext|>b").ids)
     }
 
+    @Test(arguments: ["bpe-tokenizer.json", "unigram-tokenizer.json", "bpe-cl100k-tokenizer.json"])
+    func aCacheThatFillsAndStartsOverChangesNoID(_ file: String) throws {
+        let tokenizer = try TokenizerFile.read(Golden.path(file))
+        var encoder = TokenEncoder(tokenizer, cacheCapacity: 5)
+        for _ in 0..<3 {
+            for text in Self.texts {
+                #expect(encoder.ids(of: text) == tokenizer.encode(text).ids, "\(text.prefix(30))")
+            }
+        }
+    }
+
     /// The probes of both encoding golden files, the corpus, and special tokens between words.
     private static let texts =
         Golden.lines("encodings.jsonl").map { $0["text"] as! String }

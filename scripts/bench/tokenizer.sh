@@ -117,6 +117,9 @@ PEERS="$REPO/scripts/bench/tokenizer_peers.py"
 THROUGHPUT="${THROUGHPUT:-$REPO/Benchmarks/.build/release/pretext-tokenizer-throughput}"
 if [[ $BUILD == 1 ]] && (want encode || want fertility); then
     echo "building pretext-tokenizer-throughput (release)" >&2
+    # SwiftPM may keep the tool's object files when a struct of the Pretext package changes
+    # layout (a stale build that crashes at run time): touching the tool's sources rebuilds them.
+    touch "$REPO"/Benchmarks/Sources/TokenizerThroughput/*.swift
     (cd "$REPO" && swift build --package-path Benchmarks -c release --product pretext-tokenizer-throughput >&2)
 fi
 [[ -x "$THROUGHPUT" ]] || { echo "error: $THROUGHPUT not found; build it or set THROUGHPUT" >&2; exit 1; }
