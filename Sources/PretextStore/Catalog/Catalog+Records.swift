@@ -78,14 +78,17 @@ extension Catalog {
         }
     }
 
-    /// Runs one SQL statement and streams its result: `header` with the column names, then
-    /// `row` with each row's values (`pretext query`).
+    /// Runs one read-only SQL statement and streams its result: `header` with the column names,
+    /// then `row` with each row's values (`pretext query`). Nothing can be written, attached or
+    /// loaded (`SQLiteConnection.prepareReadOnlyQuery`); the connection stays in `query_only`
+    /// mode afterwards.
     ///
-    /// - Throws: `.catalog` for SQL that SQLite refuses.
+    /// - Throws: `.invalidConfiguration` for more than one statement or one that would write;
+    ///   `.catalog` for SQL that SQLite refuses.
     public func forEachRow(
         _ sql: String, header: ([String]) throws -> Void, row: ([SQLValue]) throws -> Void
     ) throws {
-        let statement = try connection.prepare(sql)
+        let statement = try connection.prepareReadOnlyQuery(sql)
         try header(statement.columnNames)
         while try statement.step() {
             try row((0..<statement.columnCount).map(statement.value))

@@ -23,6 +23,13 @@ package final class SQLiteStatement {
         self.connection = connection
     }
 
+    /// Wraps an already prepared `handle`, which it finalizes.
+    init(connection: SQLiteConnection, handle: OpaquePointer, sql: String) {
+        self.handle = handle
+        self.sql = sql
+        self.connection = connection
+    }
+
     deinit {
         sqlite3_finalize(handle)
     }
