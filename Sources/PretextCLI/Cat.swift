@@ -33,6 +33,7 @@ extension PretextCommand {
             try ExitCodes.reporting {
                 let opened = try input.open()
                 let catalog = try opened.openCatalog(readOnly: true)
+                try catalog.checkRowsMatchShards()
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
                 let tokens = rejects ? nil : try TokenRecords(dataset: opened)

@@ -115,6 +115,14 @@ package enum FileSystem {
         }
     }
 
+    /// The absolute path of `path` with every symbolic link, `.` and `..` resolved
+    /// (`realpath(3)`), or `nil` when it does not exist or cannot be resolved.
+    package static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The directory part of a path (`""` when there is none).
     package static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

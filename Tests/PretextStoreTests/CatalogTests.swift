@@ -108,11 +108,11 @@ import Testing
         }
     }
 
-    @Test func datasetOpenOfANonDatasetIsNotFound() throws {
+    @Test func datasetOpenOfAFolderWithoutCatalogIsDamaged() throws {
         let dir = try TemporaryDirectory()
         let error = try #require(throws: PretextError.self) { _ = try Dataset.open(at: dir.path) }
-        #expect(error.code == .notFound)
-        #expect(error.message.contains("catalog.sqlite"))
+        #expect(error.code == .corrupt)
+        #expect(error.path == dir.file("catalog.sqlite"))
         let missing = try #require(throws: PretextError.self) { _ = try Dataset.open(at: dir.file("nope")) }
         #expect(missing.code == .notFound)
         let created = try Dataset.create(at: dir.file("ds"))

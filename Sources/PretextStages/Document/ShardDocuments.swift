@@ -52,11 +52,13 @@ struct ShardDocuments {
         let reader = try ShardReader(path: path)
         var records = 0
         try reader.forEachRecord(frames: frames ?? 0..<reader.frameCount) { bytes, location in
-            guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset else {
+            guard let input = try rows.next(), input.frame == location.frame, input.offset == location.offset,
+                input.length == location.length
+            else {
                 throw PretextError(
                     .corrupt,
                     "the catalog has no document row for the record at frame \(location.frame), "
-                        + "offset \(location.offset); run `pretext verify`",
+                        + "offset \(location.offset), length \(location.length); run `pretext verify`",
                     path: path)
             }
             try body(bytes, input.row, location)

@@ -18,7 +18,13 @@ public struct ShardUnit: StageUnit {
     /// The document shards of the input dataset, in catalog order (the plan of every stage
     /// that reads a dataset).
     ///
-    /// - Throws: `PretextError` when `input` is not a dataset or cannot be opened.
+    /// Refuses a damaged dataset before any work: a catalog whose pages SQLite finds damaged
+    /// (`Catalog.checkPages`), catalog rows that do not match the shards
+    /// (`Catalog.checkRowsMatchShards`), and shard paths leaving the dataset folder or naming
+    /// missing files, or files that disagree with their rows (`Dataset.openShard`).
+    ///
+    /// - Throws: `PretextError` when `input` is not a dataset or cannot be opened; `.corrupt`
+    ///   for a damaged one.
     public static func plan(_ input: StageInput, stage: String) throws -> [ShardUnit] {
         guard case .dataset(let path) = input else {
             throw PretextError(
@@ -26,8 +32,13 @@ public struct ShardUnit: StageUnit {
                 "the \(stage) stage reads a dataset; give the output directory of an earlier stage")
         }
         let dataset = try Dataset.open(at: path)
-        return try dataset.openCatalog(readOnly: true).documentShards().map { shard in
-            ShardUnit(dataset: dataset, path: shard.path, shardID: shard.id ?? 0, bytes: Int64(shard.bytesCompressed))
+        let catalog = try dataset.openCatalog(readOnly: true)
+        try catalog.checkPages()
+        try catalog.checkRowsMatchShards()
+        return try catalog.documentShards().map { shard in
+            _ = try dataset.openShard(shard)
+            return ShardUnit(
+                dataset: dataset, path: shard.path, shardID: shard.id ?? 0, bytes: Int64(shard.bytesCompressed))
         }
     }
 }

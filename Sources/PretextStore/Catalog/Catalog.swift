@@ -24,9 +24,9 @@ public final class Catalog {
     ///   - readOnly: open without writing (no migration; the file must exist).
     /// - Throws: `.catalog` when SQLite fails or the catalog is newer than this build.
     public init(path: String, readOnly: Bool = false) throws {
-        connection = try SQLiteConnection(path: path, readOnly: readOnly)
+        connection = try Self.readable(path) { try SQLiteConnection(path: path, readOnly: readOnly) }
         if !readOnly { try migrate() }
-        let version = try schemaVersion()
+        let version = try Self.readable(path) { try schemaVersion() }
         guard version <= CatalogSchema.latestVersion else {
             throw PretextError(
                 .catalog,
@@ -37,6 +37,22 @@ public final class Catalog {
 
     /// The catalog's file.
     public var path: String { connection.path }
+
+    /// Runs `body`, reporting SQLite's "not a database" and "malformed" errors as a damaged
+    /// catalog (`.corrupt`, naming the file).
+    static func readable<R>(_ path: String, _ body: () throws -> R) throws -> R {
+        do {
+            return try body()
+        } catch let error as PretextError where error.code == .catalog {
+            guard
+                let damage = ["database disk image is malformed", "file is not a database"]
+                    .first(where: error.message.contains)
+            else { throw error }
+            throw PretextError(
+                .corrupt, "the catalog is damaged or not a SQLite database (\(damage)); run `pretext verify`",
+                path: path)
+        }
+    }
 
     /// The applied schema version (`PRAGMA user_version`).
     public func schemaVersion() throws -> Int {

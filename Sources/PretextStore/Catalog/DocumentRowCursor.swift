@@ -14,6 +14,8 @@ public struct DocumentRowCursor {
         public var frame: Int
         /// The record's offset in the frame (-1 when the column was not read).
         public var offset: Int
+        /// The record's length in bytes (-1 when the column was not read).
+        public var length: Int
     }
 
     private let statement: SQLiteStatement
@@ -25,7 +27,7 @@ public struct DocumentRowCursor {
         var selection = "*"
         if let wanted {
             let names = try catalog.connection.columns(of: "documents")
-            selection = names.filter { $0 == "frame" || $0 == "offset" || wanted($0) }
+            selection = names.filter { $0 == "frame" || $0 == "offset" || $0 == "length" || wanted($0) }
                 .map(SQLiteConnection.quotedIdentifier)
                 .joined(separator: ", ")
         }
@@ -47,6 +49,7 @@ public struct DocumentRowCursor {
         var row = DocumentRow(id: "")
         var frame = -1
         var offset = -1
+        var length = -1
         for index in columns.indices {
             let value = statement.value(index)
             guard let column = fixed[index] else {
@@ -56,9 +59,10 @@ public struct DocumentRowCursor {
             switch column.field {
             case .frame: frame = value.int ?? -1
             case .offset: offset = value.int ?? -1
+            case .length: length = value.int ?? -1
             default: column.set(value, in: &row)
             }
         }
-        return Item(row: row, frame: frame, offset: offset)
+        return Item(row: row, frame: frame, offset: offset, length: length)
     }
 }

@@ -1,6 +1,12 @@
 import CSQLite
 import PretextCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A SQLite connection, closed in `deinit`, with a cache of prepared statements.
 ///
 /// Opens with `journal_mode=WAL`, `synchronous=NORMAL`, `foreign_keys=ON` and a busy timeout,
@@ -14,12 +20,14 @@ package final class SQLiteConnection {
     private var statementCache: [String: SQLiteStatement] = [:]
     private var transactionDepth = 0
 
-    /// Opens (creating if needed, unless `readOnly`) the database at `path`.
+    /// Opens (creating if needed, unless `readOnly`) the database at `path`. A read-only
+    /// connection is opened with `SQLITE_OPEN_READONLY` and in `query_only` mode.
     /// - Throws: `.catalog` when SQLite cannot open it.
     package init(path: String, readOnly: Bool = false) throws {
         var db: OpaquePointer?
-        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let name = readOnly ? Self.readOnlyURI(path) : path
+        let code = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let db { sqlite3_close_v2(db) }
@@ -29,11 +37,31 @@ package final class SQLiteConnection {
         self.path = path
         sqlite3_busy_timeout(db, 60_000)
         sqlite3_extended_result_codes(db, 1)
-        if !readOnly {
+        if readOnly {
+            try execute("PRAGMA query_only = ON")
+        } else {
             try execute("PRAGMA journal_mode=WAL")
         }
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
+    }
+
+    /// The URI a read-only connection opens: `immutable=1` when no writer has left a `-wal`
+    /// file (a finished catalog), so that reading creates nothing, not even SQLite's `-shm` and
+    /// `-wal` files; plain read-only while a `-wal` file exists (a writer is live, or crashed
+    /// with pages only there), where SQLite needs them to read the latest commits.
+    static func readOnlyURI(_ path: String) -> String {
+        var uri = "file:"
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "%"), 0x80...:
+                uri += "%" + String(byte, radix: 16, uppercase: true)
+            default:
+                uri.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        let walExists = access(path + "-wal", F_OK) == 0
+        return uri + (walExists ? "?mode=ro" : "?mode=ro&immutable=1")
     }
 
     deinit {

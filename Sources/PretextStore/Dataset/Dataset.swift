@@ -30,8 +30,13 @@ public struct Dataset: Sendable, Hashable {
         return dataset
     }
 
-    /// Opens an existing dataset, migrating its catalog if it is older than this build.
-    /// - Throws: `.notFound` when `root` is not a dataset directory.
+    /// Opens an existing dataset for reading: nothing is written, created or migrated (the
+    /// catalog is opened read-only, in `query_only` mode).
+    ///
+    /// The catalog must be a Pretext catalog: a missing, empty or foreign `catalog.sqlite` is
+    /// a damaged dataset.
+    /// - Throws: `.notFound` when `root` is not a directory; `.corrupt` naming the catalog when
+    ///   it is missing, empty, not SQLite or not a Pretext catalog.
     public static func open(at root: String) throws -> Dataset {
         let dataset = Dataset(root: root)
         guard FileSystem.isDirectory(dataset.root) else {
@@ -39,11 +44,11 @@ public struct Dataset: Sendable, Hashable {
         }
         guard FileSystem.exists(dataset.catalogPath) else {
             throw PretextError(
-                .notFound, "not a Pretext dataset: \(catalogName) is missing (pass a stage's output directory)",
-                path: root)
+                .corrupt,
+                "not a Pretext dataset, or a damaged one: \(catalogName) is missing (pass a stage's output directory)",
+                path: dataset.catalogPath)
         }
-        for name in directories { try FileSystem.createDirectory(dataset.path(name)) }
-        _ = try Catalog(path: dataset.catalogPath)
+        try dataset.openCatalog(readOnly: true).checkIsPretextCatalog()
         return dataset
     }
 

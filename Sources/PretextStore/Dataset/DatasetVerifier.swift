@@ -3,21 +3,43 @@ import _PretextFileSystem
 
 /// Checks a dataset against its catalog.
 ///
-/// For every shard in the catalog: the file exists; its XXH64 matches `shards.checksum`; its
-/// seek table parses; every frame decompresses and matches its checksum; the record count
-/// (separators for line-separated kinds, whole records of the `RecordSchema` size for binary
-/// ones) and raw bytes match the row; and every document
-/// and drop location lies inside its frame and ends at a separator. Then: runs are done and
-/// their counts add up (`docs_in = docs_out + docs_rejected`), no shard file is missing from
+/// First the catalog itself: SQLite's `PRAGMA integrity_check` and `foreign_key_check`, then
+/// its rows against its shards (no document or drop row pointing at a missing shard or one of
+/// the wrong kind; every shard's `records` equal to the rows locating records in it). For every
+/// shard in the catalog: its path stays inside the dataset folder (relative, under `shards/` or
+/// `rejects/`, no `..`, no symbolic link leaving the folder); the file exists; its XXH64 matches
+/// `shards.checksum`; its seek table parses; every frame decompresses and matches its checksum;
+/// the record count (separators for line-separated kinds, whole records of the `RecordSchema`
+/// size for binary ones) and raw bytes match the row; every document and drop location lies
+/// inside its frame and ends at a separator; and the locations of each frame cover it exactly,
+/// one row per record (no record without a row, no two rows on one record). Then: runs are done
+/// and their counts add up (`docs_in = docs_out + docs_rejected`), no shard file is missing from
 /// the catalog, and no part catalog waits unmerged.
 public enum DatasetVerifier {
     /// Verifies `dataset`.
-    /// - Returns: the report; problems do not throw.
-    /// - Throws: only when the catalog itself cannot be read.
+    /// - Returns: the report; problems do not throw, including a catalog SQLite cannot read
+    ///   (`catalog_unreadable`, after which nothing else is checked).
     /// - Complexity: reads and decompresses every shard once.
     public static func verify(_ dataset: Dataset) throws -> VerificationReport {
-        let catalog = try dataset.openCatalog(readOnly: true)
         var report = VerificationReport()
+        do {
+            try verify(dataset, into: &report)
+        } catch let error as PretextError where error.code == .catalog || error.code == .corrupt {
+            let advice = "; run `pretext verify`"
+            let message = error.message.hasSuffix(advice) ? String(error.message.dropLast(advice.count)) : error.message
+            report.problems.append(.init(kind: "catalog_unreadable", shard: Dataset.catalogName, message: message))
+        }
+        return report
+    }
+
+    private static func verify(_ dataset: Dataset, into report: inout VerificationReport) throws {
+        let catalog = try dataset.openCatalog(readOnly: true)
+        for message in try catalog.integrityProblems() {
+            report.problems.append(.init(kind: "catalog_integrity", shard: Dataset.catalogName, message: message))
+        }
+        for mismatch in try catalog.rowMismatches() {
+            report.problems.append(.init(kind: "row_mismatch", shard: mismatch.shard, message: mismatch.message))
+        }
         let shards = try catalog.shards()
         let schema = recordSchema(catalog, into: &report)
         for shard in shards {
@@ -25,7 +47,6 @@ public enum DatasetVerifier {
         }
         try checkRuns(catalog, into: &report)
         try checkStrayFiles(dataset, known: Set(shards.map(\.path)), into: &report)
-        return report
     }
 
     /// The dataset's record schema, if it has one; a schema that cannot be read is a problem.

@@ -37,13 +37,42 @@ public final class RecordFetcher {
     }
 
     /// Calls `body` with one record's bytes, without copying; valid only inside `body`.
+    /// - Throws: `.corrupt` when the location is not a whole record of its frame (inside it,
+    ///   and for JSON-lines shards one whole, non-empty line).
     public func withRecord<R>(
         shard: String, frame: Int, offset: Int, length: Int, _ body: (UnsafeRawBufferPointer) throws -> R
     ) throws -> R {
-        try reader(for: shard).withRecord(frame: frame, offset: offset, length: length, body)
+        let lineSeparated = shard.hasSuffix(".jsonl.zst")
+        let reader = try reader(for: shard)
+        guard frame >= 0, frame < reader.frameCount else {
+            throw PretextError(
+                .corrupt,
+                "the catalog locates a record in frame \(frame), but the shard has \(reader.frameCount) frames; "
+                    + "run `pretext verify`", path: dataset.path(shard))
+        }
+        return try reader.withFrame(frame) { bytes in
+            guard offset >= 0, length >= 0, offset <= bytes.count, length <= bytes.count - offset,
+                !lineSeparated || (length > 0 && Self.isLine(bytes, offset: offset, length: length))
+            else {
+                throw PretextError(
+                    .corrupt,
+                    "the catalog locates a record at frame \(frame) offset \(offset) length \(length), which is not "
+                        + "a whole record of the frame (\(bytes.count) bytes); run `pretext verify`",
+                    path: dataset.path(shard))
+            }
+            return try body(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+        }
+    }
+
+    /// Whether `offset..<offset+length` is one whole line of `bytes`: it starts the frame or
+    /// follows a `\n`, and ends with one.
+    static func isLine(_ bytes: UnsafeRawBufferPointer, offset: Int, length: Int) -> Bool {
+        bytes[offset + length - 1] == 0x0A && (offset == 0 || bytes[offset - 1] == 0x0A)
     }
 
     /// The open reader for a shard (relative path), opening it if needed.
+    /// - Throws: `.corrupt` when the path leaves the dataset folder or the file is missing
+    ///   (`Dataset.shardFile`); the reader's errors.
     public func reader(for shard: String) throws -> ShardReader {
         if let reader = readers[shard] {
             if recency.last != shard, let index = recency.firstIndex(of: shard) {
@@ -52,7 +81,7 @@ public final class RecordFetcher {
             }
             return reader
         }
-        let reader = try ShardReader(path: dataset.path(shard), verifyChecksums: verifyChecksums)
+        let reader = try ShardReader(path: dataset.shardFile(shard), verifyChecksums: verifyChecksums)
         if readers.count >= maxOpenShards, !recency.isEmpty {
             readers.removeValue(forKey: recency.removeFirst())
         }

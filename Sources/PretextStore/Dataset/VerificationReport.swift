@@ -2,8 +2,10 @@
 public struct VerificationReport: Sendable, CustomStringConvertible {
     /// One problem, naming the shard and frame when it concerns one.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
-        /// A stable name: `missing_shard`, `file_checksum`, `unreadable_shard`, `frame_corrupt`,
-        /// `frame_count`, `record_count`, `bytes_raw`, `bad_location`, `run_counts`,
+        /// A stable name: `catalog_unreadable`, `catalog_integrity`, `row_mismatch`,
+        /// `path_outside_dataset`, `missing_shard`, `file_checksum`, `unreadable_shard`,
+        /// `frame_corrupt`, `frame_count`, `record_count`, `record_size`, `bytes_raw`,
+        /// `bad_location`, `missing_row`, `duplicate_row`, `record_schema`, `run_counts`,
         /// `run_not_done`, `stray_file`, `unmerged_part`.
         public var kind: String
         /// The shard (relative path) involved, if any.

@@ -19,9 +19,19 @@ struct ShardCheck {
 
     func run(into report: inout VerificationReport) {
         report.shardsChecked += 1
+        if let violation = Dataset.confinementViolation(row.path) {
+            return problem("path_outside_dataset", nil, violation, &report)
+        }
         let path = dataset.path(row.path)
         guard FileSystem.exists(path) else {
             return problem("missing_shard", nil, "file is missing", &report)
+        }
+        do {
+            _ = try dataset.shardFile(row.path)
+        } catch let error as PretextError {
+            return problem("path_outside_dataset", nil, error.message, &report)
+        } catch {
+            return problem("path_outside_dataset", nil, "\(error)", &report)
         }
         do {
             let digest = try Self.fileHash(path)
@@ -43,6 +53,8 @@ struct ShardCheck {
         }
         var locations = try loadLocations()
         let kind = row.kind
+        // Records written without rows (an examples shard with none) have nothing to cover.
+        let covered = !(kind == .examples && locations.isEmpty)
         // Variable-length records are counted by their catalog rows, one per record.
         let variableLength = schema.map { $0.recordBytes == nil } ?? false
         var records = variableLength ? locations.values.reduce(0) { $0 + $1.count } : 0
@@ -51,7 +63,9 @@ struct ShardCheck {
             do {
                 try reader.withFrame(frame) { bytes in
                     records += countRecords(in: bytes, frame: frame, kind: kind, &report)
-                    checkLocations(locations.removeValue(forKey: frame) ?? [], frame: frame, bytes, kind, &report)
+                    checkLocations(
+                        locations.removeValue(forKey: frame) ?? [], frame: frame, bytes, kind, covered: covered, &report
+                    )
                 }
             } catch let error as PretextError {
                 problem("frame_corrupt", frame, error.message, &report)
@@ -88,15 +102,17 @@ struct ShardCheck {
     }
 
     private func checkLocations(
-        _ list: [Location], frame: Int, _ bytes: UnsafeRawBufferPointer, _ kind: ShardKind,
+        _ list: [Location], frame: Int, _ bytes: UnsafeRawBufferPointer, _ kind: ShardKind, covered: Bool,
         _ report: inout VerificationReport
     ) {
+        var allInside = true
         for location in list {
             let inside =
                 location.offset >= 0 && location.length > 0 && location.offset <= bytes.count
                 && location.length <= bytes.count - location.offset
             let endsAtSeparator =
                 !kind.isLineSeparated || (inside && bytes[location.offset + location.length - 1] == 0x0A)
+            allInside = allInside && inside
             if !inside || !endsAtSeparator {
                 problem(
                     "bad_location", frame,
@@ -105,6 +121,30 @@ struct ShardCheck {
                             ? "does not end at a record separator" : "lies outside the frame (\(bytes.count) bytes)"),
                     &report)
             }
+        }
+        if covered, allInside { checkCoverage(list, frame: frame, frameBytes: bytes.count, &report) }
+    }
+
+    /// The locations of one frame must cover it exactly: each record has one row, no bytes
+    /// are without a row, and no two rows share or overlap a record.
+    private func checkCoverage(
+        _ list: [Location], frame: Int, frameBytes: Int, _ report: inout VerificationReport
+    ) {
+        var expected = 0
+        for location in list.sorted(by: { ($0.offset, $0.length) < ($1.offset, $1.length) }) {
+            if location.offset < expected {
+                problem(
+                    "duplicate_row", frame,
+                    "\(location.what) at offset \(location.offset) overlaps the record of another row (bytes up to \(expected))",
+                    &report)
+            } else if location.offset > expected {
+                problem(
+                    "missing_row", frame, "no catalog row locates the bytes \(expected)..<\(location.offset)", &report)
+            }
+            expected = max(expected, location.offset + location.length)
+        }
+        if expected < frameBytes {
+            problem("missing_row", frame, "no catalog row locates the bytes \(expected)..<\(frameBytes)", &report)
         }
     }
 
