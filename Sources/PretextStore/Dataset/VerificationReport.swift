@@ -4,7 +4,7 @@ public struct VerificationReport: Sendable, CustomStringConvertible {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         /// A stable name: `catalog_unreadable`, `catalog_integrity`, `row_mismatch`,
         /// `path_outside_dataset`, `missing_shard`, `file_checksum`, `unreadable_shard`,
-        /// `frame_corrupt`, `frame_count`, `record_count`, `record_size`, `bytes_raw`,
+        /// `frame_corrupt`, `frame_count`, `record_count`, `record_size`, `bytes_raw`, `bytes_compressed`,
         /// `bad_location`, `missing_row`, `duplicate_row`, `record_schema`, `run_counts`,
         /// `run_not_done`, `stray_file`, `unmerged_part`.
         public var kind: String

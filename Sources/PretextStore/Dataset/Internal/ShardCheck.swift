@@ -81,6 +81,11 @@ struct ShardCheck {
                 problem("record_count", nil, "file holds \(records) records, catalog says \(row.records)", &report)
             }
         }
+        if reader.fileSize != row.bytesCompressed {
+            problem(
+                "bytes_compressed", nil, "file has \(reader.fileSize) bytes, catalog says \(row.bytesCompressed)",
+                &report)
+        }
         if reader.bytesRaw != row.bytesRaw {
             problem("bytes_raw", nil, "file holds \(reader.bytesRaw) raw bytes, catalog says \(row.bytesRaw)", &report)
         }
