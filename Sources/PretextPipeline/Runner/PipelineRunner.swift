@@ -17,10 +17,16 @@ public struct PipelineRunner: Sendable {
     /// Runs every step of `pipeline` in order.
     ///
     /// In a multi-process run (`settings.rank`), stops after the first step that other ranks
-    /// have not finished yet: the next step needs the merged dataset.
+    /// have not finished yet: the next step needs the merged dataset. Holds the lock of the
+    /// pipeline's output folder for this process's ranks while it runs (`OutputLock`).
     /// - Returns: one report per step that ran (or was found finished).
-    /// - Throws: `PretextError` for bad input locations or a failed task.
+    /// - Throws: `PretextError(.locked)` naming the holder when another process runs one of
+    ///   these ranks into the same output; `PretextError` for bad input locations or a failed
+    ///   task.
     public func run(_ pipeline: PipelineFile, settings: RunSettings = RunSettings()) throws -> [StepReport] {
+        let (_, ranks) = try settings.tasks(configuredWorkers: pipeline.execution[ExecutionSettings.workers])
+        let lock = try OutputLock.acquire(folder: pipeline.output, ranks: ranks, holder: .current())
+        defer { lock.release() }
         var reports: [StepReport] = []
         var previous: String?
         for step in pipeline.steps {
@@ -36,6 +42,9 @@ public struct PipelineRunner: Sendable {
     }
 
     /// Runs one stage alone (`pretext stage`): from `input` to the dataset at `output`.
+    ///
+    /// - Throws: `PretextError(.locked)` naming the holder when another process runs one of
+    ///   these ranks into `output`; `PretextError` for bad input or a failed task.
     public func runStage(
         _ name: String, options: StageOptions, input: StageInput, output: String,
         execution: StageOptions = ExecutionSettings.defaults, settings: RunSettings = RunSettings()
