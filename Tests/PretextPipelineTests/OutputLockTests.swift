@@ -72,6 +72,20 @@ import _PretextFileSystem
         #expect(try DatasetVerifier.verify(reports[0].dataset).isClean)
     }
 
+    @Test func aPipelineThatCannotRunLeavesNoOutputFolder() throws {
+        let directory = try TemporaryDirectory()
+        let text = """
+            output: \(directory.path)/out
+            inputs: [x]
+            stages:
+              - stage: ingest
+              - stage: ingest
+            """
+        let file = try PipelineParser().parse(text, path: "p.yaml")
+        #expect(throws: PretextError.self) { try run(file) }
+        #expect(!FileSystem.exists(directory.path + "/out"))
+    }
+
     @Test func differentRanksDoNotBlockEachOther() throws {
         let directory = try TemporaryDirectory()
         let file = try pipeline(directory, workers: 1)

@@ -25,20 +25,30 @@ public struct PipelineRunner: Sendable {
     ///   task.
     public func run(_ pipeline: PipelineFile, settings: RunSettings = RunSettings()) throws -> [StepReport] {
         let (_, ranks) = try settings.tasks(configuredWorkers: pipeline.execution[ExecutionSettings.workers])
+        let steps = try plannedSteps(pipeline)
         let lock = try OutputLock.acquire(folder: pipeline.output, ranks: ranks, holder: .current())
         defer { lock.release() }
         var reports: [StepReport] = []
-        var previous: String?
-        for step in pipeline.steps {
-            let output = FileSystem.join(pipeline.output, step.directoryName)
-            let input = try input(for: step, pipeline: pipeline, previous: previous)
+        for (step, input, output) in steps {
             let report = try runStep(
                 step, input: input, output: output, execution: pipeline.execution, settings: settings)
             reports.append(report)
             guard report.merged else { break }
-            previous = output
         }
         return reports
+    }
+
+    /// Each step with what it reads and the dataset it writes, checked before anything is
+    /// written: a pipeline whose steps cannot follow each other leaves no output folder.
+    private func plannedSteps(_ pipeline: PipelineFile) throws -> [(PipelineStep, StageInput, String)] {
+        var steps: [(PipelineStep, StageInput, String)] = []
+        var previous: String?
+        for step in pipeline.steps {
+            let output = FileSystem.join(pipeline.output, step.directoryName)
+            steps.append((step, try input(for: step, pipeline: pipeline, previous: previous), output))
+            previous = output
+        }
+        return steps
     }
 
     /// Runs one stage alone (`pretext stage`): from `input` to the dataset at `output`.
