@@ -30,6 +30,8 @@ public struct PretextError: Error, Sendable, CustomStringConvertible {
         public static let limitExceeded = Code("limit_exceeded")
         /// Something that should exist does not (a dataset, a shard, a stage).
         public static let notFound = Code("not_found")
+        /// Another live process holds what this one needs to write (an output folder and rank).
+        public static let locked = Code("locked")
     }
 
     /// What kind of failure this is.

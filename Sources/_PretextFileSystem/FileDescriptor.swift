@@ -119,16 +119,12 @@ package final class FileDescriptor {
         }
     }
 
-    /// Takes an exclusive `flock(2)` on the file, waiting for other holders.
-    package func lockExclusively() throws {
-        guard retryingEINTR({ flock(raw, LOCK_EX) }) == 0 else {
-            throw PretextError(.io, "cannot lock: \(errnoText())", path: path)
+    /// Empties the file and writes `bytes` from its start.
+    package func replaceContents(with bytes: UnsafeRawBufferPointer) throws {
+        guard retryingEINTR({ ftruncate(raw, 0) }) == 0, lseek(raw, 0, SEEK_SET) == 0 else {
+            throw PretextError(.io, "cannot truncate file: \(errnoText())", path: path)
         }
-    }
-
-    /// Releases a `flock(2)` taken by `lockExclusively()`.
-    package func unlock() {
-        _ = flock(raw, LOCK_UN)
+        try writeAll(bytes)
     }
 
     /// Closes the descriptor, reporting a failed close (which can mean lost writes).

@@ -54,6 +54,23 @@ enum CLI {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Starts `pretext ARGUMENTS` from the repository root without waiting; standard error goes
+    /// to the file `stderr` when given (a file, not a pipe: nothing blocks when no one reads).
+    static func start(_ arguments: [String], stderr: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if let stderr {
+            _ = FileManager.default.createFile(atPath: stderr, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
+        }
+        try process.run()
+        return process
+    }
+
     /// Starts `pretext ARGUMENTS` once per delay and kills it with SIGKILL after that delay if
     /// it still runs.
     ///

@@ -107,4 +107,23 @@ import _PretextFileSystem
         #expect(overlaps.load(ordering: .relaxed) == 0)
         #expect(FileSystem.exists(dir.file("lock")))
     }
+
+    @Test func tryLockNeverWaitsAndSaysWhoHoldsIt() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("rank-00000")
+        #expect(try !FileLock.isHeld(at: path))
+        let held = try #require(try FileLock.tryLock(at: path))
+        try held.record("pid: 1\nhost: a much longer first record\n")
+        try held.record("pid: 2\n")
+        #expect(try ExistingPath.bytes(path) == Array("pid: 2\n".utf8))
+        // Another open file description, even in this process, finds it taken.
+        #expect(try FileLock.tryLock(at: path) == nil)
+        #expect(try FileLock.isHeld(at: path))
+        held.release()
+        held.release()
+        #expect(try !FileLock.isHeld(at: path))
+        let again = try #require(try FileLock.tryLock(at: path))
+        #expect(try ExistingPath.bytes(path) == Array("pid: 2\n".utf8), "the file and its record stay")
+        again.release()
+    }
 }

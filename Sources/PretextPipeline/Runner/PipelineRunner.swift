@@ -17,25 +17,44 @@ public struct PipelineRunner: Sendable {
     /// Runs every step of `pipeline` in order.
     ///
     /// In a multi-process run (`settings.rank`), stops after the first step that other ranks
-    /// have not finished yet: the next step needs the merged dataset.
+    /// have not finished yet: the next step needs the merged dataset. Holds the lock of the
+    /// pipeline's output folder for this process's ranks while it runs (`OutputLock`).
     /// - Returns: one report per step that ran (or was found finished).
-    /// - Throws: `PretextError` for bad input locations or a failed task.
+    /// - Throws: `PretextError(.locked)` naming the holder when another process runs one of
+    ///   these ranks into the same output; `PretextError` for bad input locations or a failed
+    ///   task.
     public func run(_ pipeline: PipelineFile, settings: RunSettings = RunSettings()) throws -> [StepReport] {
+        let (_, ranks) = try settings.tasks(configuredWorkers: pipeline.execution[ExecutionSettings.workers])
+        let steps = try plannedSteps(pipeline)
+        let lock = try OutputLock.acquire(folder: pipeline.output, ranks: ranks, holder: .current())
+        defer { lock.release() }
         var reports: [StepReport] = []
-        var previous: String?
-        for step in pipeline.steps {
-            let output = FileSystem.join(pipeline.output, step.directoryName)
-            let input = try input(for: step, pipeline: pipeline, previous: previous)
+        for (step, input, output) in steps {
             let report = try runStep(
                 step, input: input, output: output, execution: pipeline.execution, settings: settings)
             reports.append(report)
             guard report.merged else { break }
-            previous = output
         }
         return reports
     }
 
+    /// Each step with what it reads and the dataset it writes, checked before anything is
+    /// written: a pipeline whose steps cannot follow each other leaves no output folder.
+    private func plannedSteps(_ pipeline: PipelineFile) throws -> [(PipelineStep, StageInput, String)] {
+        var steps: [(PipelineStep, StageInput, String)] = []
+        var previous: String?
+        for step in pipeline.steps {
+            let output = FileSystem.join(pipeline.output, step.directoryName)
+            steps.append((step, try input(for: step, pipeline: pipeline, previous: previous), output))
+            previous = output
+        }
+        return steps
+    }
+
     /// Runs one stage alone (`pretext stage`): from `input` to the dataset at `output`.
+    ///
+    /// - Throws: `PretextError(.locked)` naming the holder when another process runs one of
+    ///   these ranks into `output`; `PretextError` for bad input or a failed task.
     public func runStage(
         _ name: String, options: StageOptions, input: StageInput, output: String,
         execution: StageOptions = ExecutionSettings.defaults, settings: RunSettings = RunSettings()

@@ -14,13 +14,19 @@ struct StepRunner<S: Stage> {
     let execution: StageOptions
     let settings: RunSettings
 
+    /// Runs the step's tasks of this process into the dataset at `outputPath`, holding the
+    /// folder's lock for those ranks (`OutputLock`) until the step returns.
     func run(input: StageInput, outputPath: String) throws -> StepReport {
         let units = try stage.plan(input)
         let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution[ExecutionSettings.workers])
         let hash = configHash(units)
+        let config = "\(hash)-w\(worldSize)"
+        let lock = try OutputLock.acquire(folder: outputPath, ranks: ranks, holder: .current(config: config))
+        defer { lock.release() }
         if settings.overwrite {
             try StepDirectory.removeIfForeign(
-                outputPath, step: step, stage: S.descriptor.name, hash: hash, worldSize: worldSize)
+                outputPath, step: step, stage: S.descriptor.name, hash: hash, worldSize: worldSize, lock: lock,
+                config: config)
         }
         let dataset = try Dataset.create(at: outputPath)
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)

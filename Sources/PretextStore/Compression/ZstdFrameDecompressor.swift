@@ -5,8 +5,9 @@ import PretextCore
 /// shard's seek table).
 ///
 /// Untrusted input is bounded: the window is capped at 2^27 bytes (`ZSTD_d_windowLogMax`,
-/// zstd's default decoder cap), and a frame claiming more than `maxFrameSize` bytes is refused
-/// before any memory is allocated. Owns a `ZSTD_DCtx` freed in `deinit`. Not thread safe.
+/// zstd's default decoder cap), and an expected size past `maxFrameSize`, or one the frame's
+/// own header and blocks disagree with (`ZstdFrameClaim`), is refused before any memory is
+/// allocated. Owns a `ZSTD_DCtx` freed in `deinit`. Not thread safe.
 public final class ZstdFrameDecompressor {
     /// The largest decompressed frame this decompressor accepts.
     public let maxFrameSize: Int
@@ -39,18 +40,11 @@ public final class ZstdFrameDecompressor {
     ///   - frame: the compressed frame.
     ///   - output: where the decompressed bytes go; its count is the expected size.
     /// - Throws: `PretextError(.limitExceeded)` when the size passes `maxFrameSize`;
-    ///   `PretextError(.corrupt)` when the frame's header or content size disagree or zstd
-    ///   reports damage.
+    ///   `PretextError(.corrupt)` when the frame's header, block layout or content size disagree
+    ///   or zstd reports damage.
     public func decompress(_ frame: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
         try checkLimit(output.count)
-        let declared = ZSTD_getFrameContentSize(frame.baseAddress, frame.count)
-        if declared == ZSTD_CONTENTSIZE_ERROR {
-            throw PretextError(.corrupt, "not a zstd frame (bad header)")
-        }
-        if declared != ZSTD_CONTENTSIZE_UNKNOWN, declared != UInt64(output.count) {
-            throw PretextError(
-                .corrupt, "zstd frame declares \(declared) bytes, seek table says \(output.count)")
-        }
+        try ZstdFrameClaim.check(claimed: output.count, frame: frame)
         let written = ZSTD_decompressDCtx(context, output.baseAddress, output.count, frame.baseAddress, frame.count)
         if ZSTD_isError(written) != 0 {
             throw PretextError(.corrupt, "zstd decompression failed: \(Self.errorName(written))")
@@ -63,6 +57,7 @@ public final class ZstdFrameDecompressor {
     /// Decompresses one frame into a new array of `expectedSize` bytes.
     public func decompress(_ frame: UnsafeRawBufferPointer, expectedSize: Int) throws -> [UInt8] {
         try checkLimit(expectedSize)
+        try ZstdFrameClaim.check(claimed: expectedSize, frame: frame)
         return try [UInt8](unsafeUninitializedCapacity: expectedSize) { buffer, count in
             try decompress(frame, into: UnsafeMutableRawBufferPointer(buffer))
             count = expectedSize

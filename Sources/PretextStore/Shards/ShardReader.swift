@@ -5,8 +5,10 @@ import _PretextFileSystem
 /// frames on demand, never the whole file.
 ///
 /// Opening validates the seek table (footer magic, descriptor, frame count against the file
-/// size, frame sizes adding up to the file size minus the table) and bounds every size it
-/// reads. Every decompressed frame is checked against its XXH64 checksum unless
+/// size, frame sizes adding up to the file size minus the table, no decompressed size past
+/// `maxFrameSize` or past what zstd can expand its compressed size to) and bounds every size it
+/// reads. Reading a frame checks its decompressed size against the frame's own zstd header
+/// (`ZstdFrameClaim`) before a buffer is sized from it. Every decompressed frame is checked against its XXH64 checksum unless
 /// `verifyChecksums` is off; a mismatch throws `PretextError(.corrupt)` naming the shard and
 /// frame. Keeps the last decompressed frame, so records read in order cost one decompression
 /// per frame. Not thread safe: use one reader per thread.
@@ -45,20 +47,32 @@ public final class ShardReader {
         let size = try file.size()
         self.fileSize = size
         self.seekTable = try Self.readSeekTable(file, size: size, path: path)
+        self.frameOffsets = try Self.frameOffsets(seekTable, maxFrameSize: maxFrameSize, path: path)
+    }
+
+    /// The byte offset of each frame, after checking every entry's decompressed-size claim
+    /// against `maxFrameSize` and against what its compressed size can expand to.
+    private static func frameOffsets(_ table: SeekTable, maxFrameSize: Int, path: String) throws -> [Int] {
         var offsets: [Int] = []
-        offsets.reserveCapacity(seekTable.entries.count)
+        offsets.reserveCapacity(table.entries.count)
         var offset = 0
-        for entry in seekTable.entries {
+        for (index, entry) in table.entries.enumerated() {
             offsets.append(offset)
-            offset += Int(entry.compressedSize)
             if Int(entry.decompressedSize) > maxFrameSize {
                 throw PretextError(
                     .limitExceeded,
-                    "frame \(offsets.count - 1) claims \(entry.decompressedSize) bytes, more than the limit \(maxFrameSize)",
+                    "frame \(index) claims \(entry.decompressedSize) bytes, more than the limit \(maxFrameSize)",
                     path: path)
             }
+            do {
+                try ZstdFrameClaim.checkRatio(
+                    claimed: Int(entry.decompressedSize), compressedSize: Int(entry.compressedSize))
+            } catch let error as PretextError {
+                throw PretextError(error.code, "frame \(index): \(error.message)", path: path, offset: Int64(offset))
+            }
+            offset += Int(entry.compressedSize)
         }
-        self.frameOffsets = offsets
+        return offsets
     }
 
     private static func readSeekTable(_ file: FileDescriptor, size: Int, path: String) throws -> SeekTable {
@@ -127,15 +141,23 @@ public final class ShardReader {
         }
         let entry = seekTable.entries[index]
         cachedIndex = -1
-        try readCompressed(index, size: Int(entry.compressedSize))
+        let compressedSize = Int(entry.compressedSize)
         let size = Int(entry.decompressedSize)
-        try ensureCacheSize(size)
+        // The compressed read is bounded by the file; the claim is checked against the frame's
+        // own header before the cache is sized from it.
+        try readCompressed(index, size: compressedSize)
         do {
+            try compressedBuffer.withUnsafeBytes { input in
+                // Safe: readCompressed sized the buffer to at least `compressedSize` bytes.
+                try ZstdFrameClaim.check(
+                    claimed: size, frame: UnsafeRawBufferPointer(rebasing: input[0..<compressedSize]))
+            }
+            try ensureCacheSize(size)
             try compressedBuffer.withUnsafeBytes { input in
                 try cachedFrame.withUnsafeMutableBytes { output in
                     // Safe: both slices were sized above to exactly these counts.
                     try decompressor.decompress(
-                        UnsafeRawBufferPointer(rebasing: input[0..<Int(entry.compressedSize)]),
+                        UnsafeRawBufferPointer(rebasing: input[0..<compressedSize]),
                         into: UnsafeMutableRawBufferPointer(rebasing: output[0..<size]))
                 }
             }
