@@ -45,6 +45,9 @@ public struct RejectReason: Hashable, Sendable, CustomStringConvertible {
     public static let warcMissingType = RejectReason("warc_missing_type")
     /// A WARC `response` record's HTTP header block has no end (no blank line).
     public static let unterminatedHTTPHeaders = RejectReason("unterminated_http_headers")
+    /// A JSON string has a `\u` escape of a lone surrogate (a high one not followed by a low
+    /// one, or a low one alone): it has no UTF-8 form.
+    public static let loneSurrogate = RejectReason("lone_surrogate")
     /// A WARC payload uses a character set or content/transfer encoding the reader cannot
     /// decode (only UTF-8, ASCII and Latin-1/Windows-1252 text, without gzip or chunking).
     public static let unsupportedEncoding = RejectReason("unsupported_encoding")
