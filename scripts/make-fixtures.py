@@ -724,11 +724,11 @@ def build_broken(out: Path, by_file, pages, exp: Expect) -> dict:
             bad_off = sum(len(x) for x in body)
         body.append(r)
     write(bdir / fname, b"".join(body))
-    exp.add(f"broken/{fname}", "warc", [p["warc-0005"], p["warc-0009"]], {"malformed_warc": 1},
+    exp.add(f"broken/{fname}", "warc", [p["warc-0005"], p["warc-0009"]], {"warc_length_mismatch": 1},
             warc_records={"warcinfo": 1, "response": 3},
             note="after reading Content-Length bytes the reader does not find CRLF CRLF + 'WARC/'; "
                  "it rejects the record and resynchronises at the next line that is exactly 'WARC/1.0'")
-    table.append({"file": f"broken/{fname}", "offset": bad_off, "reason": "malformed_warc",
+    table.append({"file": f"broken/{fname}", "offset": bad_off, "reason": "warc_length_mismatch",
                   "what": "second response record declares a Content-Length 100 bytes smaller than its block"})
 
     # 7. empty.jsonl

@@ -31,8 +31,23 @@ public struct RejectReason: Hashable, Sendable, CustomStringConvertible {
     public static let corruptInput = RejectReason("corrupt_input")
     /// A file could not be opened or read.
     public static let unreadableFile = RejectReason("unreadable_file")
-    /// A WARC record's header block is malformed.
+    /// A WARC record's header block is malformed, or lines between records are not a record.
     public static let malformedWARC = RejectReason("malformed_warc")
+    /// A WARC record's version line is not `WARC/1.0` or `WARC/1.1`.
+    public static let unknownWARCVersion = RejectReason("unknown_warc_version")
+    /// A WARC header that may appear once (`Content-Length`, `WARC-Type`, `WARC-Record-ID`,
+    /// `WARC-Date`, `WARC-Target-URI`) appears twice.
+    public static let duplicateWARCHeader = RejectReason("duplicate_warc_header")
+    /// A WARC record's block of `Content-Length` bytes is not followed by CRLF CRLF and the
+    /// next record's `WARC/` line (or the end of the file): its length is wrong.
+    public static let warcLengthMismatch = RejectReason("warc_length_mismatch")
+    /// A WARC record has no `WARC-Type` header (or an empty one).
+    public static let warcMissingType = RejectReason("warc_missing_type")
+    /// A WARC `response` record's HTTP header block has no end (no blank line).
+    public static let unterminatedHTTPHeaders = RejectReason("unterminated_http_headers")
+    /// A JSON string has a `\u` escape of a lone surrogate (a high one not followed by a low
+    /// one, or a low one alone): it has no UTF-8 form.
+    public static let loneSurrogate = RejectReason("lone_surrogate")
     /// A WARC payload uses a character set or content/transfer encoding the reader cannot
     /// decode (only UTF-8, ASCII and Latin-1/Windows-1252 text, without gzip or chunking).
     public static let unsupportedEncoding = RejectReason("unsupported_encoding")

@@ -57,7 +57,7 @@ import Testing
         line("{\"text\":\"  \\n\\t \"}")  // 7 empty_text
         line("{\"text\":\"\(String(repeating: "l", count: 200))\"}")  // 8 too_large
         line("{\"text\":\"\(String(repeating: "w", count: 2000))\"}")  // 9 line_too_long
-        line("{\"text\":\"lone \\ud800\"}")  // 10 malformed_json (lone surrogate)
+        line("{\"text\":\"lone \\ud800\"}")  // 10 lone_surrogate
         line("{\"text\":\"ok 2\"}")
         let path = try dir.write("bad.jsonl", bytes)
         var options = IngestOptions()
@@ -71,7 +71,7 @@ import Testing
         #expect(
             rejects.map(\.reason) == [
                 .invalidUTF8, .malformedJSON, .malformedJSON, .missingText, .textNotString, .emptyText, .tooLarge,
-                .lineTooLong, .malformedJSON,
+                .lineTooLong, .loneSurrogate,
             ])
         #expect(rejects.map(\.line) == [2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(rejects[0].detail == "invalid UTF-8 at byte 13")

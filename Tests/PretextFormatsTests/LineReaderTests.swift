@@ -47,4 +47,29 @@ import Testing
         #expect(seen.count == 3)
         #expect(seen.last == .line("b", 3, Int64(2 + big.utf8.count + 1)))
     }
+
+    /// 3000 bytes fit before the read position in the buffer; 2 MiB do not (the buffer is
+    /// rearranged).
+    @Test(arguments: [3000, 2 << 20])
+    func peeksAndPutsBytesBack(count: Int) throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("in.txt", "head\r\n" + String(repeating: "b", count: count) + "\nWARC/1.0\r\ntail\n")
+        let reader = LineReader(source: try FileByteSource(path: path))
+        guard case .line(let head) = try reader.next() else { Issue.record("no line"); return }
+        reader.unreadLine(head)
+        guard case .line(let again) = try reader.next() else { Issue.record("no line"); return }
+        #expect(again.number == 1 && again.offset == 0 && Array(again.bytes) == Array("head".utf8))
+        #expect(Array(try reader.peek(3).prefix(3)) == Array("bbb".utf8))
+        var block: [UInt8] = []
+        #expect(try reader.readExactly(count + 1 + 13, into: &block) == count + 14)  // too far: into "tail"
+        Array(block[1...]).withUnsafeBytes { reader.unread($0) }
+        #expect(reader.offset == 7)
+        guard case .line(let rest) = try reader.next() else { Issue.record("no line"); return }
+        #expect(rest.offset == 7 && rest.bytes.count == count - 1)
+        guard case .line(let version) = try reader.next() else { Issue.record("no line"); return }
+        #expect(Array(version.bytes) == Array("WARC/1.0".utf8) && version.offset == Int64(6 + count + 1))
+        guard case .line(let tail) = try reader.next() else { Issue.record("no line"); return }
+        #expect(Array(tail.bytes) == Array("tail".utf8) && tail.offset == Int64(6 + count + 11))
+        #expect(try reader.next() == nil)
+    }
 }

@@ -4,32 +4,15 @@ import Testing
 
 @testable import PretextFormats
 
-/// Builds WARC records in memory.
-private func record(
-    _ type: String, id: String, uri: String = "http://example.com/", headers: [String] = [], block: [UInt8]
-) -> [UInt8] {
-    var head =
-        "WARC/1.0\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(id)\r\nWARC-Target-URI: \(uri)\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n"
-    for header in headers { head += header + "\r\n" }
-    head += "Content-Length: \(block.count)\r\n\r\n"
-    return Array(head.utf8) + block + Array("\r\n\r\n".utf8)
-}
-
-private func http(_ contentType: String, _ body: String, status: String = "200 OK", extra: String = "") -> [UInt8] {
-    Array(
-        "HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\n\(extra)Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
-            .utf8)
-}
-
 @Suite struct WARCReaderTests {
     @Test func readsWETConversionRecords() throws {
         let dir = try TemporaryDirectory()
         let bytes =
-            record("warcinfo", id: "<urn:uuid:info>", block: Array("software: test\r\n".utf8))
-            + record(
+            warcRecord("warcinfo", id: "<urn:uuid:info>", block: Array("software: test\r\n".utf8))
+            + warcRecord(
                 "conversion", id: "<urn:uuid:1>", uri: "http://a.example/",
                 block: Array("Page one text.\nSecond line 你好".utf8))
-            + record("conversion", id: "<urn:uuid:2>", block: Array("Page two".utf8))
+            + warcRecord("conversion", id: "<urn:uuid:2>", block: Array("Page two".utf8))
         let path = try dir.write("x.warc.wet.gz", try ExternalTool.compress(bytes, with: "gzip"))
         var all: [InputEvent] = []
         let summary = try InputReader(file: InputFile(path: path, format: .wet, compression: .gzip, size: 0)).read {
@@ -48,21 +31,22 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
         let html =
             "<html><head><title>T</title><style>p{}</style></head><body><p>Hello &amp; welcome</p><script>x()</script><p>Bye</p></body></html>"
         let bytes =
-            record("request", id: "<r0>", block: Array("GET / HTTP/1.1\r\n\r\n".utf8))
-            + record(
+            warcRecord("request", id: "<r0>", block: Array("GET / HTTP/1.1\r\n\r\n".utf8))
+            + warcRecord(
                 "response", id: "<r1>", headers: ["Content-Type: application/http; msgtype=response"],
-                block: http("text/html; charset=UTF-8", html))
-            + record("response", id: "<r2>", block: http("image/png", "PNG"))
-            + record("response", id: "<r3>", block: http("text/html", "<p>moved</p>", status: "301 Moved"))
-            + record(
+                block: httpBlock("text/html; charset=UTF-8", html))
+            + warcRecord("response", id: "<r2>", block: httpBlock("image/png", "PNG"))
+            + warcRecord("response", id: "<r3>", block: httpBlock("text/html", "<p>moved</p>", status: "301 Moved"))
+            + warcRecord(
                 "response", id: "<r4>",
-                block: http("text/plain; charset=iso-8859-1", "caf\u{E9}").map { $0 == 0xC3 ? 0xE9 : $0 }.filter {
+                block: httpBlock("text/plain; charset=iso-8859-1", "caf\u{E9}").map { $0 == 0xC3 ? 0xE9 : $0 }.filter {
                     $0 != 0xA9
                 })
-            + record("response", id: "<r5>", block: http("text/html; charset=shift_jis", "<p>x</p>"))
-            + record(
-                "response", id: "<r6>", block: http("text/html", "<p>zipped</p>", extra: "Content-Encoding: gzip\r\n"))
-            + record("metadata", id: "<m>", block: Array("fetchTimeMs: 1\r\n".utf8))
+            + warcRecord("response", id: "<r5>", block: httpBlock("text/html; charset=shift_jis", "<p>x</p>"))
+            + warcRecord(
+                "response", id: "<r6>",
+                block: httpBlock("text/html", "<p>zipped</p>", extra: "Content-Encoding: gzip\r\n"))
+            + warcRecord("metadata", id: "<m>", block: Array("fetchTimeMs: 1\r\n".utf8))
         let path = try dir.write("crawl.warc", bytes)
         var all: [InputEvent] = []
         let summary = try InputReader(file: InputFile(path: path, format: .warc, compression: .none, size: 0)).read {
@@ -78,10 +62,10 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
 
     @Test func resyncsAfterMalformedRecords() throws {
         let dir = try TemporaryDirectory()
-        let good1 = record("conversion", id: "<a>", block: Array("alpha".utf8))
+        let good1 = warcRecord("conversion", id: "<a>", block: Array("alpha".utf8))
         let noLength = Array("WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Record-ID: <b>\r\n\r\nbeta text\r\n\r\n".utf8)
         let garbage = Array("this is not a warc line\r\nnor this\r\n".utf8)
-        let good2 = record("conversion", id: "<c>", block: Array("gamma".utf8))
+        let good2 = warcRecord("conversion", id: "<c>", block: Array("gamma".utf8))
         let truncated = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 500\r\n\r\nshort".utf8)
         let bytes = good1 + noLength + garbage + good2 + truncated
         let path = try dir.write("m.wet", bytes)
@@ -90,23 +74,23 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
         let rejects = all.compactMap(\.reject)
         // One reject per bad record: the lines after a malformed header (its body and the
         // garbage after it) belong to that record and are skipped up to the next `WARC/` line.
-        #expect(rejects.map(\.reason) == [.malformedWARC, .malformedWARC])
+        #expect(rejects.map(\.reason) == [.malformedWARC, .warcLengthMismatch])
         #expect(rejects[0].offset == Int64(good1.count))  // the record without Content-Length
         #expect(rejects[1].offset == Int64(good1.count + noLength.count + garbage.count + good2.count))
     }
 
     @Test func rejectsARecordWhoseContentLengthIsTooShort() throws {
         let dir = try TemporaryDirectory()
-        let good1 = record("conversion", id: "<a>", block: Array("alpha".utf8))
+        let good1 = warcRecord("conversion", id: "<a>", block: Array("alpha".utf8))
         let short = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 4\r\n\r\nbeta text\r\n\r\n".utf8)
-        let good2 = record("conversion", id: "<c>", block: Array("gamma".utf8))
+        let good2 = warcRecord("conversion", id: "<c>", block: Array("gamma".utf8))
         let exactThenNext = Array("WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: 5\r\n\r\ndelta".utf8)
-        let good3 = record("conversion", id: "<d>", block: Array("omega".utf8))
+        let good3 = warcRecord("conversion", id: "<d>", block: Array("omega".utf8))
         let path = try dir.write("s.wet", good1 + short + good2 + exactThenNext + good3)
         let all = try events(path, .wet)
         #expect(all.compactMap(\.document).map(\.textString) == ["alpha", "gamma", "omega"])
         let rejects = all.compactMap(\.reject)
-        #expect(rejects.map(\.reason) == [.malformedWARC, .malformedWARC])
+        #expect(rejects.map(\.reason) == [.warcLengthMismatch, .warcLengthMismatch])
         #expect(rejects[0].offset == Int64(good1.count))
         #expect(rejects[0].detail.contains("Content-Length"))
     }
@@ -114,9 +98,9 @@ private func http(_ contentType: String, _ body: String, status: String = "200 O
     @Test func rejectsEmptyAndOversizedRecords() throws {
         let dir = try TemporaryDirectory()
         let bytes =
-            record("conversion", id: "<e>", block: Array("  \n ".utf8))
-            + record("conversion", id: "<big>", block: Array(String(repeating: "b", count: 5000).utf8))
-            + record("conversion", id: "<ok>", block: Array("fine".utf8))
+            warcRecord("conversion", id: "<e>", block: Array("  \n ".utf8))
+            + warcRecord("conversion", id: "<big>", block: Array(String(repeating: "b", count: 5000).utf8))
+            + warcRecord("conversion", id: "<ok>", block: Array("fine".utf8))
         let path = try dir.write("e.wet", bytes)
         var options = IngestOptions()
         options.maxWARCRecordBytes = 1000

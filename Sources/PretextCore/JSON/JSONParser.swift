@@ -93,14 +93,48 @@ struct JSONParser {
             UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             return i + 2
         case UInt8(ascii: "u"):
-            guard i + 6 <= count else { throw JSONSyntaxError(.unexpectedEnd, at: count) }
-            for k in (i + 2)..<(i + 6) where JSONStringDecoder.hexValue(byte(k)) == nil {
-                throw JSONSyntaxError(.invalidUnicodeEscape, at: i)
-            }
-            return i + 6
+            return try skipUnicodeEscape(at: i)
         default:
             throw JSONSyntaxError(.invalidEscape, at: i)
         }
+    }
+
+    /// Validates the `\uXXXX` escape whose backslash is at `i`, and the low surrogate escape
+    /// that must follow a high surrogate; returns the offset after them.
+    ///
+    /// A lone surrogate (a low one alone, or a high one not followed by `\u` and a low one)
+    /// is `.loneSurrogate`: RFC 8259 lets it through, but it has no UTF-8 form, so it could not
+    /// be decoded or written as valid UTF-8 (RFC 7493, I-JSON, forbids it). This only runs
+    /// on `\u` escapes, so strings without them cost nothing more.
+    private func skipUnicodeEscape(at i: Int) throws(JSONSyntaxError) -> Int {
+        let unit = try hex4(at: i)
+        switch unit {
+        case 0xD800...0xDBFF:
+            guard i + 12 <= count, byte(i + 6) == UInt8(ascii: "\\"), byte(i + 7) == UInt8(ascii: "u") else {
+                throw JSONSyntaxError(.loneSurrogate, at: i)
+            }
+            guard (0xDC00...0xDFFF).contains(try hex4(at: i + 6)) else {
+                throw JSONSyntaxError(.loneSurrogate, at: i)
+            }
+            return i + 12
+        case 0xDC00...0xDFFF:
+            throw JSONSyntaxError(.loneSurrogate, at: i)
+        default:
+            return i + 6
+        }
+    }
+
+    /// The value of the four hex digits of the `\u` escape whose backslash is at `i`.
+    private func hex4(at i: Int) throws(JSONSyntaxError) -> UInt32 {
+        guard i + 6 <= count else { throw JSONSyntaxError(.unexpectedEnd, at: count) }
+        var value: UInt32 = 0
+        for k in (i + 2)..<(i + 6) {
+            guard let digit = JSONStringDecoder.hexValue(byte(k)) else {
+                throw JSONSyntaxError(.invalidUnicodeEscape, at: i)
+            }
+            value = value << 4 | digit
+        }
+        return value
     }
 
     private func scanObject(at start: Int, depth: Int) throws(JSONSyntaxError) -> Int {

@@ -37,8 +37,10 @@ public struct JSONMember: Sendable, Equatable {
 /// rest as raw bytes. Reuse one scanner across lines so its buffers are reused.
 ///
 /// The input must be valid UTF-8 (validate the line first with `UTF8Validation`); the
-/// scanner checks JSON syntax only. Lone `\u` surrogates are syntactically valid JSON and are
-/// accepted here; `JSONStringDecoder` rejects them when a string is decoded.
+/// scanner checks JSON syntax, plus one rule of I-JSON (RFC 7493): a `\u` escape of a lone
+/// surrogate, anywhere in the object (keys, values, nested), is `.loneSurrogate`. RFC 8259
+/// lets such strings through, but they have no UTF-8 form, so every scanned object decodes to
+/// valid Unicode and its raw bytes can be copied into output as they are.
 public struct JSONScanner: Sendable {
     /// The maximum nesting depth; the top-level object is depth 1.
     public var maxDepth: Int
@@ -46,6 +48,10 @@ public struct JSONScanner: Sendable {
     public private(set) var members: [JSONMember] = []
     /// The decoded keys of the last scanned object, concatenated; see `JSONMember.key`.
     public private(set) var keyBytes: [UInt8] = []
+    /// After `scanObject` threw: the raw key token of the top-level member whose value held
+    /// the error, or `nil` when the error was outside a member's value (in a key, or between
+    /// members). Lets readers name the field of a bad value.
+    public private(set) var failedMemberKey: Range<Int>?
 
     /// Creates a scanner.
     /// - Parameter maxDepth: the maximum nesting depth (default 128, what Python's
@@ -61,6 +67,7 @@ public struct JSONScanner: Sendable {
     public mutating func scanObject(_ line: UnsafeRawBufferPointer) throws(JSONSyntaxError) {
         members.removeAll(keepingCapacity: true)
         keyBytes.removeAll(keepingCapacity: true)
+        failedMemberKey = nil
         guard let base = line.baseAddress else { throw JSONSyntaxError(.unexpectedEnd, at: 0) }
         var parser = JSONParser(base: base, count: line.count, maxDepth: maxDepth)
         var i = parser.skipWhitespace(0)
@@ -88,6 +95,59 @@ public struct JSONScanner: Sendable {
         members.lastIndex { key($0, equals: name) }
     }
 
+    /// Whether two members of the last scanned object have the same decoded key.
+    ///
+    /// Up to 16 members (almost every record), each key's fingerprint (length, first, middle
+    /// and last byte) goes into a 32-slot open-addressing table on the stack, about 20
+    /// instructions a key; only when two fingerprints match are keys compared byte by byte.
+    /// Above 16 members, a hash set of the keys.
+    public func hasDuplicateKeys() -> Bool {
+        let count = members.count
+        guard count > 1 else { return false }
+        guard count <= 16 else {
+            var seen = Set<ArraySlice<UInt8>>(minimumCapacity: count)
+            return members.contains { !seen.insert(keyBytes[$0.key]).inserted }
+        }
+        let fingerprintsDiffer = keyBytes.withUnsafeBytes { keys in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { table in
+                table.initialize(repeating: 0)
+                for member in members {
+                    let print = Self.fingerprint(member.key, in: keys) | 1 << 63  // never 0, the empty slot
+                    // &*: a multiplicative hash, modulo 2^64 by design; the top 5 bits pick a slot.
+                    var slot = Int(truncatingIfNeeded: (print &* 0x9E37_79B9_7F4A_7C15) >> 59)
+                    while table[slot] != 0 {
+                        if table[slot] == print { return false }
+                        slot = (slot + 1) & 31
+                    }
+                    table[slot] = print
+                }
+                return true
+            }
+        }
+        return !fingerprintsDiffer && hasEqualKeyBytes()
+    }
+
+    /// Whether two members' keys are equal, byte by byte (after fingerprints matched).
+    private func hasEqualKeyBytes() -> Bool {
+        for a in 0..<(members.count - 1) {
+            for b in (a + 1)..<members.count where keyBytes[members[a].key] == keyBytes[members[b].key] {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A word that differs for keys that differ in length or in their first, middle or last
+    /// byte: equal fingerprints are checked byte by byte.
+    @inline(__always)
+    private static func fingerprint(_ key: Range<Int>, in keys: UnsafeRawBufferPointer) -> UInt64 {
+        let n = key.count
+        guard n > 0 else { return 0 }
+        // Safe: the three offsets lie inside `key`, which lies inside `keys`.
+        return UInt64(truncatingIfNeeded: n) << 32 | UInt64(keys[key.lowerBound])
+            | UInt64(keys[key.lowerBound + n / 2]) << 8 | UInt64(keys[key.upperBound - 1]) << 16
+    }
+
     private mutating func scanTopLevelMembers(
         _ parser: inout JSONParser, from open: Int
     ) throws(JSONSyntaxError) -> Int {
@@ -102,7 +162,13 @@ public struct JSONScanner: Sendable {
             let keyStart = keyBytes.count
             try appendDecodedKey(parser, keyToken.range)
             i = try parser.expectColon(after: keyToken.range.upperBound)
-            let value = try parser.scanValue(at: i, depth: 2)
+            let value: JSONParser.Value
+            do {
+                value = try parser.scanValue(at: i, depth: 2)
+            } catch {
+                failedMemberKey = keyToken.range  // only on failure: nothing to store per member
+                throw error
+            }
             members.append(
                 JSONMember(
                     key: keyStart..<keyBytes.count, keyToken: keyToken.range, value: value.range,

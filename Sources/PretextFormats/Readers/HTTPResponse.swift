@@ -4,25 +4,30 @@ struct HTTPResponse {
     var status: Int
     /// The response header fields.
     var headers: WARCHeaders
-    /// Where the payload starts in the block.
+    /// Where the payload starts in the block (the block's end when `headersEnd` is false).
     var payloadStart: Int
+    /// Whether the header block ends with a blank line, as it must.
+    var headersEnd: Bool
 
-    /// Parses the status line and headers of `block`; `nil` when it is not an HTTP response.
+    /// Parses the status line and headers of `block`; `nil` when it does not start with an
+    /// HTTP status line (`HTTP/…` and a three-digit code).
     init?(block: UnsafeRawBufferPointer) {
         guard block.starts(with: "HTTP/".utf8) else { return nil }
         var headers = WARCHeaders()
         var lineStart = 0
         var status: Int?
+        var headersEnd = false
         while lineStart < block.count {
-            guard let newline = block[lineStart...].firstIndex(of: 0x0A) else { return nil }
-            var lineEnd = newline
+            let newline = block[lineStart...].firstIndex(of: 0x0A)
+            var lineEnd = newline ?? block.count
             if lineEnd > lineStart, block[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let line = UnsafeRawBufferPointer(rebasing: block[lineStart..<lineEnd])
-            lineStart = newline + 1
+            lineStart = newline.map { $0 + 1 } ?? block.count
             if status == nil {
                 status = HTTPResponse.statusCode(line)
                 guard status != nil else { return nil }
-            } else if line.isEmpty {
+            } else if line.isEmpty, newline != nil {
+                headersEnd = true
                 break
             } else {
                 _ = headers.add(line: line)
@@ -31,7 +36,8 @@ struct HTTPResponse {
         guard let status else { return nil }
         self.status = status
         self.headers = headers
-        payloadStart = min(lineStart, block.count)
+        self.headersEnd = headersEnd
+        payloadStart = lineStart
     }
 
     /// The media type of `Content-Type`, lowercased, without parameters.

@@ -2,12 +2,15 @@ import PretextCore
 
 /// Reads JSONL records: one JSON object per line.
 ///
-/// Per line: UTF-8 validation, a strict JSON scan, then the text field (`textKey`) is
+/// Per line: UTF-8 validation, a strict JSON scan (a lone surrogate escape anywhere is a
+/// `lone_surrogate` reject naming the top-level field), then the text field (`textKey`) is
 /// decoded (copied verbatim when it has no escapes), the id taken from `idKey` (a string,
 /// or a number's text; otherwise generated as `path/lineIndex`, datatrove's convention with
-/// a 0-based line index), and every other member copied raw into `metaJSON`. A `meta` or
+/// a 0-based line index), and every other member written into `metaJSON`. A `meta` or
 /// `metadata` member holding an object is spliced into `metaJSON` (datatrove merges
 /// `metadata` the same way), so re-ingesting Pretext's own records does not nest `meta`.
+/// Duplicate keys: the last one wins, for `text`, the id and `meta`/`metadata` at the top
+/// level and in `metaJSON` at every depth (`JSONObjectWriter`), so the output has none.
 /// Blank lines are skipped and counted.
 struct JSONLReader {
     let options: IngestOptions
@@ -17,6 +20,10 @@ struct JSONLReader {
     private var scanner: JSONScanner
     private var text: [UInt8] = []
     private var meta: [UInt8] = []
+    private var metaWriter = JSONObjectWriter()
+    /// Tests set this to build every `meta` with `JSONObjectWriter`, to compare it with the
+    /// raw copy of the fast path.
+    var alwaysWritesMeta = false
 
     init(options: IngestOptions, path: String) {
         self.options = options
@@ -58,7 +65,8 @@ struct JSONLReader {
         do {
             try scanner.scanObject(bytes)
         } catch {
-            return try reject(.malformedJSON, error.description)
+            guard error.kind == .loneSurrogate else { return try reject(.malformedJSON, error.description) }
+            return try reject(.loneSurrogate, "\(error.description) \(failedField(in: bytes))")
         }
         guard let textIndex = scanner.lastIndex(ofKey: textKey) else {
             return try reject(.missingText, "no \"\(options.textKey)\" field")
@@ -90,7 +98,11 @@ struct JSONLReader {
             return try reject(.emptyText, "\"\(options.textKey)\" is empty or whitespace only")
         }
         let (id, idIndex) = try documentID(in: bytes, line: line)
-        buildMeta(in: bytes, excluding: textIndex, idIndex)
+        do {
+            try buildMeta(in: bytes, excluding: textIndex, idIndex)
+        } catch {
+            return try reject(.malformedJSON, error.description)  // not reached: the line was scanned
+        }
         let document = IngestedDocument(
             id: id, text: text, metaJSON: meta, chars: UTF8Validation.scalarCount(text),
             line: line.number, offset: line.offset)
@@ -120,17 +132,33 @@ struct JSONLReader {
         return ("\(path)/\(line.number - 1)", nil)
     }
 
-    /// Builds `meta` from every member but the text and id, splicing `meta`/`metadata`
-    /// objects. Keys and values are copied raw (they are valid JSON already).
-    private mutating func buildMeta(in bytes: UnsafeRawBufferPointer, excluding textIndex: Int, _ idIndex: Int?) {
+    /// Builds `meta` from every member but the text and the id (when used), splicing the
+    /// members of a `meta`/`metadata` object, without duplicate keys (the last one wins).
+    ///
+    /// Fast path: when every member is a string, number or literal and no key repeats (most
+    /// records), there is nothing to splice or rewrite, and the members are copied raw (they
+    /// are valid JSON already). Otherwise `JSONObjectWriter` writes them. Both give the same
+    /// bytes for the records the fast path takes (tested).
+    private mutating func buildMeta(
+        in bytes: UnsafeRawBufferPointer, excluding textIndex: Int, _ idIndex: Int?
+    ) throws(JSONSyntaxError) {
         meta.removeAll(keepingCapacity: true)
+        if !alwaysWritesMeta, isFlatWithoutDuplicates() {
+            copyMeta(in: bytes, excluding: textIndex, idIndex)
+        } else {
+            try writeMeta(in: bytes, idUsed: idIndex != nil)
+        }
+    }
+
+    /// Whether every top-level member is a string, number or literal, each key once.
+    private func isFlatWithoutDuplicates() -> Bool {
+        !scanner.members.contains { $0.kind == .object || $0.kind == .array } && !scanner.hasDuplicateKeys()
+    }
+
+    /// The fast path of `buildMeta`: every member but the text and the id, copied raw.
+    private mutating func copyMeta(in bytes: UnsafeRawBufferPointer, excluding textIndex: Int, _ idIndex: Int?) {
         meta.append(UInt8(ascii: "{"))
-        for (index, member) in scanner.members.enumerated()
-        where index != textIndex && index != idIndex && !scanner.key(member, equals: textKey) {
-            if member.kind == .object, isMetaKey(member) {
-                appendObjectContent(UnsafeRawBufferPointer(rebasing: bytes[member.value]))
-                continue
-            }
+        for (index, member) in scanner.members.enumerated() where index != textIndex && index != idIndex {
             if meta.count > 1 { meta.append(UInt8(ascii: ",")) }
             meta.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[member.keyToken]))
             meta.append(UInt8(ascii: ":"))
@@ -139,17 +167,46 @@ struct JSONLReader {
         meta.append(UInt8(ascii: "}"))
     }
 
-    private static let metaKeys: [[UInt8]] = [Array("meta".utf8), Array("metadata".utf8)]
-
-    private func isMetaKey(_ member: JSONMember) -> Bool {
-        JSONLReader.metaKeys.contains { scanner.key(member, equals: $0) }
+    /// The general path of `buildMeta`, through `JSONObjectWriter`.
+    private mutating func writeMeta(in bytes: UnsafeRawBufferPointer, idUsed: Bool) throws(JSONSyntaxError) {
+        let object = metaWriter.beginObject(&meta)
+        for (index, member) in scanner.members.enumerated() where isMeta(member, at: index, idUsed: idUsed) {
+            if member.kind == .object, isSplicedKey(member) {
+                try metaWriter.appendMembers(ofObject: member.value, json: bytes, to: &meta)
+            } else {
+                try metaWriter.appendMember(member, of: scanner, json: bytes, to: &meta)
+            }
+        }
+        metaWriter.endObject(object, &meta)
     }
 
-    /// Appends the members of a raw object (between its braces, whitespace trimmed).
-    private mutating func appendObjectContent(_ object: UnsafeRawBufferPointer) {
-        let inner = TextBytes.trimmingASCIIWhitespace(UnsafeRawBufferPointer(rebasing: object.dropFirst().dropLast()))
-        guard !inner.isEmpty else { return }
-        if meta.count > 1 { meta.append(UInt8(ascii: ",")) }
-        meta.append(contentsOf: inner)
+    /// Whether a top-level member goes into `meta`: not the text, not the id when it was
+    /// used, and not a `meta`/`metadata` member followed by another with the same key (only
+    /// the last one counts, as for any duplicate key).
+    private func isMeta(_ member: JSONMember, at index: Int, idUsed: Bool) -> Bool {
+        if scanner.key(member, equals: textKey) { return false }
+        if idUsed, scanner.key(member, equals: idKey) { return false }
+        guard let spliced = JSONLReader.splicedKeys.first(where: { scanner.key(member, equals: $0) }) else {
+            return true
+        }
+        return scanner.lastIndex(ofKey: spliced) == index
+    }
+
+    private static let splicedKeys: [[UInt8]] = [Array("meta".utf8), Array("metadata".utf8)]
+
+    private func isSplicedKey(_ member: JSONMember) -> Bool {
+        JSONLReader.splicedKeys.contains { scanner.key(member, equals: $0) }
+    }
+
+    /// Names the top-level field whose value held the error `scanObject` threw: `in field
+    /// "name"` (JSON-quoted; names over 64 bytes are not shown), or `in a top-level key`.
+    private func failedField(in bytes: UnsafeRawBufferPointer) -> String {
+        guard let token = scanner.failedMemberKey,
+            let name = try? JSONStringDecoder.decode(token: UnsafeRawBufferPointer(rebasing: bytes[token]))
+        else { return "in a top-level key" }
+        guard name.count <= 64 else { return "in a field whose name has \(name.count) bytes" }
+        var quoted: [UInt8] = []
+        JSONStringEncoder.appendQuoted(name, to: &quoted)
+        return "in field " + String(decoding: quoted, as: UTF8.self)
     }
 }

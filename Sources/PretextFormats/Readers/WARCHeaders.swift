@@ -10,6 +10,11 @@ struct WARCHeaders {
         fields.first { $0.name == name }?.value
     }
 
+    /// How many times the field `name` (lowercase) occurs.
+    func count(of name: String) -> Int {
+        fields.reduce(0) { $0 + ($1.name == name ? 1 : 0) }
+    }
+
     /// Adds a `Name: value` line; returns false when the line has no colon or no name.
     /// A line starting with space or tab continues the previous value.
     mutating func add(line: UnsafeRawBufferPointer) -> Bool {

@@ -2,73 +2,71 @@ import PretextCore
 
 /// Reads WARC 1.0/1.1 files (and WET files, which are WARC files of `conversion` records).
 ///
-/// A record is a `WARC/1.x` line, header lines up to a blank line, a block of exactly
-/// `Content-Length` bytes, and two CRLFs. Documents come from:
+/// A record is a `WARC/1.0` or `WARC/1.1` line, header lines up to a blank line, a block of
+/// exactly `Content-Length` bytes, and two CRLFs; then comes the next record's `WARC/` line
+/// or the end of the file. Documents come from:
 /// - `conversion` records (WET): the block is the text;
 /// - `response` records whose HTTP payload is `text/html` or `application/xhtml+xml`
 ///   (through `HTMLTextExtractor`) or `text/plain`, with a 2xx status.
 /// id = `WARC-Record-ID` (or `path/N` for the N-th record, 0-based, when missing);
 /// meta = `{"url": WARC-Target-URI, "date": WARC-Date}`.
 /// Other records (`warcinfo`, `request`, `metadata`, `revisit`, non-text or non-2xx
-/// responses) are counted in `skippedRecords`. A malformed record is rejected as
-/// `malformed_warc` with its offset, and reading resumes at the next `WARC/` line.
+/// responses) are counted in `skippedRecords`.
+///
+/// Every other record is rejected once, with its offset and its own reason (see
+/// `docs/stages/ingest.md`), and nothing between records is dropped without a reject.
+/// After a record whose framing cannot be trusted, reading resumes at the next `WARC/` line;
+/// when a block was read too far (a `Content-Length` too long), that line is looked for
+/// inside the block first, so the records it swallowed are still read.
 struct WARCReader {
     let options: IngestOptions
     let path: String
     /// Header blocks larger than this are malformed (real ones are under 2 KiB).
     static let maxHeaderBytes = 1 << 20
-    private var recordIndex = 0
-    private var extractor = HTMLTextExtractor()
+    /// The headers a record may have only once (WARC 1.1 §5): which value to believe would be
+    /// a guess.
+    static let singleHeaders = ["Content-Length", "WARC-Type", "WARC-Record-ID", "WARC-Date", "WARC-Target-URI"]
+    /// The 0-based index of the record being read (for generated ids).
+    var recordIndex = 0
+    var extractor = HTMLTextExtractor()
 
     init(options: IngestOptions, path: String) {
         self.options = options
         self.path = path
     }
 
+    /// Where to go on after a record.
+    private enum Next {
+        /// The next record starts right after this one (or the file ends).
+        case nextRecord
+        /// The record's end is unknown: skip lines, silently, up to the next `WARC/` line.
+        case skipToNextRecord
+    }
+
+    /// Why a record is rejected.
+    private struct Problem: Error {
+        var reason: RejectReason
+        var detail: String
+    }
+
     mutating func run(_ lines: LineReader, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void) throws {
-        // After a malformed record, its remaining lines are skipped silently up to the next
-        // `WARC/` line: the record was rejected once, as a whole.
-        var inGarbage = false
-        var pending: LineReader.Event?
-        while let event = try pending ?? lines.next() {
-            pending = nil
+        // After a rejected record whose end is unknown, its remaining lines are skipped silently
+        // up to the next `WARC/` line: the record was rejected once, as a whole. Lines outside
+        // any record are rejected once per run.
+        var skipping = false
+        while let event = try lines.next() {
             guard case .line(let line) = event, line.bytes.starts(with: "WARC/".utf8) else {
                 if case .line(let line) = event, line.bytes.isEmpty { continue }
-                if !inGarbage {
+                if !skipping {
                     try emitter.reject(
                         .malformedWARC, line: nil, offset: Self.offset(of: event),
                         detail: "expected a WARC/1.x version line; skipping to the next record", to: body)
                 }
-                inGarbage = true
+                skipping = true
                 continue
             }
-            inGarbage = false
-            let recordOffset = line.offset
-            let outcome = try readRecord(lines, at: recordOffset)
             defer { recordIndex += 1 }
-            switch outcome {
-            case .malformed(let detail):
-                try emitter.reject(.malformedWARC, line: nil, offset: recordOffset, detail: detail, to: body)
-                inGarbage = true
-            case .unterminated(let next):
-                try emitter.reject(
-                    .malformedWARC, line: nil, offset: recordOffset,
-                    detail: "the record's content block is not followed by a blank line: its Content-Length is wrong",
-                    to: body)
-                if case .line(let nextLine) = next, nextLine.bytes.starts(with: "WARC/".utf8) {
-                    pending = next
-                } else {
-                    inGarbage = true
-                }
-            case .tooLarge(let length):
-                try emitter.reject(
-                    .tooLarge, line: nil, offset: recordOffset,
-                    detail:
-                        "WARC record block of \(length) bytes is larger than max_warc_record_bytes (\(options.maxWARCRecordBytes))",
-                    to: body)
-            case .record(let headers, let block):
-                try handle(headers, block, offset: recordOffset, &emitter, body)
-            }
+            skipping = try readRecord(startingWith: line, lines, &emitter, body) == .skipToNextRecord
         }
     }
 
@@ -79,159 +77,144 @@ struct WARCReader {
         }
     }
 
-    private enum Outcome {
-        case malformed(String)
-        /// The block was read, but no blank line follows it; `next` is what came instead.
-        case unterminated(next: LineReader.Event)
-        case tooLarge(Int)
-        case record(WARCHeaders, [UInt8])
-    }
-
-    /// Reads the header block and the content block of the record whose version line was
-    /// just read.
-    private func readRecord(_ lines: LineReader, at offset: Int64) throws(ByteSourceError) -> Outcome {
-        var headers = WARCHeaders()
-        var headerBytes = 0
-        while true {
-            guard let event = try lines.next() else { return .malformed("the file ends inside a WARC header block") }
-            guard case .line(let line) = event else { return .malformed("a WARC header line is too long") }
-            if line.bytes.isEmpty { break }
-            headerBytes += line.bytes.count
-            guard headerBytes <= WARCReader.maxHeaderBytes else {
-                return .malformed("the WARC header block is larger than 1 MiB")
-            }
-            guard headers.add(line: line.bytes) else {
-                return .malformed("WARC header line \(line.number) is not 'Name: value'")
-            }
+    /// Reads the record whose version line `line` was just read, and reports it.
+    private mutating func readRecord(
+        startingWith line: LineReader.Line, _ lines: LineReader, _ emitter: inout InputEmitter,
+        _ body: (InputEvent) throws -> Void
+    ) throws -> Next {
+        let offset = line.offset
+        func reject(_ problem: Problem) throws {
+            try emitter.reject(problem.reason, line: nil, offset: offset, detail: problem.detail, to: body)
+        }
+        guard Self.isKnownVersion(line.bytes) else {
+            try reject(Problem(reason: .unknownWARCVersion, detail: "the version line is not WARC/1.0 or WARC/1.1"))
+            return .skipToNextRecord
+        }
+        let headers: WARCHeaders
+        switch try readHeaders(lines) {
+        case .failure(let problem):
+            try reject(problem)
+            return .skipToNextRecord
+        case .success(let read):
+            headers = read
         }
         guard let length = headers.integer("content-length") else {
-            return .malformed("the WARC record has no valid Content-Length")
+            try reject(Problem(reason: .malformedWARC, detail: "the WARC record has no valid Content-Length"))
+            return .skipToNextRecord
         }
         guard length <= options.maxWARCRecordBytes else {
             _ = try lines.skip(Int64(length))
-            return .tooLarge(length)
+            try reject(
+                Problem(
+                    reason: .tooLarge,
+                    detail:
+                        "WARC record block of \(length) bytes is larger than max_warc_record_bytes (\(options.maxWARCRecordBytes))"
+                ))
+            return try readTrailer(lines).isFollowedByRecord ? .nextRecord : .skipToNextRecord
         }
         var block: [UInt8] = []
-        let n = try lines.readExactly(length, into: &block)
-        guard n == length else {
-            return .malformed("the WARC record is truncated: \(n) of \(length) content bytes")
+        let read = try lines.readExactly(length, into: &block)
+        let trailer = try readTrailer(lines)
+        guard read == length, trailer.isFollowedByRecord else {
+            try reject(Self.lengthMismatch(read: read, length: length))
+            return resynchronize(after: block, trailer, lines)
         }
-        // The block must be followed by the record's closing CRLF CRLF (a blank line); the end
-        // of the file is tolerated.
-        guard let next = try lines.next() else { return .record(headers, block) }
-        if case .line(let line) = next, line.bytes.isEmpty { return .record(headers, block) }
-        return .unterminated(next: next)
+        guard let type = headers["warc-type"], !type.isEmpty else {
+            try reject(Problem(reason: .warcMissingType, detail: "the WARC record has no WARC-Type header"))
+            return .nextRecord
+        }
+        try handle(type: type, headers, block, offset: offset, &emitter, body)
+        return .nextRecord
     }
 
-    private mutating func handle(
-        _ headers: WARCHeaders, _ block: [UInt8], offset: Int64, _ emitter: inout InputEmitter,
-        _ body: (InputEvent) throws -> Void
-    ) throws {
-        switch headers["warc-type"]?.lowercased() ?? "" {
-        case "conversion":
-            try block.withUnsafeBytes { try emitText($0, headers: headers, offset: offset, &emitter, body) }
-        case "response":
-            try block.withUnsafeBytes { try handleResponse($0, headers: headers, offset: offset, &emitter, body) }
-        default:
-            emitter.summary.skippedRecords += 1
-        }
+    /// Whether a version line is `WARC/1.0` or `WARC/1.1` (trailing blanks allowed).
+    private static func isKnownVersion(_ line: UnsafeRawBufferPointer) -> Bool {
+        let version = TextBytes.trimmingASCIIWhitespace(line)
+        return version.elementsEqual("WARC/1.0".utf8) || version.elementsEqual("WARC/1.1".utf8)
     }
 
-    private mutating func handleResponse(
-        _ block: UnsafeRawBufferPointer, headers: WARCHeaders, offset: Int64,
-        _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
-    ) throws {
-        guard let response = HTTPResponse(block: block), (200..<300).contains(response.status) else {
-            emitter.summary.skippedRecords += 1
-            return
+    /// Reads the header lines up to the blank line that ends them.
+    private func readHeaders(_ lines: LineReader) throws(ByteSourceError) -> Result<WARCHeaders, Problem> {
+        func malformed(_ detail: String) -> Result<WARCHeaders, Problem> {
+            .failure(Problem(reason: .malformedWARC, detail: detail))
         }
-        let type = response.mediaType
-        let isHTML = type == "text/html" || type == "application/xhtml+xml"
-        guard isHTML || type == "text/plain" else {
-            emitter.summary.skippedRecords += 1
-            return
-        }
-        let payload = UnsafeRawBufferPointer(rebasing: block[response.payloadStart...])
-        for name in ["content-encoding", "transfer-encoding"] {
-            if let coding = response.headers[name]?.lowercased(), coding != "identity", !coding.isEmpty {
-                return try emitter.reject(
-                    .unsupportedEncoding, line: nil, offset: offset,
-                    detail: "HTTP \(name) '\(coding)' is not supported", raw: payload, to: body)
+        var headers = WARCHeaders()
+        var headerBytes = 0
+        while true {
+            guard let event = try lines.next() else { return malformed("the file ends inside a WARC header block") }
+            guard case .line(let line) = event else { return malformed("a WARC header line is too long") }
+            if line.bytes.isEmpty { break }
+            if line.bytes.starts(with: "WARC/".utf8) {
+                lines.unreadLine(line)  // the next record: read it as such
+                return malformed("the WARC header block has no end: the next record starts inside it")
+            }
+            headerBytes += line.bytes.count
+            guard headerBytes <= WARCReader.maxHeaderBytes else {
+                return malformed("the WARC header block is larger than 1 MiB")
+            }
+            guard headers.add(line: line.bytes) else {
+                return malformed("WARC header line \(line.number) is not 'Name: value'")
             }
         }
-        guard let utf8 = try decodeCharset(payload, response.charset, offset: offset, &emitter, body) else { return }
-        guard isHTML else {
-            return try utf8.withUnsafeBytes { try emitText($0, headers: headers, offset: offset, &emitter, body) }
+        if let repeated = Self.singleHeaders.first(where: { headers.count(of: $0.lowercased()) > 1 }) {
+            return .failure(
+                Problem(reason: .duplicateWARCHeader, detail: "the WARC header \(repeated) appears more than once"))
         }
-        var text: [UInt8] = []
-        utf8.withUnsafeBytes { extractor.extract($0, into: &text) }
-        try text.withUnsafeBytes { try emitText($0, headers: headers, offset: offset, &emitter, body) }
+        return .success(headers)
     }
 
-    /// The payload as UTF-8: as is when it is valid UTF-8 and labeled UTF-8 or not labeled;
-    /// decoded from Windows-1252 when labeled Latin-1/1252, or unlabeled and not UTF-8.
-    /// Reports a reject and returns `nil` for other charsets and for invalid labeled UTF-8.
-    private func decodeCharset(
-        _ payload: UnsafeRawBufferPointer, _ charset: String?, offset: Int64,
-        _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
-    ) throws -> [UInt8]? {
-        let label = charset ?? ""
-        if label.isEmpty || label == "utf-8" || label == "utf8" {
-            if let bad = UTF8Validation.firstInvalidOffset(payload) {
-                guard label.isEmpty else {
-                    try emitter.reject(
-                        .invalidUTF8, line: nil, offset: offset,
-                        detail: "payload labeled UTF-8 is invalid at byte \(bad)", raw: payload, to: body)
-                    return nil
-                }
-                return Windows1252.decode(payload)
-            }
-            return Array(payload)
+    /// The line breaks read after a block, and whether the next record's version line (or the
+    /// end of the file) comes after them.
+    private struct Trailer {
+        var lineBreaks: [UInt8] = []
+        var isFollowedByRecord = false
+    }
+
+    /// Reads the line breaks after a block (the spec's CRLF CRLF; any number of CRLF or LF is
+    /// accepted) and looks, without reading it, at what follows. The end of the file is
+    /// accepted right after the block.
+    private func readTrailer(_ lines: LineReader) throws(ByteSourceError) -> Trailer {
+        var trailer = Trailer()
+        while true {
+            let ahead = try lines.peek(2)
+            let lineBreak = ahead.first == 0x0A ? 1 : (ahead.starts(with: [0x0D, 0x0A]) ? 2 : 0)
+            guard lineBreak > 0 else { break }
+            trailer.lineBreaks.append(contentsOf: ahead.prefix(lineBreak))
+            _ = try lines.skip(Int64(lineBreak))
         }
-        if Windows1252.labels.contains(label) { return Windows1252.decode(payload) }
-        try emitter.reject(
-            .unsupportedEncoding, line: nil, offset: offset,
-            detail: "charset '\(label)' is not supported (only UTF-8 and Latin-1/Windows-1252)", raw: payload, to: body)
+        let next = try lines.peek(5)
+        trailer.isFollowedByRecord =
+            next.isEmpty || (!trailer.lineBreaks.isEmpty && next.starts(with: "WARC/".utf8))
+        return trailer
+    }
+
+    private static func lengthMismatch(read: Int, length: Int) -> Problem {
+        let detail =
+            read < length
+            ? "the file ends \(read) bytes into the record's block of Content-Length \(length)"
+            : "the block of Content-Length \(length) is not followed by CRLF CRLF and the next WARC/ line: its Content-Length is wrong"
+        return Problem(reason: .warcLengthMismatch, detail: detail)
+    }
+
+    /// After a block that does not end where the next record starts: when a `WARC/` line
+    /// starts inside the block (after its first byte), the block was read too far, and
+    /// reading goes back to that line; otherwise (the block was too short) lines are skipped
+    /// up to the next `WARC/` line.
+    private func resynchronize(after block: [UInt8], _ trailer: Trailer, _ lines: LineReader) -> Next {
+        guard let start = Self.firstVersionLine(in: block) else { return .skipToNextRecord }
+        let rest = Array(block[start...]) + trailer.lineBreaks
+        rest.withUnsafeBytes { lines.unread($0) }
+        return .nextRecord
+    }
+
+    /// The offset of the first line of `block` after the first that starts with `WARC/`.
+    private static func firstVersionLine(in block: [UInt8]) -> Int? {
+        let marker = Array("\nWARC/".utf8)
+        var i = 0
+        while let newline = block[i...].firstIndex(of: 0x0A) {
+            if block[newline...].starts(with: marker) { return newline + 1 }
+            i = newline + 1
+        }
         return nil
-    }
-
-    /// Validates text from a record and reports it as a document or a reject.
-    private func emitText(
-        _ text: UnsafeRawBufferPointer, headers: WARCHeaders, offset: Int64,
-        _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
-    ) throws {
-        if let bad = UTF8Validation.firstInvalidOffset(text) {
-            return try emitter.reject(
-                .invalidUTF8, line: nil, offset: offset, detail: "invalid UTF-8 at byte \(bad) of the record text",
-                raw: text, to: body)
-        }
-        guard text.count <= options.maxDocumentBytes else {
-            return try emitter.reject(
-                .tooLarge, line: nil, offset: offset,
-                detail: "text of \(text.count) bytes is larger than max_document_bytes (\(options.maxDocumentBytes))",
-                raw: text, to: body)
-        }
-        guard !UTF8Whitespace.isBlank(text) else {
-            return try emitter.reject(
-                .emptyText, line: nil, offset: offset, detail: "the record has no text", raw: text, to: body)
-        }
-        let id = headers["warc-record-id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(path)/\(recordIndex)"
-        let document = IngestedDocument(
-            id: id, text: Array(text), metaJSON: meta(headers), chars: UTF8Validation.scalarCount(text),
-            line: nil, offset: offset)
-        try emitter.document(document, to: body)
-    }
-
-    private func meta(_ headers: WARCHeaders) -> [UInt8] {
-        var meta: [UInt8] = [UInt8(ascii: "{")]
-        for (key, field) in [("url", "warc-target-uri"), ("date", "warc-date")] {
-            guard let value = headers[field] else { continue }
-            if meta.count > 1 { meta.append(UInt8(ascii: ",")) }
-            JSONStringEncoder.appendQuoted(key, to: &meta)
-            meta.append(UInt8(ascii: ":"))
-            JSONStringEncoder.appendQuoted(value, to: &meta)
-        }
-        meta.append(UInt8(ascii: "}"))
-        return meta
     }
 }

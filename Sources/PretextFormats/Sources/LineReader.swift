@@ -104,7 +104,55 @@ public final class LineReader {
         return skipped
     }
 
+    /// The next bytes of the stream, without consuming them: at least `count` unless the
+    /// stream ends first (more when more are buffered). Valid until the next call.
+    public func peek(_ count: Int) throws(ByteSourceError) -> UnsafeRawBufferPointer {
+        while end - start < count, !sourceEnded { try fill() }
+        return UnsafeRawBufferPointer(rebasing: buffer[start..<end])
+    }
+
+    /// Puts back the line `next()` just returned, so that the next call returns it again.
+    /// - Precondition: `line` is the last line returned and no call was made since (its bytes
+    ///   are still in the buffer, just before the read position).
+    public func unreadLine(_ line: Line) {
+        let lineStart = Int(line.offset - bufferOffset)
+        precondition(lineStart >= 0 && lineStart <= start, "unreadLine: not the last line returned")
+        start = lineStart
+        lineNumber -= 1
+    }
+
+    /// Puts back `bytes`, which must be the bytes just consumed (they end at `offset`): they
+    /// are read again, from `offset - bytes.count`. Lines read again are numbered again (the
+    /// line count is not wound back). For resynchronising on a record boundary found inside
+    /// a block that was read too far.
+    /// - Precondition: `bytes` does not point into this reader's buffer (copy a `Line` first).
+    public func unread(_ bytes: UnsafeRawBufferPointer) {
+        let n = bytes.count
+        guard n > 0, let source = bytes.baseAddress else { return }
+        if n > start {
+            makeRoom(before: n)
+        }
+        start -= n
+        // Safe: start..<start + n lies inside the buffer (makeRoom made room before `start`).
+        (buffer.baseAddress! + start).copyMemory(from: source, byteCount: n)
+    }
+
     // MARK: - Internals
+
+    /// Moves the unread bytes so that at least `n` free bytes precede them, growing the
+    /// buffer if needed; the stream offset of the unread bytes does not change.
+    private func makeRoom(before n: Int) {
+        let kept = end - start
+        let capacity = max(buffer.count, n + kept)
+        let target = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        // Safe: `kept` initialized bytes from `start`; n + kept <= capacity.
+        (target.baseAddress! + n).copyMemory(from: buffer.baseAddress! + start, byteCount: kept)
+        buffer.deallocate()
+        buffer = target
+        bufferOffset += Int64(start - n)
+        start = n
+        end = n + kept
+    }
 
     private func emitLine(upTo lineEnd: Int, consumed: Int) -> Event {
         var length = lineEnd - start
