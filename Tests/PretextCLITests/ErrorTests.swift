@@ -92,4 +92,38 @@ import Testing
         #expect(cat.status == 1)
         #expect(cat.stderr.contains(shard))
     }
+
+    /// docs/cli.md's exit codes, one failure class each (issue 12, case 10): 0 clean, 3 with
+    /// rejects, 1 for I/O errors, damaged datasets and verify's findings, 64 for usage errors.
+    @Test func everyFailureClassHasItsDocumentedExitCode() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("clean/a.jsonl", "{\"text\":\"one\"}\n")
+        try scratch.write("mixed/a.jsonl", "{\"text\":\"one\"}\nnot json\n")
+        try scratch.write("not-a-folder", "x")
+        try FileManager.default.createDirectory(atPath: scratch.file("empty"), withIntermediateDirectories: true)
+        let dataset = scratch.file("mixed-out")
+        let cases: [(String, [String], Int32)] = [
+            (
+                "clean run",
+                ["stage", "ingest", "--input", scratch.file("clean"), "--output", scratch.file("c"), "--quiet"], 0
+            ),
+            ("rejects", ["stage", "ingest", "--input", scratch.file("mixed"), "--output", dataset, "--quiet"], 3),
+            ("verify clean", ["verify", dataset], 0),
+            (
+                "I/O error",
+                ["stage", "ingest", "--input", scratch.file("clean"), "--output", scratch.file("not-a-folder/o")],
+                1
+            ),
+            ("damaged dataset", ["cat", scratch.file("empty")], 1),
+            ("unknown flag", ["cat", dataset, "--sparkle"], 64),
+            ("refused SQL", ["query", dataset, "DELETE FROM documents"], 64),
+        ]
+        for (name, arguments, status) in cases {
+            let result = try CLI.run(arguments)
+            #expect(result.status == status, "\(name): \(result.status) \(result.stderr)")
+        }
+        try FileManager.default.removeItem(atPath: dataset + "/rejects")
+        let verify = try CLI.run(["verify", dataset])
+        #expect(verify.status == 1 && verify.stdout.contains("[missing_shard]"), "verify's findings: \(verify.stdout)")
+    }
 }
