@@ -26,6 +26,12 @@ public struct ShardUnit: StageUnit {
     /// - Throws: `PretextError` when `input` is not a dataset or cannot be opened; `.corrupt`
     ///   for a damaged one.
     public static func plan(_ input: StageInput, stage: String) throws -> [ShardUnit] {
+        try plan(input, stage: stage, kind: .documents)
+    }
+
+    /// The shards of `kind` of the input dataset (`examples`: the token shards of a tokenized
+    /// dataset, for the example generators), checked as `plan(_:stage:)` checks them.
+    public static func plan(_ input: StageInput, stage: String, kind: ShardKind) throws -> [ShardUnit] {
         guard case .dataset(let path) = input else {
             throw PretextError(
                 .invalidConfiguration,
@@ -35,7 +41,7 @@ public struct ShardUnit: StageUnit {
         let catalog = try dataset.openCatalog(readOnly: true)
         try catalog.checkPages()
         try catalog.checkRowsMatchShards()
-        return try catalog.documentShards().map { shard in
+        return try catalog.shards().filter { $0.kind == kind }.map { shard in
             _ = try dataset.openShard(shard)
             return ShardUnit(
                 dataset: dataset, path: shard.path, shardID: shard.id ?? 0, bytes: Int64(shard.bytesCompressed))

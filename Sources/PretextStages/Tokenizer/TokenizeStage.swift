@@ -1,5 +1,6 @@
 import PretextCore
 import PretextStore
+import PretextText
 import PretextTokenizer
 import _PretextFileSystem
 
@@ -7,7 +8,9 @@ import _PretextFileSystem
 /// one binary record per document (`examples` shards, `*.bin.zst`) holding its ids as
 /// little-endian `uint16` when the vocabulary has at most 65,536 ids, `uint32` otherwise
 /// (record schema `{"ids":"uint16[]"}`), catalogued with the document's row, its `tokens`
-/// column set to the number of ids. A document without any token (nothing left after the
+/// column set to the number of ids (and, when the input has sentence bounds,
+/// `token_sentence_bounds`: the sentences in token positions, for the example generators). A
+/// document without any token (nothing left after the
 /// tokenizer's normalization) is dropped as `no_tokens`. The tokenizer is copied into the
 /// output's `tokenizer/`, so `pretext cat` decodes the records. `docs/stages/tokenizer.md`.
 public struct TokenizeStage: RecordStage, StageFinishing {
@@ -107,19 +110,23 @@ public struct TokenizeStage: RecordStage, StageFinishing {
     /// Encodes one document at a time.
     public struct Worker: RecordWorker {
         private var encoder: TokenEncoder
+        private let tokenizer: Tokenizer
         let idType: RecordSchema.ScalarType
         private var record = RecordBuilder()
 
         init(tokenizer: Tokenizer, idType: RecordSchema.ScalarType) {
             encoder = TokenEncoder(tokenizer)
+            self.tokenizer = tokenizer
             self.idType = idType
         }
 
-        /// The document's ids as one record; its row's `tokens` is their number.
+        /// The document's ids as one record; its row's `tokens` is their number, and when the
+        /// row has sentence bounds, `token_sentence_bounds` holds them in token positions
+        /// (`TokenSentences`).
         public mutating func process(
             _ document: Document, row: inout DocumentRow, into records: inout RecordOutput
         ) throws -> DocumentVerdict {
-            let ids = encoder.ids(of: document.text)
+            let ids = try encode(document.text, row: &row)
             guard !ids.isEmpty else {
                 return .drop(reason: "no_tokens", detail: "the tokenizer's normalization left no token")
             }
@@ -133,6 +140,17 @@ public struct TokenizeStage: RecordStage, StageFinishing {
             try records.append(record)
             row.tokens = ids.count
             return .keep
+        }
+
+        /// The ids of `text`; with the row's sentence bounds, through the encoding with offsets,
+        /// which also places the sentences among the tokens.
+        private mutating func encode(_ text: String, row: inout DocumentRow) throws -> [UInt32] {
+            guard let bounds = row.sentenceBounds, !bounds.isEmpty else { return encoder.ids(of: text) }
+            let encoding = tokenizer.encode(text)
+            let sentences = TokenSentences.ranges(
+                sentences: try SentenceBounds.decode(bounds), text: text, offsets: encoding.offsets)
+            row.setSignal(TokenDocument.sentenceBoundsColumn, .blob(try SentenceBounds.encode(sentences)))
+            return encoding.ids
         }
     }
 }
