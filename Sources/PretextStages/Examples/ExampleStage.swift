@@ -44,7 +44,13 @@ public struct ExampleOutput {
     /// Writes one example record.
     /// - Throws: `.invalidConfiguration` when the record is not of the schema's size.
     public mutating func write(_ record: RecordBuilder) throws {
-        try record.bytes.withUnsafeBytes { try task.writeRecord($0) }
+        try write(record.bytes)
+    }
+
+    /// Writes one example record given as bytes.
+    /// - Throws: `.invalidConfiguration` when the record is not of the schema's size.
+    public mutating func write(_ record: [UInt8]) throws {
+        try record.withUnsafeBytes { try task.writeRecord($0) }
         written += 1
     }
 }
@@ -65,13 +71,34 @@ extension ExampleStage {
         for unit in units {
             var generator = try makeGenerator(tokens: tokens, seed: Self.unitSeed(seed, unit: unit))
             var output = ExampleOutput(task: task)
-            let documents = try ShardDocuments(unit: unit).forEachRecord { bytes, row, _ in
+            let documents = try Self.forEachTokenRecord(of: unit) { bytes, row in
                 try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
                 task.keepConverted()
             }
             try generator.finish(to: &output)
             task.finished(unit, documents: documents)
         }
+    }
+
+    /// Calls `body` with each token record of the shard and its row, in storage order: token
+    /// records have no separator, so each is read where its row locates it (the plan checked
+    /// that the shard holds as many records as it has rows; `ShardReader` checks each location
+    /// lies inside its frame).
+    /// - Returns: the number of records.
+    static func forEachTokenRecord(
+        of unit: ShardUnit, _ body: (UnsafeRawBufferPointer, DocumentRow) throws -> Void
+    ) throws -> Int {
+        let catalog = try unit.dataset.openCatalog(readOnly: true)
+        var rows = try catalog.documentRows(shard: unit.shardID)
+        let reader = try ShardReader(path: unit.dataset.path(unit.path))
+        var count = 0
+        while let item = try rows.next() {
+            try reader.withRecord(frame: item.frame, offset: item.offset, length: item.length) {
+                try body($0, item.row)
+            }
+            count += 1
+        }
+        return count
     }
 
     /// The token records of a tokenized dataset.
