@@ -9,7 +9,8 @@ extension PretextCommand {
             discussion: """
                 Records come in the order they are stored (shard, frame, offset), so every frame is \
                 decompressed once and reading stays sequential, whatever the --where filter. The token \
-                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer.
+                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer; \
+                example records (mlm, …) as their fields, token fields also as tokens (FIELD_tokens).
                 """)
 
         @OptionGroup var input: DatasetArgument
@@ -34,6 +35,9 @@ extension PretextCommand {
                 let opened = try input.open()
                 let catalog = try opened.openCatalog(readOnly: true)
                 try catalog.checkRowsMatchShards()
+                if !rejects, let printer = try ExampleRecordPrinter(dataset: opened) {
+                    return try printExamples(opened, catalog: catalog, printer: printer)
+                }
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
                 let tokens = rejects ? nil : try TokenRecords(dataset: opened)
@@ -49,6 +53,33 @@ extension PretextCommand {
                 }
                 output.flush()
             }
+        }
+
+        /// Prints the fixed-size example records of `dataset`, shard by shard, frame by frame.
+        private func printExamples(_ dataset: Dataset, catalog: Catalog, printer: ExampleRecordPrinter) throws {
+            if condition != nil {
+                throw PretextError(
+                    .invalidConfiguration, "--where filters document rows; example records have none (use --limit)")
+            }
+            let output = OutputBuffer()
+            var printed = 0
+            for shard in try catalog.shards() where shard.kind == .examples {
+                let reader = try dataset.openShard(shard)
+                for frame in 0..<reader.frameCount {
+                    try reader.withFrame(frame) { bytes in
+                        for start in stride(from: 0, to: bytes.count - printer.recordBytes + 1, by: printer.recordBytes)
+                        {
+                            if let limit, printed >= limit { return }
+                            output.append(
+                                printer.jsonLine(
+                                    UnsafeRawBufferPointer(rebasing: bytes[start..<start + printer.recordBytes])))
+                            printed += 1
+                        }
+                    }
+                    if let limit, printed >= limit { break }
+                }
+            }
+            output.flush()
         }
     }
 }

@@ -253,4 +253,24 @@ import Testing
         }
         #expect(notTokens.message.contains("tokenize"), "\(notTokens.message)")
     }
+
+    @Test func catPrintsAnExampleWithItsMasksAndLabelsVisible() throws {
+        let directory = try TemporaryDirectory()
+        let input = try Self.tokenized(directory)
+        try Self.run(input, directory.file("out/05-mlm"), [("dupe_factor", .scalar("1"))])
+        let dataset = try Dataset.open(at: directory.file("out/05-mlm"))
+        let printer = try #require(
+            try ExampleRecordPrinter(dataset: dataset), "the tokenizer was copied with the examples")
+        let (examples, _) = try Self.examples(directory.file("out/05-mlm"))
+        let shard = try #require(try dataset.openCatalog(readOnly: true).shards().first)
+        let line = try dataset.openShard(shard).withFrame(0) { bytes in
+            printer.jsonLine(UnsafeRawBufferPointer(rebasing: bytes[0..<printer.recordBytes]))
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])
+        let tokens = try #require(object["input_ids_tokens"] as? [String])
+        let labels = try #require(object["masked_lm_ids_tokens"] as? [String])
+        #expect(tokens.count == examples[0].length && tokens.first == "[CLS]" && tokens.last == "[SEP]")
+        #expect(tokens.contains("[MASK]") && labels.count == examples[0].positions.count)
+        #expect((object["input_ids"] as? [Int])?.count == 128 && object["label"] as? Int == Int(examples[0].label))
+    }
 }

@@ -1,5 +1,7 @@
 import PretextCore
 import PretextStore
+import PretextTokenizer
+import _PretextFileSystem
 
 /// A stage that turns a tokenized dataset (the `tokenize` stage's token records, one per
 /// document, with their rows) into fixed-size example records: MLM and NSP/SOP pairs,
@@ -9,8 +11,9 @@ import PretextStore
 /// seed and the shard's path: the examples do not depend on how many tasks or workers run, and
 /// a shard's documents are all a generator holds (BERT's "random next" document comes from the
 /// same shard). Every document counts as converted (`docs_out`), whether or not it yields an
-/// example; the example records are counted in the shards.
-public protocol ExampleStage: Stage where Unit == ShardUnit {
+/// example; the example records are counted in the shards. The input's tokenizer is copied
+/// into the output's `tokenizer/`, so `pretext cat` shows the examples' tokens.
+public protocol ExampleStage: StageFinishing where Unit == ShardUnit {
     /// The state of one shard's generation.
     associatedtype Generator: ExampleGenerator
 
@@ -99,6 +102,16 @@ extension ExampleStage {
             count += 1
         }
         return count
+    }
+
+    /// Copies the input's tokenizer into the output, so the examples decode on their own.
+    public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
+        guard case .dataset(let path) = input else { return [] }
+        let directory = dataset.path(TokenizerStage.directory)
+        try FileSystem.createDirectory(directory)
+        let file = FileSystem.join(directory, "tokenizer.json")
+        try TokenizerFile.write(try Self.tokens(of: try Dataset.open(at: path)).tokenizer, to: file)
+        return ["examples decode with \(file) (pretext cat)"]
     }
 
     /// The token records of a tokenized dataset.
