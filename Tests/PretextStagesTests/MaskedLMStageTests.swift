@@ -29,7 +29,7 @@ import Testing
     }
 
     /// 240 documents of 1–9 sentences of made-up words; every eighth has one sentence.
-    private static func corpus(_ directory: TemporaryDirectory) throws {
+    static func corpus(_ directory: TemporaryDirectory) throws {
         var random = SplitMix64(seed: 7)
         let syllables = ["ka", "lo", "mi", "ra", "tu", "ne", "so", "vi", "pe", "da", "gu", "ri"]
         func word() -> String {
@@ -48,7 +48,7 @@ import Testing
     }
 
     /// The tokenized corpus (segment → WordPiece of 600 ids → tokenize), made once per test.
-    private static func tokenized(_ directory: TemporaryDirectory) throws -> String {
+    static func tokenized(_ directory: TemporaryDirectory) throws -> String {
         try corpus(directory)
         try StageRun.pipeline(
             "  - stage: segment\n  - stage: tokenizer\n    model: wordpiece\n    vocab_size: 600\n  - stage: tokenize",

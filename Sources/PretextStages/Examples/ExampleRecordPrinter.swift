@@ -8,7 +8,9 @@ import PretextTokenizer
 /// when it has one.
 public struct ExampleRecordPrinter: Sendable {
     /// The fields holding token ids, by name.
-    public static let tokenFields: Set<String> = ["input_ids", "masked_lm_ids", "inputs", "targets", "labels"]
+    public static let tokenFields: Set<String> = [
+        "input_ids", "masked_lm_ids", "inputs", "targets", "labels", "anchor_ids", "positive_ids", "negative_ids",
+    ]
 
     let schema: RecordSchema
     let vocabulary: [String]
@@ -72,11 +74,14 @@ public struct ExampleRecordPrinter: Sendable {
         return line
     }
 
-    /// How many values of a token field are real: its own `FIELD_length`, `length` for
+    /// How many values of a token field are real: its own `FIELD_length` (`X_length` for
+    /// `X_ids`), `length` for
     /// `input_ids`, `masked_lm_count` for `masked_lm_ids`, else all.
     static func validCount(_ name: String, _ count: Int, _ values: [String: [Int64]]) -> Int {
+        let side = name.hasSuffix("_ids") ? String(name.dropLast(4)) + "_length" : ""
         let counter = [
-            name + "_length", name == "input_ids" ? "length" : "", name == "masked_lm_ids" ? "masked_lm_count" : "",
+            name + "_length", side, name == "input_ids" ? "length" : "",
+            name == "masked_lm_ids" ? "masked_lm_count" : "",
         ]
         .first { values[$0]?.count == 1 }
         return counter.flatMap { values[$0]?.first }.map { min(count, max(0, Int($0))) } ?? count
