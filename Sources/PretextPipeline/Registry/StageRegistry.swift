@@ -37,7 +37,7 @@ public struct StageRegistry: Sendable {
     public static let standard = StageRegistry([
         Entry(IngestStage.self), Entry(NormalizeStage.self), Entry(LanguageStage.self), Entry(SegmentStage.self),
         Entry(QualityStage.self), Entry(PIIStage.self), Entry(DedupeStage.self), Entry(AuditStage.self),
-        Entry(TokenizerStage.self), Entry(TokenizeStage.self),
+        Entry(TokenizerStage.self), Entry(TokenizeStage.self), Entry(CausalLMStage.self), Entry(T5SpanStage.self),
     ])
 
     /// This registry with `entry` added (replacing a stage of the same name): how a program

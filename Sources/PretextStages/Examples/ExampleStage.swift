@@ -65,7 +65,7 @@ extension ExampleStage {
         for unit in units {
             var generator = try makeGenerator(tokens: tokens, seed: Self.unitSeed(seed, unit: unit))
             var output = ExampleOutput(task: task)
-            let documents = try ShardDocuments(unit: unit).forEachRecord { bytes, row, _ in
+            let documents = try ShardDocuments(unit: unit).forEachBinaryRecord { bytes, row in
                 try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
                 task.keepConverted()
             }
