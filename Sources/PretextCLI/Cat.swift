@@ -9,7 +9,9 @@ extension PretextCommand {
             discussion: """
                 Records come in the order they are stored (shard, frame, offset), so every frame is \
                 decompressed once and reading stays sequential, whatever the --where filter. The token \
-                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer.
+                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer; the \
+                examples of causal_lm as {"length", "text"} and of t5_spans as {"inputs", "targets"} \
+                (sentinels as <extra_id_N>, padding left out), in storage order (--where does not apply).
                 """)
 
         @OptionGroup var input: DatasetArgument
@@ -37,6 +39,14 @@ extension PretextCommand {
                 let fetcher = RecordFetcher(dataset: opened)
                 let output = OutputBuffer()
                 let tokens = rejects ? nil : try TokenRecords(dataset: opened)
+                if tokens == nil, !rejects, let examples = try ExampleRecordText(dataset: opened) {
+                    guard condition == nil else {
+                        throw PretextError(
+                            .invalidConfiguration, "--where selects documents; example records have no rows")
+                    }
+                    try examples.forEachRecord(of: opened, limit: limit) { output.append(examples.jsonLine($0)) }
+                    return output.flush()
+                }
                 try catalog.forEachRecord(of: rejects ? .rejects : .documents, where: condition, limit: limit) {
                     address in
                     guard let tokens else {

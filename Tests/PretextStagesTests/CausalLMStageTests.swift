@@ -3,6 +3,7 @@ import PretextCore
 import PretextPipeline
 import PretextStore
 import PretextTestSupport
+import PretextTokenizer
 import Testing
 
 @testable import PretextStages
@@ -55,6 +56,22 @@ import Testing
             #expect(block.positions[block.length...].allSatisfy { $0 == 0 })
         }
         #expect(try DatasetVerifier.verify(Dataset.open(at: output)).isClean)
+        try expectCatDecodes(output, documents: shards.flatMap { $0 })
+    }
+
+    /// `pretext cat`'s decoding: the first block's real tokens, EOS shown.
+    private func expectCatDecodes(_ output: String, documents: [[UInt32]]) throws {
+        let dataset = try Dataset.open(at: output)
+        let text = try #require(try ExampleRecordText(dataset: dataset))
+        var lines: [String] = []
+        try text.forEachRecord(of: dataset, limit: 2) {
+            lines.append(String(decoding: text.jsonLine($0), as: UTF8.self))
+        }
+        let tokenizer = try TokenizerFile.read(output + "/tokenizer/tokenizer.json")
+        let first = tokenizer.decode(documents[0], skipSpecialTokens: false)
+        #expect(
+            lines.count == 2 && lines[0].hasPrefix("{\"length\":64,\"text\":") && lines[0].contains("<|endoftext|>"))
+        #expect(lines[0].contains(String(first.prefix(20))), "\(lines[0])")
     }
 
     @Test func allBlocksAreFullButTheLastOfEachShard() throws {

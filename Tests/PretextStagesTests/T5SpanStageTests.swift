@@ -80,6 +80,13 @@ import Testing
             #expect(sentinels.count == lengths.noiseSpans, "a full chunk has the formula's spans")
             #expect(example.inputs.count == 64 && example.targets.count == lengths.targetsLength)
         }
+        let dataset = try Dataset.open(at: output)
+        let text = try #require(try ExampleRecordText(dataset: dataset))
+        var lines: [String] = []
+        try text.forEachRecord(of: dataset) { lines.append(String(decoding: text.jsonLine($0), as: UTF8.self)) }
+        #expect(lines.count == examples.count)
+        #expect(lines[0].hasPrefix("{\"inputs\":") && lines[0].contains("\"targets\":\"<extra_id_0>"), "\(lines[0])")
+        #expect(lines[0].contains("<extra_id_\(lengths.noiseSpans - 1)>") && lines[0].contains("<|endoftext|>"))
     }
 
     @Test func noiseIsFifteenPercentInSpansOfThreeOnAverageDrawnUniformly() {
