@@ -50,6 +50,11 @@ import Testing
                 == #"{"inputs":"uint16[512]","targets":"uint16[114]","inputs_length":"uint16[1]","targets_length":"uint16[1]"}"#
         )
         #expect(try DatasetVerifier.verify(Dataset.open(at: output)).isClean)
+        let meta = try Dataset.open(at: output).openCatalog(readOnly: true).meta(T5SpanStage.sentinelMetaKey)
+        let vocabulary = try #require(try TokenRecords(dataset: Dataset.open(at: tokens))).tokenizer.vocabularySize
+        #expect(
+            meta == String(vocabulary + 99), "by default T5's 100 extra ids after the vocabulary, the first the highest"
+        )
     }
 
     @Test func inputsAndTargetsRebuildEveryChunkWithTheFormulasSpans() throws {

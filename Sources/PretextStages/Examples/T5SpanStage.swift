@@ -10,7 +10,8 @@ import PretextTokenizer
 /// Record layout (`{"inputs":"uint16[I]","targets":"uint16[T]","inputs_length":"uint16[1]",
 /// "targets_length":"uint16[1]"}`, ids `uint32` when the token records are): both sequences end
 /// in EOS and are padded with the pad id after their lengths. Sentinels count down from
-/// `sentinel_start` (T5: `<extra_id_0>` is the highest id). A shard's last, partial chunk is
+/// `sentinel_start` (T5: `<extra_id_0>` is the highest id; by default the 100 ids after the
+/// vocabulary, as T5's `extra_ids`, so the model's embedding needs them). A shard's last, partial chunk is
 /// corrupted at its own length and padded (`last_chunk: pad`) or dropped; chunks never span
 /// input shards.
 public struct T5SpanStage: ExampleStage, StageFinishing {
@@ -37,8 +38,8 @@ public struct T5SpanStage: ExampleStage, StageFinishing {
     /// `sentinel_start`: the id of the first sentinel.
     public static let sentinelStart = OptionKey<Int>(
         "sentinel_start", min: -1, default: -1,
-        "id of the first sentinel, the next ones below it (-1: <extra_id_0>'s id if the tokenizer has it, else the vocabulary's top id)"
-    )
+        "id of the first sentinel, the next ones below it (-1: <extra_id_0>'s id if the tokenizer has it, "
+            + "else T5's 100 extra ids after the vocabulary: vocabulary size + 99)")
     /// `eos_token`: the token ending each document, the inputs and the targets.
     public static let eosToken = OptionKey<String>(
         "eos_token", default: "", "token after each document and sequence (empty: <|endoftext|>, else [SEP], else </s>)"
@@ -99,16 +100,21 @@ public struct T5SpanStage: ExampleStage, StageFinishing {
             padsLastChunk: lastChunk == .pad, random: ExampleRandom(seed: seed))
     }
 
-    /// The first sentinel's id: `sentinel_start`, or `<extra_id_0>`'s id, or the top id.
+    /// The number of sentinel ids T5 adds after its vocabulary (`extra_ids`).
+    public static let extraIDs = 100
+
+    /// The first sentinel's id: `sentinel_start`; else `<extra_id_0>`'s id when the tokenizer
+    /// has it (HF's T5 tokenizers); else, as T5, the top of `extraIDs` new ids after the
+    /// vocabulary (more when a chunk has more spans), which no real token takes.
     ///
     /// - Throws: `PretextError(.invalidConfiguration)` when the sentinels go below 0, do not fit
     ///   the id width, or take the EOS or padding id.
     func firstSentinel(tokens: TokenRecords, reserved: [UInt32]) throws -> UInt32 {
         let tokenizer = tokens.tokenizer
+        let extra = tokenizer.vocabularySize + max(Self.extraIDs, lengths.noiseSpans) - 1
         let start =
             sentinelStart >= 0
-            ? sentinelStart
-            : ExampleSpecialTokens.id(of: "<extra_id_0>", in: tokenizer).map(Int.init) ?? tokenizer.vocabularySize - 1
+            ? sentinelStart : ExampleSpecialTokens.id(of: "<extra_id_0>", in: tokenizer).map(Int.init) ?? extra
         let sentinels = (start - lengths.noiseSpans + 1)...start
         let limit = tokens.idType == .uint16 ? 1 << 16 : 1 << 32
         guard sentinels.lowerBound >= 0, start < limit, !reserved.contains(where: { sentinels.contains(Int($0)) })
@@ -116,7 +122,8 @@ public struct T5SpanStage: ExampleStage, StageFinishing {
             throw PretextError(
                 .invalidConfiguration,
                 "sentinel_start: the \(lengths.noiseSpans) sentinels \(sentinels.lowerBound)...\(start) must be ids of "
-                    + "\(tokens.idType.rawValue) other than the EOS and padding ids; set sentinel_start")
+                    + "\(tokens.idType.rawValue) other than the EOS and padding ids; set sentinel_start "
+                    + "(or tokenize with ids: uint32)")
         }
         return UInt32(start)
     }
