@@ -9,8 +9,10 @@ extension PretextCommand {
             discussion: """
                 Records come in the order they are stored (shard, frame, offset), so every frame is \
                 decompressed once and reading stays sequential, whatever the --where filter. The token \
-                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer; \
-                example records (mlm, …) as their fields, token fields also as tokens (FIELD_tokens).
+                records of a tokenize step print as {"id", "tokens", "text"}, decoded with its tokenizer; the \
+                examples of causal_lm as {"length", "text"}, of t5_spans as {"inputs", "targets"} (sentinels \
+                as <extra_id_N>, padding left out), and other example records (mlm, contrastive) as their \
+                fields, token fields also as tokens (FIELD_tokens); --where does not apply to examples.
                 """)
 
         @OptionGroup var input: DatasetArgument
@@ -55,30 +57,14 @@ extension PretextCommand {
             }
         }
 
-        /// Prints the fixed-size example records of `dataset`, shard by shard, frame by frame.
+        /// Prints the fixed-size example records of `dataset`, in storage order.
         private func printExamples(_ dataset: Dataset, catalog: Catalog, printer: ExampleRecordPrinter) throws {
             if condition != nil {
                 throw PretextError(
                     .invalidConfiguration, "--where filters document rows; example records have none (use --limit)")
             }
             let output = OutputBuffer()
-            var printed = 0
-            for shard in try catalog.shards() where shard.kind == .examples {
-                let reader = try dataset.openShard(shard)
-                for frame in 0..<reader.frameCount {
-                    try reader.withFrame(frame) { bytes in
-                        for start in stride(from: 0, to: bytes.count - printer.recordBytes + 1, by: printer.recordBytes)
-                        {
-                            if let limit, printed >= limit { return }
-                            output.append(
-                                printer.jsonLine(
-                                    UnsafeRawBufferPointer(rebasing: bytes[start..<start + printer.recordBytes])))
-                            printed += 1
-                        }
-                    }
-                    if let limit, printed >= limit { break }
-                }
-            }
+            try printer.forEachRecord(of: dataset, limit: limit) { output.append(printer.jsonLine($0)) }
             output.flush()
         }
     }

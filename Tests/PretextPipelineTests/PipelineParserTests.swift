@@ -70,7 +70,7 @@ import Testing
         #expect(error.code == .notFound)
         #expect(error.line == 4)
         #expect(error.message.contains("unknown stage 'dedupe_magic'"))
-        #expect(error.message.contains("known stages: audit, dedupe, ingest, language"))
+        #expect(error.message.contains("known stages: audit, causal_lm, contrastive, dedupe, ingest, language, mlm"))
         #expect(error.path == "p.yaml")
     }
 

@@ -38,7 +38,7 @@ public struct StageRegistry: Sendable {
         Entry(IngestStage.self), Entry(NormalizeStage.self), Entry(LanguageStage.self), Entry(SegmentStage.self),
         Entry(QualityStage.self), Entry(PIIStage.self), Entry(DedupeStage.self), Entry(AuditStage.self),
         Entry(TokenizerStage.self), Entry(TokenizeStage.self), Entry(MaskedLMStage.self),
-        Entry(ContrastivePairsStage.self),
+        Entry(ContrastivePairsStage.self), Entry(CausalLMStage.self), Entry(T5SpanStage.self),
     ])
 
     /// This registry with `entry` added (replacing a stage of the same name): how a program

@@ -7,7 +7,7 @@ import PretextStore
 ///
 /// Record (`L` = `max_length`): `anchor_ids[L]`, `anchor_length uint16`, `positive_ids[L]`,
 /// `positive_length uint16`, and with `hard_negatives` `negative_ids[L]`, `negative_length
-/// uint16`; ids `uint16` for at most 65,536 ids, else `uint32`; padded with `pad_token` (0 when
+/// uint16`; ids of the token records' width; padded with `pad_token` (0 when
 /// the tokenizer has none).
 public struct ContrastivePairsStage: ExampleStage {
     public static let descriptor = StageDescriptor(
@@ -84,7 +84,7 @@ public struct ContrastivePairsStage: ExampleStage {
 
     /// The record layout.
     public func recordSchema(tokens: TokenRecords) throws -> RecordSchema {
-        let ids = ExampleVocabulary(tokens.tokenizer).idType
+        let ids = tokens.idType
         let length = options[Self.maxLength]
         var fields: [RecordSchema.Field] = []
         let sides = options[Self.hardNegatives] == .none ? ["anchor", "positive"] : ["anchor", "positive", "negative"]
@@ -100,7 +100,7 @@ public struct ContrastivePairsStage: ExampleStage {
         let pad =
             try special(options[Self.padToken], defaults: ["[PAD]", "<pad>"], option: "pad_token", vocabulary) ?? 0
         let text = TextLayout(
-            maxLength: options[Self.maxLength], idType: vocabulary.idType, cls: cls, sep: sep, pad: pad)
+            maxLength: options[Self.maxLength], idType: tokens.idType, cls: cls, sep: sep, pad: pad)
         return ContrastiveGenerator(
             positives: options[Self.positives], negatives: options[Self.hardNegatives], text: text,
             minSpan: options[Self.minSpan], negativeBound: options[Self.negativeMaxSimilarity],
@@ -137,11 +137,7 @@ struct TextLayout: Sendable {
         if let cls { tokens.append(cls) }
         tokens += ids.prefix(room)
         if let sep { tokens.append(sep) }
-        for index in 0..<maxLength {
-            let id = index < tokens.count ? tokens[index] : pad
-            // uint16 only when the vocabulary has at most 65,536 ids.
-            if idType == .uint16 { record.append(UInt16(truncatingIfNeeded: id)) } else { record.append(id) }
-        }
+        record.append(ids: tokens, as: idType, paddedTo: maxLength, with: pad)
         record.append(UInt16(tokens.count))
     }
 }

@@ -2,10 +2,11 @@ import PretextCore
 import PretextStore
 import PretextTokenizer
 
-/// Prints fixed-size example records as JSON lines for `pretext cat`: every field as a number or
-/// an array of numbers, and each field of token ids also as its tokens (`FIELD_tokens`, with
-/// `[MASK]`s and sentinels visible), cut at the record's `length` (or `FIELD_length`) field
-/// when it has one.
+/// Prints fixed-size example records as JSON lines for `pretext cat`: the layouts of
+/// `causal_lm` and `t5_spans` as decoded text (`ExampleRecordText`), every other layout field by
+/// field — each as a number or an array of numbers, and each field of token ids also as its
+/// tokens (`FIELD_tokens`, `[MASK]`s visible), cut at the record's `length` (or `FIELD_length`)
+/// field when it has one.
 public struct ExampleRecordPrinter: Sendable {
     /// The fields holding token ids, by name.
     public static let tokenFields: Set<String> = [
@@ -14,6 +15,8 @@ public struct ExampleRecordPrinter: Sendable {
 
     let schema: RecordSchema
     let vocabulary: [String]
+    /// The text decoder of the `causal_lm` and `t5_spans` layouts.
+    let text: ExampleRecordText?
 
     /// A printer for the examples of `dataset`, or `nil` when it holds no fixed-size records.
     public init?(dataset: Dataset) throws {
@@ -23,6 +26,7 @@ public struct ExampleRecordPrinter: Sendable {
         self.schema = schema
         let file = try? TokenizerFile.locate("", dataset: dataset.root)
         vocabulary = try file.map { Self.tokens(of: try TokenizerFile.read($0)) } ?? []
+        text = try ExampleRecordText(dataset: dataset)
     }
 
     /// The token strings by id, added tokens included.
@@ -39,8 +43,17 @@ public struct ExampleRecordPrinter: Sendable {
     /// The record size.
     public var recordBytes: Int { schema.recordBytes ?? 0 }
 
+    /// Calls `body` with every record of the dataset's example shards, in storage order, up to
+    /// `limit` records.
+    public func forEachRecord(
+        of dataset: Dataset, limit: Int? = nil, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        try ExampleRecordText.forEachRecord(of: dataset, recordBytes: recordBytes, limit: limit, body)
+    }
+
     /// One record as a JSON line ending in `\n` (floats as numbers, non-finite ones as `null`).
     public func jsonLine(_ record: UnsafeRawBufferPointer) -> [UInt8] {
+        if let text { return text.jsonLine(record) }
         var values: [String: [Int64]] = [:]
         for (field, offset) in zip(schema.fields, schema.offsets) {
             values[field.name] = (0..<(field.count ?? 0)).map {

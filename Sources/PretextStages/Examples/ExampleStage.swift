@@ -74,7 +74,7 @@ extension ExampleStage {
         for unit in units {
             var generator = try makeGenerator(tokens: tokens, seed: Self.unitSeed(seed, unit: unit))
             var output = ExampleOutput(task: task)
-            let documents = try Self.forEachTokenRecord(of: unit) { bytes, row in
+            let documents = try ShardDocuments(unit: unit).forEachBinaryRecord { bytes, row in
                 try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
                 task.keepConverted()
             }
@@ -83,35 +83,9 @@ extension ExampleStage {
         }
     }
 
-    /// Calls `body` with each token record of the shard and its row, in storage order: token
-    /// records have no separator, so each is read where its row locates it (the plan checked
-    /// that the shard holds as many records as it has rows; `ShardReader` checks each location
-    /// lies inside its frame).
-    /// - Returns: the number of records.
-    static func forEachTokenRecord(
-        of unit: ShardUnit, _ body: (UnsafeRawBufferPointer, DocumentRow) throws -> Void
-    ) throws -> Int {
-        let catalog = try unit.dataset.openCatalog(readOnly: true)
-        var rows = try catalog.documentRows(shard: unit.shardID)
-        let reader = try ShardReader(path: unit.dataset.path(unit.path))
-        var count = 0
-        while let item = try rows.next() {
-            try reader.withRecord(frame: item.frame, offset: item.offset, length: item.length) {
-                try body($0, item.row)
-            }
-            count += 1
-        }
-        return count
-    }
-
     /// Copies the input's tokenizer into the output, so the examples decode on their own.
     public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
-        guard case .dataset(let path) = input else { return [] }
-        let directory = dataset.path(TokenizerStage.directory)
-        try FileSystem.createDirectory(directory)
-        let file = FileSystem.join(directory, "tokenizer.json")
-        try TokenizerFile.write(try Self.tokens(of: try Dataset.open(at: path)).tokenizer, to: file)
-        return ["examples decode with \(file) (pretext cat)"]
+        try copyTokenizer(to: dataset, from: input)
     }
 
     /// The token records of a tokenized dataset.

@@ -3,13 +3,10 @@ import PretextStore
 import PretextTokenizer
 
 /// What the example generators need to know of a tokenizer's vocabulary: ids of named tokens,
-/// which ids are special, which continue a word (for whole-word and n-gram masking), and the id
-/// width of the records.
+/// which ids are special, which continue a word (for whole-word and n-gram masking).
 public struct ExampleVocabulary: Sendable {
     /// The number of ids.
     public let size: Int
-    /// The width of ids in records: `uint16` for at most 65,536 ids, else `uint32`.
-    public let idType: RecordSchema.ScalarType
     /// Whether each id is a special token (an added token marked special).
     public let isSpecial: [Bool]
     /// Whether each id continues the word before it: WordPiece's `##` pieces, byte-level BPE
@@ -23,7 +20,6 @@ public struct ExampleVocabulary: Sendable {
     public init(_ tokenizer: Tokenizer) {
         let vocabulary = tokenizer.vocabulary
         size = tokenizer.vocabularySize
-        idType = size <= 1 << 16 ? .uint16 : .uint32
         var ids: [String: UInt32] = [:]
         for (id, token) in vocabulary.enumerated() where ids[token] == nil { ids[token] = UInt32(id) }
         var special = [Bool](repeating: false, count: size)

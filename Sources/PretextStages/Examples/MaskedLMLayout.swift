@@ -22,20 +22,12 @@ struct MaskedLMLayout: Sendable {
         into record: inout RecordBuilder
     ) {
         record.reset()
-        appendIDs(tokens, padTo: length, with: pad, &record)
+        record.append(ids: tokens, as: idType, paddedTo: length, with: pad)
         for index in 0..<length { record.append(index < segments.count ? segments[index] : 0) }
         record.append(UInt16(tokens.count))
         for index in 0..<predictions { record.append(UInt16(index < found.count ? found[index].position : 0)) }
-        appendIDs(found.map(\.label), padTo: predictions, with: 0, &record)
+        record.append(ids: found.map(\.label), as: idType, paddedTo: predictions, with: 0)
         record.append(UInt16(found.count))
         record.append(UInt8(label ? 1 : 0))
-    }
-
-    private func appendIDs(_ ids: [UInt32], padTo count: Int, with fill: UInt32, _ record: inout RecordBuilder) {
-        for index in 0..<count {
-            let id = index < ids.count ? ids[index] : fill
-            // uint16 only when the vocabulary has at most 65,536 ids (`ExampleVocabulary.idType`).
-            if idType == .uint16 { record.append(UInt16(truncatingIfNeeded: id)) } else { record.append(id) }
-        }
     }
 }

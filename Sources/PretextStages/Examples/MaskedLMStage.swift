@@ -5,8 +5,8 @@ import PretextStore
 /// next-sentence (NSP) or sentence-order (SOP, ALBERT) label, and masked-LM predictions, with
 /// the semantics of BERT's `create_pretraining_data.py` (`SentencePairs`, `MaskedLMMasker`).
 ///
-/// Record (`L` = `max_seq_length`, `P` = `max_predictions_per_seq`, ids `uint16` for at most
-/// 65,536 ids, else `uint32`): `input_ids[L]` (masked, padded with `pad_token`),
+/// Record (`L` = `max_seq_length`, `P` = `max_predictions_per_seq`, ids of the token
+/// records' width): `input_ids[L]` (masked, padded with `pad_token`),
 /// `segment_ids uint8[L]`, `length uint16[1]` (tokens before the padding),
 /// `masked_lm_positions uint16[P]`, `masked_lm_ids[P]` (the original tokens),
 /// `masked_lm_count uint16[1]`, `label uint8[1]`. `docs/stages/examples.md`.
@@ -91,7 +91,7 @@ public struct MaskedLMStage: ExampleStage {
 
     /// The record layout for the tokenizer's id width.
     public func recordSchema(tokens: TokenRecords) throws -> RecordSchema {
-        let ids = ExampleVocabulary(tokens.tokenizer).idType
+        let ids = tokens.idType
         let length = options[Self.maxSeqLength]
         let predictions = options[Self.maxPredictions]
         return try RecordSchema([
@@ -117,7 +117,7 @@ public struct MaskedLMStage: ExampleStage {
             task: options[Self.pairTask] == .sop ? .sop : .nsp, maxTokens: length - 3,
             shortProbability: options[Self.shortSeqProbability])
         let layout = MaskedLMLayout(
-            length: length, predictions: options[Self.maxPredictions], idType: vocabulary.idType, cls: cls, sep: sep,
+            length: length, predictions: options[Self.maxPredictions], idType: tokens.idType, cls: cls, sep: sep,
             pad: try vocabulary.id(of: options[Self.padToken], option: "pad_token"))
         return MaskedLMGenerator(
             pairs: pairs, masker: masker, layout: layout, dupeFactor: options[Self.dupeFactor],
