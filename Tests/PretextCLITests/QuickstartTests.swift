@@ -169,7 +169,7 @@ import Testing
         #expect(run.stdout.contains("gender:") && run.stdout.contains("religion:"))
         let output = (ingested as NSString).deletingLastPathComponent
         let steps = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
-        #expect(steps.contains("10-audit") && steps.last == "12-tokenize")
+        #expect(steps.contains("10-audit") && steps.contains("12-tokenize") && steps.last == "13-causal_lm")
         let audited = output + "/10-audit"
         let json = try Data(contentsOf: URL(fileURLWithPath: audited + "/reports/audit.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
@@ -217,5 +217,13 @@ import Testing
         #expect(tokens.first?.first == documents.first?.first && Int(tokens.first?[1] ?? "") ?? 0 > 0)
         let verify = try CLI.run(["verify", output + "/12-tokenize"])
         #expect(verify.status == 0, "\(verify.stdout)")
+        // The examples step packs every token and one end-of-text per document into blocks.
+        let blocks = try query(output + "/13-causal_lm", "SELECT sum(records) FROM shards WHERE kind = 'examples'")
+        let total = try query(output + "/12-tokenize", "SELECT sum(tokens) + count(*) FROM documents")
+        let blockCount = Int(blocks.first?.first ?? "") ?? 0, tokenCount = Int(total.first?.first ?? "") ?? 0
+        #expect(blockCount >= tokenCount / 256 && blockCount <= tokenCount / 256 + 2, "\(blockCount) blocks")
+        let shown = try CLI.run(["cat", output + "/13-causal_lm", "--limit", "1"])
+        #expect(shown.status == 0 && shown.stdout.contains("\"length\":256") && shown.stdout.contains("<|endoftext|>"))
+        #expect(try CLI.run(["verify", output + "/13-causal_lm"]).status == 0)
     }
 }
