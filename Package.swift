@@ -63,6 +63,8 @@ let package = Package(
                 "PretextCore", "_PretextFileSystem", "PretextStore", "PretextFormats", "PretextText", "PretextQuality",
                 "PretextPII", "PretextDedupe", "PretextAudit", "PretextTokenizer",
             ]),
+        // The data loader: keyed permutation, rank partitioning, mixing, prefetch, batches (issue 13).
+        .target(name: "PretextLoader", dependencies: ["PretextCore", "PretextStore", "_PretextFileSystem"]),
         .target(
             name: "PretextPipeline",
             dependencies: [
@@ -74,6 +76,7 @@ let package = Package(
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
                 "PretextDedupe", "PretextAudit", "PretextTokenizer", "PretextStages", "PretextPipeline",
+                "PretextLoader",
             ]),
         .executableTarget(
             name: "PretextCLI",
@@ -102,6 +105,7 @@ let package = Package(
         .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextTestSupport"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
+        .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

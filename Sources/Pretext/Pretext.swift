@@ -3,6 +3,7 @@
 @_exported import PretextCore
 @_exported import PretextDedupe
 @_exported import PretextFormats
+@_exported import PretextLoader
 @_exported import PretextPII
 @_exported import PretextPipeline
 @_exported import PretextQuality

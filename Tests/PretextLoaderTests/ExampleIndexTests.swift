@@ -1,0 +1,51 @@
+import PretextCore
+import PretextStore
+import PretextTestSupport
+import Testing
+
+@testable import PretextLoader
+
+@Suite struct ExampleIndexTests {
+    @Test func locatesEveryExampleAcrossShardsAndFrames() throws {
+        let directory = try TemporaryDirectory()
+        try writeExamples(at: directory.path, count: 1000, ranks: 2)
+        let index = try ExampleIndex(at: directory.path)
+        #expect(index.count == 1000)
+        #expect(index.recordBytes == 86)
+        #expect(index.examplesPerFrame == 1024 / 86)
+        #expect(index.shards.count > 4 && index.frameCount > 80)
+        var readers: [Int: ShardReader] = [:]
+        for example in 0..<index.count {
+            let location = index.location(of: example)
+            let reader = try readers[location.shard] ?? index.dataset.openShard(index.shards[location.shard])
+            readers[location.shard] = reader
+            let record = try reader.record(frame: location.frame, offset: location.offset, length: 86)
+            #expect(record == testRecord(example))
+        }
+    }
+
+    @Test func refusesVariableLengthRecords() throws {
+        let directory = try TemporaryDirectory()
+        let schema = try RecordSchema([.init("ids", .uint16, count: nil)])
+        try writeExamples(at: directory.path, count: 10, schema: schema) { _ in [1, 0, 2, 0] }
+        let error = try #require(throws: PretextError.self) { try ExampleIndex(at: directory.path) }
+        #expect(error.code == .invalidConfiguration)
+        #expect(error.message.contains("variable length"))
+    }
+
+    @Test func refusesFramesThatAreNotWholeRecords() throws {
+        let directory = try TemporaryDirectory()
+        // The schema says 86 bytes; the writer stored 85-byte records.
+        try writeExamples(at: directory.path, count: 100) { Array(testRecord($0).dropLast()) }
+        let error = try #require(throws: PretextError.self) { try ExampleIndex(at: directory.path) }
+        #expect(error.code == .corrupt)
+        #expect(error.message.contains("not a whole number of 86-byte records"))
+    }
+
+    @Test func refusesADatasetWithoutARecordSchema() throws {
+        let directory = try TemporaryDirectory()
+        _ = try Dataset.create(at: directory.path)
+        let error = try #require(throws: PretextError.self) { try ExampleIndex(at: directory.path) }
+        #expect(error.code == .invalidConfiguration)
+    }
+}
