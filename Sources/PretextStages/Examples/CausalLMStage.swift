@@ -14,7 +14,8 @@ public struct CausalLMStage: ExampleStage {
     public static let descriptor = StageDescriptor(
         name: "causal_lm",
         summary: "pack documents + EOS into fixed causal-LM blocks with per-document positions",
-        options: [blockSize, lastBlock, eosToken, padToken, seedOption], input: .dataset, output: .examples)
+        options: [blockSize, lastBlock, eosToken, padToken, seedOption, ExampleSelection.condition], input: .dataset,
+        output: .examples)
 
     /// `block_size`: tokens per block.
     public static let blockSize = OptionKey<Int>(
@@ -49,6 +50,7 @@ public struct CausalLMStage: ExampleStage {
     private let pad: String
     /// The stage's seed.
     public let seed: UInt64
+    public let condition: String
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
@@ -57,6 +59,7 @@ public struct CausalLMStage: ExampleStage {
         eos = options[Self.eosToken]
         pad = options[Self.padToken]
         seed = UInt64(options[Self.seedOption])
+        condition = options[ExampleSelection.condition]
     }
 
     /// `input_ids`, `positions`, `length`; ids of the token records' width.

@@ -15,7 +15,8 @@ public struct ContrastivePairsStage: ExampleStage {
         summary:
             "anchor/positive pairs (adjacent sentences, two spans of a document, or the same text) with hard negatives",
         options: [
-            positives, hardNegatives, maxLength, minSpan, negativeMaxSimilarity, seedOption, clsToken, sepToken,
+            positives, hardNegatives, maxLength, minSpan, negativeMaxSimilarity, seedOption, ExampleSelection.condition,
+            clsToken, sepToken,
             padToken,
         ],
         input: .dataset, output: .examples)
@@ -75,11 +76,13 @@ public struct ContrastivePairsStage: ExampleStage {
 
     let options: StageOptions
     public let seed: UInt64
+    public let condition: String
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
         self.options = options
         seed = UInt64(options[Self.seedOption])
+        condition = options[ExampleSelection.condition]
     }
 
     /// The record layout.

@@ -25,6 +25,10 @@ public protocol ExampleStage: StageFinishing where Unit == ShardUnit {
 
     /// The stage's seed (option `seed`), mixed with each shard's path.
     var seed: UInt64 { get }
+
+    /// The SQL condition choosing the documents examples are made of (option `where`; empty:
+    /// all), `ExampleSelection`.
+    var condition: String { get }
 }
 
 /// Generates the examples of one input shard.
@@ -59,10 +63,15 @@ public struct ExampleOutput {
 }
 
 extension ExampleStage {
-    /// The token shards of the input (a dataset the `tokenize` stage wrote).
+    /// The token shards of the input (a dataset the `tokenize` stage wrote); checks the `where`
+    /// condition first.
     public func plan(_ input: StageInput) throws -> [ShardUnit] {
         let units = try ShardUnit.plan(input, stage: Self.descriptor.name, kind: .examples)
-        if case .dataset(let path) = input { _ = try Self.tokens(of: try Dataset.open(at: path)) }
+        if case .dataset(let path) = input {
+            let dataset = try Dataset.open(at: path)
+            _ = try Self.tokens(of: dataset)
+            _ = try ExampleSelection.matchingRowIDs(condition, in: dataset)
+        }
         return units
     }
 
@@ -71,12 +80,14 @@ extension ExampleStage {
         guard let input = units.first?.dataset else { return }
         let tokens = try Self.tokens(of: input)
         try task.declareRecordSchema(try recordSchema(tokens: tokens))
+        let matching = try ExampleSelection.matchingRowIDs(condition, in: input)
         for unit in units {
             var generator = try makeGenerator(tokens: tokens, seed: Self.unitSeed(seed, unit: unit))
             var output = ExampleOutput(task: task)
             let documents = try ShardDocuments(unit: unit).forEachBinaryRecord { bytes, row in
-                try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
                 task.keepConverted()
+                if let matching, let rowID = row.rowID, !matching.contains(rowID) { return }
+                try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
             }
             try generator.finish(to: &output)
             task.finished(unit, documents: documents)

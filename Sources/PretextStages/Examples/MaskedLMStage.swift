@@ -16,7 +16,7 @@ public struct MaskedLMStage: ExampleStage {
         summary: "BERT/ALBERT pretraining examples: sentence pairs with NSP or SOP labels and masked-LM predictions",
         options: [
             pairTask, maxSeqLength, maxPredictions, maskedLMProbability, shortSeqProbability, dupeFactor, wholeWordMask,
-            maxNgram, randomTokens, seedOption, clsToken, sepToken, maskToken, padToken,
+            maxNgram, randomTokens, seedOption, ExampleSelection.condition, clsToken, sepToken, maskToken, padToken,
         ],
         input: .dataset, output: .examples)
 
@@ -78,12 +78,14 @@ public struct MaskedLMStage: ExampleStage {
 
     let options: StageOptions
     public let seed: UInt64
+    public let condition: String
 
     /// Creates the stage from checked options.
     /// - Throws: `.invalidConfiguration` when `max_predictions_per_seq` passes `max_seq_length`.
     public init(options: StageOptions) throws {
         self.options = options
         seed = UInt64(options[Self.seedOption])
+        condition = options[ExampleSelection.condition]
         guard options[Self.maxPredictions] <= options[Self.maxSeqLength] else {
             throw PretextError(.invalidConfiguration, "max_predictions_per_seq must not pass max_seq_length")
         }

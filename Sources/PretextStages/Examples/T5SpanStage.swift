@@ -20,6 +20,7 @@ public struct T5SpanStage: ExampleStage {
         summary: "T5 span corruption: inputs with sentinels for noise spans, targets with the spans",
         options: [
             inputsLength, noiseDensity, meanNoiseSpanLength, lastChunk, sentinelStart, eosToken, padToken, seedOption,
+            ExampleSelection.condition,
         ],
         input: .dataset, output: .examples)
 
@@ -64,6 +65,7 @@ public struct T5SpanStage: ExampleStage {
     private let pad: String
     /// The stage's seed.
     public let seed: UInt64
+    public let condition: String
 
     /// Creates the stage from checked options.
     ///
@@ -79,6 +81,7 @@ public struct T5SpanStage: ExampleStage {
         eos = options[Self.eosToken]
         pad = options[Self.padToken]
         seed = UInt64(options[Self.seedOption])
+        condition = options[ExampleSelection.condition]
     }
 
     /// `inputs`, `targets` and their lengths; ids of the token records' width.
