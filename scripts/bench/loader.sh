@@ -4,7 +4,8 @@
 # "Loader (issue 13)".
 #
 # Usage: scripts/bench/loader.sh [--mb MB] [--batches N] [--workers "0 1 2"] [--no-build]
-#                                [--no-streaming]
+#                                [--no-streaming] [--repeat R] [--columns-workers LIST]
+#                                [--report-only]
 #
 #   --mb MB         corpus size (default 100); the examples dataset is made as in
 #                   scripts/bench/examples.sh (ingest, segment, tokenizer wordpiece 32000,
@@ -15,6 +16,10 @@
 #                   DataLoader's worker processes
 #   --no-build      use $PRETEXT (or .build-bench) as it is
 #   --no-streaming  skip the MosaicML Streaming peer
+#   --repeat R      zstd and Pretext (sub-second runs) run R times, the fastest counts (default 5)
+#   --columns-workers LIST  worker counts for Streaming on the one-column-per-field MDS copy
+#                   (default "0"; it is the slowest, minutes per epoch)
+#   --report-only   no runs: the table again from the logs of the last run ($work/log-*)
 #
 # Environment: BENCH_DIR (default ${TMPDIR:-/tmp}/pretext-bench), PRETEXT (a release binary),
 # STREAMING_PYTHON (default ../peers/streaming/bin/python next to the repository: a virtualenv
@@ -23,9 +28,11 @@
 # Every run is under /usr/bin/time -v, the page cache warm (shards read once before):
 #   zstd        zstd -dc SHARDS > /dev/null (MB/s of decompressed bytes)
 #   pretext-wW  pretext loader-bench DATASET --batch-size 32 --workers W --batches N
-#   streaming-wW  streaming_peer.py read --workers W --batches N (StreamingDataset(shuffle=True)
-#               + DataLoader(num_workers=W), int32 tensors; its decompressed .mds files removed
-#               first, so it decompresses like Pretext), and once with them kept (-raw)
+#   streaming-bytes-wW  streaming_peer.py read --workers W --batches N (StreamingDataset(
+#               shuffle=True) + DataLoader(num_workers=W), int32 tensors) on the MDS copy with
+#               one bytes column per record; its decompressed .mds files removed first, so it
+#               decompresses like Pretext; once more with them kept (-raw)
+#   streaming-cols-wW  the same on the MDS copy with one ndarray column per field
 # Prints a Markdown table and the ratios of the issue's bars.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,6 +42,9 @@ BUILD=1
 BATCHES=""
 WORKERS="0 1 2"
 STREAMING=1
+REPORT_ONLY=0
+REPEAT=5
+STREAMING_COLUMNS_WORKERS=0
 BATCH_SIZE=32
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -43,7 +53,10 @@ while [[ $# -gt 0 ]]; do
         --workers) WORKERS="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
         --no-streaming) STREAMING=0; shift ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        --report-only) REPORT_ONLY=1; shift ;;
+        --repeat) REPEAT="$2"; shift 2 ;;
+        --columns-workers) STREAMING_COLUMNS_WORKERS="$2"; shift 2 ;;
+        -h|--help) sed -n '2,38p' "$0"; exit 0 ;;
         *) echo "unknown argument $1" >&2; exit 64 ;;
     esac
 done
@@ -71,7 +84,8 @@ fi
 
 work="$BENCH_DIR/examples-$MB"
 dataset="$work/loader-mlm"
-mds="$work/loader-mds"
+mds="$work/loader-mds"              # one MDS column per field (ndarray)
+mds_bytes="$work/loader-mds-bytes"  # one bytes column: the whole record
 mkdir -p "$work"
 bench_corpus "$work/corpus" "$MB" 4
 if [[ ! -d "$work/tokens" ]]; then  # the same preparation as examples.sh
@@ -93,10 +107,15 @@ schema=$(sqlite3 "$catalog" "SELECT value FROM dataset_meta WHERE key = 'record_
 mapfile -t shards < <(sqlite3 "$catalog" "SELECT path FROM shards WHERE kind = 'examples' ORDER BY id")
 shards=("${shards[@]/#/$dataset/}")
 batches="${BATCHES:-$((examples / BATCH_SIZE))}"
-if [[ "$STREAMING" == 1 && ! -f "$mds/pretext-schema.json" ]]; then
-    rm -rf "$mds"
-    echo "converting to MDS (zstd) for Streaming" >&2
-    "$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" convert --dataset "$dataset" --out "$mds" >&2
+if [[ "$STREAMING" == 1 ]]; then
+    for layout in columns bytes; do
+        out="$mds"; [[ "$layout" == bytes ]] && out="$mds_bytes"
+        [[ -f "$out/pretext-schema.json" ]] && continue
+        rm -rf "$out"
+        echo "converting to MDS (zstd, $layout) for Streaming" >&2
+        "$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" convert --dataset "$dataset" \
+            --out "$out" --layout "$layout" >&2
+    done
 fi
 echo "dataset: $examples examples of $((raw_bytes / examples)) bytes ($schema)"
 echo "shards: ${#shards[@]}, $raw_bytes bytes decompressed, $stored_bytes stored"
@@ -107,11 +126,11 @@ echo "versions: $(zstd --version | head -1)"
 [[ "$STREAMING" == 1 ]] && echo "versions: $("$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" check)"
 
 cat "${shards[@]}" > /dev/null  # warm the page cache
-[[ "$STREAMING" == 1 ]] && cat "$mds"/*.zstd > /dev/null
+[[ "$STREAMING" == 1 ]] && cat "$mds"/*.zstd "$mds_bytes"/*.zstd > /dev/null
 results="$work/loader-results.tsv"
 : > "$results"
 metric() {  # metric LOG LABEL: the number after "LABEL: "
-    sed -n "s/^$2: \([0-9.]*\).*/\1/p" "$1" | head -1
+    sed -n "s|^$2: \([0-9.]*\).*|\1|p" "$1" | head -1
 }
 record() {  # record NAME WORKERS TIMEFILE LOG CPU_OVERRIDE
     local name="$1" workers="$2" timefile="$3" log="$4" cpu="${5:-}"
@@ -124,32 +143,46 @@ record() {  # record NAME WORKERS TIMEFILE LOG CPU_OVERRIDE
     } >> "$results"
 }
 
-echo "running zstd -dc" >&2
-bench_time "$work/time-zstd" "$work/log-zstd" sh -c 'zstd -dcq "$@" > /dev/null' sh "${shards[@]}"
-record zstd 1 "$work/time-zstd" "$work/log-zstd"
-for w in $WORKERS; do
-    echo "running pretext loader-bench --workers $w" >&2
-    bench_time "$work/time-pretext-w$w" "$work/log-pretext-w$w" \
-        "$PRETEXT" loader-bench "$dataset" --batch-size "$BATCH_SIZE" --workers "$w" --batches "$batches"
-    record "pretext-w$w" "$w" "$work/time-pretext-w$w" "$work/log-pretext-w$w"
-done
+runs=(zstd)
+for w in $WORKERS; do runs+=("pretext-w$w"); done
 if [[ "$STREAMING" == 1 ]]; then
-    for w in $WORKERS; do
-        echo "running streaming --workers $w" >&2
-        OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 bench_time "$work/time-streaming-w$w" "$work/log-streaming-w$w" \
-            "$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" read --mds "$mds" \
-            --workers "$w" --batch-size "$BATCH_SIZE" --batches "$batches"
-        record "streaming-w$w" "$w" "$work/time-streaming-w$w" "$work/log-streaming-w$w" \
-            "$(metric "$work/log-streaming-w$w" "cpu s (loader)")"
-    done
-    w="${WORKERS##* }"
-    echo "running streaming --workers $w with its decompressed shards kept" >&2
-    OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 bench_time "$work/time-streaming-raw-w$w" "$work/log-streaming-raw-w$w" \
-        "$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" read --mds "$mds" \
-        --workers "$w" --batch-size "$BATCH_SIZE" --batches "$batches" --keep-raw
-    record "streaming-raw-w$w" "$w" "$work/time-streaming-raw-w$w" "$work/log-streaming-raw-w$w" \
-        "$(metric "$work/log-streaming-raw-w$w" "cpu s (loader)")"
+    for w in $WORKERS; do runs+=("streaming-bytes-w$w"); done
+    runs+=("streaming-bytes-raw-w${WORKERS##* }")
+    for w in $STREAMING_COLUMNS_WORKERS; do runs+=("streaming-cols-w$w"); done
 fi
+for run in "${runs[@]}"; do
+    w="${run##*-w}"
+    [[ "$run" == zstd ]] && w=1
+    if [[ "$REPORT_ONLY" == 0 ]]; then
+        echo "running $run" >&2
+        case "$run" in
+            zstd|pretext-*)  # fast: REPEAT runs, the fastest (wall) kept
+                best=""
+                for ((i = 0; i < REPEAT; i++)); do
+                    if [[ "$run" == zstd ]]; then
+                        bench_time "$work/time-try" "$work/log-try" sh -c 'zstd -dcq "$@" > /dev/null' sh "${shards[@]}"
+                    else
+                        bench_time "$work/time-try" "$work/log-try" "$PRETEXT" loader-bench "$dataset" \
+                            --batch-size "$BATCH_SIZE" --workers "$w" --batches "$batches"
+                    fi
+                    wall=$(bench_row x 1 0 "$work/time-try" 0 | cut -f4)
+                    if [[ -z "$best" ]] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+                        best="$wall"
+                        mv "$work/time-try" "$work/time-$run"; mv "$work/log-try" "$work/log-$run"
+                    fi
+                done ;;
+            streaming-*)
+                keep=(); [[ "$run" == *-raw-* ]] && keep=(--keep-raw)
+                dir="$mds_bytes"; [[ "$run" == streaming-cols-* ]] && dir="$mds"
+                OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 bench_time "$work/time-$run" "$work/log-$run" \
+                    "$STREAMING_PYTHON" "$REPO/scripts/bench/streaming_peer.py" read --mds "$dir" \
+                    --workers "$w" --batch-size "$BATCH_SIZE" --batches "$batches" "${keep[@]}" ;;
+        esac
+    fi
+    cpu=""
+    [[ "$run" == streaming-* ]] && cpu="$(metric "$work/log-$run" "cpu s (loader)")"
+    record "$run" "$w" "$work/time-$run" "$work/log-$run" "$cpu"
+done
 echo "load after: $(uptime)"
 
 python3 - "$results" "$raw_bytes" "$((batches * BATCH_SIZE))" "$((raw_bytes / examples))" <<'EOF'
@@ -180,11 +213,9 @@ for name, (ex_s, mb_s, ex_cpu, per_cpu, first) in rows.items():
     parts = [f"{name}: first batch {first} ms"]
     if zstd:
         parts.append(f"{mb_s / zstd[1]:.2f}x zstd -dc MB/s (wall), {per_cpu / zstd[3]:.2f}x per CPU-s")
-    peer = rows.get(f"streaming-w{w}")
-    if peer:
-        parts.append(f"{ex_s / peer[0]:.2f}x streaming-w{w} examples/s, {ex_cpu / peer[2]:.2f}x per CPU-s")
-    raw = rows.get(f"streaming-raw-w{w}")
-    if raw:
-        parts.append(f"{ex_s / raw[0]:.2f}x streaming-raw-w{w}")
+    for peer_name in (f"streaming-bytes-w{w}", f"streaming-bytes-raw-w{w}", f"streaming-cols-w{w}"):
+        peer = rows.get(peer_name)
+        if peer:
+            parts.append(f"{ex_s / peer[0]:.1f}x {peer_name} examples/s ({ex_cpu / peer[2]:.1f}x per CPU-s)")
     print("; ".join(parts))
 EOF
