@@ -72,7 +72,7 @@ if [[ "$STREAMING" == 1 ]]; then
 error: no MosaicML Streaming virtualenv at STREAMING_PYTHON=$STREAMING_PYTHON
   create one outside the repository (a CPU torch first, or pip pulls the CUDA build, ~6 GB):
     python3 -m venv ../peers/streaming
-    ../peers/streaming/bin/pip install torch --index-url https://download.pytorch.org/whl/cpu
+    ../peers/streaming/bin/pip install torch --index-url "\$TORCH_CPU_INDEX"  # PyTorch's CPU-only wheel index
     ../peers/streaming/bin/pip install mosaicml-streaming zstandard
   (or a local CPU wheel: pip install "torch==X+cpu" mosaicml-streaming with --find-links; then
    pip uninstall torchvision: PyPI's is built for the CUDA torch; streaming_peer.py stubs it)
