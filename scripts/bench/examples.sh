@@ -46,12 +46,12 @@ run() {  # run NAME STAGE [--set …]
     /usr/bin/time -f "%e %U %S %M" -o "$work/time-$name" \
         "$PRETEXT" stage "$stage" --input "$work/tokens" --output "$work/out-$name" --workers 2 --quiet "$@" > /dev/null
     read -r wall user sys rss < "$work/time-$name"
-    python3 -c "import sys; w,u,s,r,t=map(float,sys.argv[1:]); print(f'{sys.argv[6]:<34} {w:8.2f} {u+s:8.2f} {r/1024:8.0f} {t/(u+s)/1e6:14.2f}')" \
+    python3 -c "import sys; w,u,s,r,t=map(float,sys.argv[1:6]); print(f'{sys.argv[6]:<34} {w:8.2f} {u+s:8.2f} {r/1024:8.0f} {t/(u+s)/1e6:14.2f}')" \
         "$wall" "$user" "$sys" "$rss" "$tokens" "$name"
 }
 run "mlm (nsp, dupe_factor 1)" mlm --set dupe_factor=1
 run "mlm (sop, n-grams 3, dupe 1)" mlm --set dupe_factor=1 --set pair_task=sop --set max_ngram=3
 run "contrastive (adjacent)" contrastive
 run "contrastive (spans, minhash)" contrastive --set positives=spans --set hard_negatives=minhash
-if "$PRETEXT" stages 2>/dev/null | grep -q '^causal_lm'; then run "causal_lm (1024)" causal_lm; fi
-if "$PRETEXT" stages 2>/dev/null | grep -q '^t5_spans'; then run "t5_spans (512)" t5_spans; fi
+if "$PRETEXT" stages 2>/dev/null | grep '^causal_lm' > /dev/null; then run "causal_lm (1024)" causal_lm; fi
+if "$PRETEXT" stages 2>/dev/null | grep '^t5_spans' > /dev/null; then run "t5_spans (512)" t5_spans; fi
