@@ -77,8 +77,11 @@ struct Collation {
     /// 1 at positions below each row's length, 0 after.
     private func mask(width: Int) -> [Int32] {
         var output = [Int32](repeating: 0, count: rows * width)
-        for row in 0..<rows {
-            for position in 0..<min(lengths[row], width) { output[row * width + position] = 1 }
+        output.withUnsafeMutableBufferPointer { buffer in
+            for row in 0..<rows {
+                // Safe: row × width + min(length, width) ≤ rows × width.
+                (buffer.baseAddress! + row * width).update(repeating: 1, count: min(lengths[row], width))
+            }
         }
         return output
     }
