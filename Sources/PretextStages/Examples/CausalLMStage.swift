@@ -50,6 +50,7 @@ public struct CausalLMStage: ExampleStage {
     private let pad: String
     /// The stage's seed.
     public let seed: UInt64
+    /// The `where` condition choosing the documents (`ExampleSelection`; empty: all).
     public let condition: String
 
     /// Creates the stage from checked options.

@@ -75,7 +75,9 @@ public struct ContrastivePairsStage: ExampleStage {
     }
 
     let options: StageOptions
+    /// The stage's seed (option `seed`).
     public let seed: UInt64
+    /// The `where` condition choosing the documents (`ExampleSelection`; empty: all).
     public let condition: String
 
     /// Creates the stage from checked options.
