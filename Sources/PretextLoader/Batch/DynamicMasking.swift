@@ -85,8 +85,8 @@ public struct DynamicMasking: ExampleTransform {
         var tokens = (0..<ids.count).map { read(record, at: ids.offset + $0 * ids.type.size, ids.type) }
         let valid = length.map { min(tokens.count, Int(read(record, at: $0.offset, $0.type))) } ?? tokens.count
         let candidates = (0..<valid).filter { !specialIDs.contains(tokens[$0]) }
-        var random = SplitMix64(seed: Self.key(seed: seed, example))
-        let count = min(candidates.count, Int(probability * Double(candidates.count) + Self.unit(&random)))
+        var random = ExampleRandom(seed: Self.key(seed: seed, example))
+        let count = min(candidates.count, Int(probability * Double(candidates.count) + random.unit()))
         var labels = [Int32](repeating: -100, count: tokens.count)
         for position in Self.sample(count, of: candidates, &random) {
             labels[position] = Int32(bitPattern: tokens[position])
@@ -123,28 +123,20 @@ public struct DynamicMasking: ExampleTransform {
         return key
     }
 
-    /// A uniform double in [0, 1).
-    static func unit(_ random: inout SplitMix64) -> Double { Double(random.next() >> 11) * 0x1p-53 }
-
-    /// A uniform integer below `bound`.
-    static func below(_ bound: Int, _ random: inout SplitMix64) -> Int {
-        Int(random.next().multipliedFullWidth(by: UInt64(bound)).high)
-    }
-
     /// `count` of `values` without replacement (a partial Fisher–Yates shuffle).
-    static func sample(_ count: Int, of values: [Int], _ random: inout SplitMix64) -> ArraySlice<Int> {
+    static func sample(_ count: Int, of values: [Int], _ random: inout ExampleRandom) -> ArraySlice<Int> {
         var values = values
-        for i in 0..<count { values.swapAt(i, i + below(values.count - i, &random)) }
+        for i in 0..<count { values.swapAt(i, i + random.uniform(below: values.count - i)) }
         return values[..<count]
     }
 
     /// 80 % the mask, 10 % the token itself, 10 % a random id that is not special.
-    private func replacement(for id: UInt32, _ random: inout SplitMix64) -> UInt32 {
-        let draw = Self.unit(&random)
+    private func replacement(for id: UInt32, _ random: inout ExampleRandom) -> UInt32 {
+        let draw = random.unit()
         if draw < 0.8 { return maskID }
         if draw < 0.9 { return id }
         while true {
-            let other = UInt32(Self.below(vocabularySize, &random))
+            let other = UInt32(random.uniform(below: vocabularySize))
             if !specialIDs.contains(other) { return other }
         }
     }

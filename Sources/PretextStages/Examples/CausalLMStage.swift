@@ -73,7 +73,7 @@ public struct CausalLMStage: ExampleStage {
 
     /// A packer with the EOS and padding ids of the input's tokenizer.
     public func makeGenerator(tokens: TokenRecords, seed: UInt64) throws -> CausalLMGenerator {
-        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: tokens.tokenizer)
+        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: ExampleVocabulary(tokens.tokenizer))
         return CausalLMGenerator(
             blockSize: blockSize, eos: ids.eos, pad: ids.pad, idType: tokens.idType, padsLastBlock: lastBlock == .pad)
     }

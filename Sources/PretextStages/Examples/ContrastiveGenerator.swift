@@ -1,3 +1,4 @@
+import PretextCore
 import PretextStore
 
 /// The contrastive pairs of one shard: its documents are held until the end of the shard, then

@@ -100,8 +100,8 @@ public struct ExampleRecordPrinter: Sendable {
         return counter.flatMap { values[$0]?.first }.map { min(count, max(0, Int($0))) } ?? count
     }
 
-    private static func value(_ record: UnsafeRawBufferPointer, _ offset: Int, _ type: RecordSchema.ScalarType) -> Int64
-    {
+    /// The integer value of `type` at `offset` (floats as their bit pattern).
+    static func value(_ record: UnsafeRawBufferPointer, _ offset: Int, _ type: RecordSchema.ScalarType) -> Int64 {
         switch type {
         case .uint8: Int64(record[offset])
         case .int8: Int64(Int8(bitPattern: record[offset]))

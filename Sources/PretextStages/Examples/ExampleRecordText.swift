@@ -108,12 +108,7 @@ public struct ExampleRecordText: Sendable {
         let field = schema.fields[index]
         let start = schema.offsets[index]
         return (0..<(field.count ?? 0)).map { value in
-            let offset = start + value * field.type.size
-            // The schema is one of the two layouts: uint16 or uint32 fields inside the record.
-            if field.type == .uint16 {
-                return UInt32(UInt16(littleEndian: record.loadUnaligned(fromByteOffset: offset, as: UInt16.self)))
-            }
-            return UInt32(littleEndian: record.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            UInt32(truncatingIfNeeded: ExampleRecordPrinter.value(record, start + value * field.type.size, field.type))
         }
     }
 

@@ -43,8 +43,6 @@ public protocol ExampleGenerator {
 /// Where a generator's example records go, each of the schema's size.
 public struct ExampleOutput {
     let task: StageTask
-    /// Example records written so far by this output.
-    public private(set) var written = 0
 
     init(task: StageTask) { self.task = task }
 
@@ -58,7 +56,6 @@ public struct ExampleOutput {
     /// - Throws: `.invalidConfiguration` when the record is not of the schema's size.
     public mutating func write(_ record: [UInt8]) throws {
         try record.withUnsafeBytes { try task.writeRecord($0) }
-        written += 1
     }
 }
 

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Chooses and masks the predicted positions of one sequence, as BERT's
 /// `create_masked_lm_predictions` does, with ALBERT's n-gram masking as an option.
 ///

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Cuts documents into sentence pairs as BERT's `create_instances_from_document` does, for
 /// next-sentence prediction (NSP) or ALBERT's sentence-order prediction (SOP).
 ///

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// T5's noise mask (`random_spans_noise_mask`) as span lengths: non-noise and noise spans
 /// alternate, non-noise first, so a chunk ends with noise.
 struct T5NoiseMask: Equatable {

@@ -1,3 +1,4 @@
+import PretextCore
 import PretextStore
 
 /// Cuts one shard's token stream (documents' ids + EOS) into chunks and writes each chunk's

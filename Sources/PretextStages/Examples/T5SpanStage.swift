@@ -96,7 +96,7 @@ public struct T5SpanStage: ExampleStage {
 
     /// A generator with the special ids of the input's tokenizer.
     public func makeGenerator(tokens: TokenRecords, seed: UInt64) throws -> T5SpanGenerator {
-        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: tokens.tokenizer)
+        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: ExampleVocabulary(tokens.tokenizer))
         let sentinel = try firstSentinel(tokens: tokens, reserved: [ids.eos, ids.pad])
         return T5SpanGenerator(
             lengths: lengths, noiseDensity: noiseDensity, meanNoiseSpanLength: meanNoiseSpanLength,
@@ -118,7 +118,7 @@ public struct T5SpanStage: ExampleStage {
         let extra = tokenizer.vocabularySize + max(Self.extraIDs, lengths.noiseSpans) - 1
         let start =
             sentinelStart >= 0
-            ? sentinelStart : ExampleSpecialTokens.id(of: "<extra_id_0>", in: tokenizer).map(Int.init) ?? extra
+            ? sentinelStart : ExampleVocabulary(tokenizer).firstID(of: ["<extra_id_0>"]).map(Int.init) ?? extra
         let sentinels = (start - lengths.noiseSpans + 1)...start
         let limit = tokens.idType == .uint16 ? 1 << 16 : 1 << 32
         guard sentinels.lowerBound >= 0, start < limit, !reserved.contains(where: { sentinels.contains(Int($0)) })
@@ -137,7 +137,7 @@ public struct T5SpanStage: ExampleStage {
         let lines = try copyTokenizer(to: dataset, from: input)
         guard case .dataset(let path) = input else { return lines }
         let tokens = try Self.tokens(of: try Dataset.open(at: path))
-        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: tokens.tokenizer)
+        let ids = try ExampleSpecialTokens.eosAndPad(eos: eos, pad: pad, in: ExampleVocabulary(tokens.tokenizer))
         let sentinel = try firstSentinel(tokens: tokens, reserved: [ids.eos, ids.pad])
         try dataset.openCatalog().setMeta(Self.sentinelMetaKey, String(sentinel))
         return lines

@@ -1,6 +1,5 @@
-import PretextCore
-
-/// The random draws of the example generators, with algorithms written here (not the standard
+/// The random draws of the example generators and the loader's dynamic masking, with
+/// algorithms written here (not the standard
 /// library's, which may change between toolchains), so a seed gives the same examples
 /// everywhere: SplitMix64 bits, `uniform(below:)` by Lemire's multiply-and-reject, `unit()`
 /// from the top 53 bits, and Python's `random.shuffle` order (Fisher–Yates from the end).
