@@ -106,9 +106,11 @@ import Testing
         }
     }
 
-    @Test func hardNegativesComeWithEveryPair() throws {
+    @Test(arguments: ["same_source", "minhash"])
+    func hardNegativesComeWithEveryPair(kind: String) throws {
         let directory = try TemporaryDirectory()
-        let (pairs, _, cls, sep) = try Self.run(directory, [("hard_negatives", .scalar("same_source"))])
+        let (pairs, _, cls, sep) = try Self.run(
+            directory, [("hard_negatives", .scalar(kind)), ("negative_max_similarity", .scalar("0.5"))])
         #expect(pairs.count > 300)
         for pair in pairs {
             let negative = try #require(pair.negative)

@@ -273,4 +273,36 @@ import Testing
         #expect(tokens.contains("[MASK]") && labels.count == examples[0].positions.count)
         #expect((object["input_ids"] as? [Int])?.count == 128 && object["label"] as? Int == Int(examples[0].label))
     }
+
+    @Test func lengthCountsNgramsAndWholeVocabularyReplacementsFollowTheirOptions() throws {
+        let directory = try TemporaryDirectory()
+        let input = try Self.tokenized(directory)
+        let options: [(String, RawOptionValue)] = [
+            ("max_seq_length", .scalar("64")), ("max_predictions_per_seq", .scalar("10")),
+            ("masked_lm_prob", .scalar("0.2")), ("short_seq_prob", .scalar("0")), ("max_ngram", .scalar("3")),
+            ("whole_word_mask", .scalar("true")), ("random_tokens", .scalar("vocabulary")),
+            ("dupe_factor", .scalar("5")),
+        ]
+        try Self.run(input, directory.file("out/05-mlm"), options)
+        let (examples, vocabulary) = try Self.examples(directory.file("out/05-mlm"))
+        let mask = try vocabulary.id(of: "[MASK]", option: "")
+        var specialReplacements = 0
+        for example in examples {
+            #expect(example.ids.count == 64 && example.length <= 64)
+            let expected = min(10, max(1, Int((Double(example.length) * 0.2).rounded(.toNearestOrEven))))
+            #expect(example.positions.count <= expected, "n-grams never pass the count")
+            for (position, label) in zip(example.positions, example.labels) {
+                let shown = example.ids[position]
+                if shown != mask, shown != label, vocabulary.isSpecial[Int(shown)] { specialReplacements += 1 }
+            }
+        }
+        // short_seq_prob 1 draws every target length from 2…61: far fewer full examples.
+        try Self.run(
+            input, directory.file("out/05-short"),
+            options.filter { $0.0 != "short_seq_prob" } + [("short_seq_prob", .scalar("1"))])
+        let short = try Self.examples(directory.file("out/05-short")).examples
+        let full = examples.filter { $0.length == 64 }.count, fullShort = short.filter { $0.length == 64 }.count
+        #expect(full > 2 * fullShort, "\(full) full examples without short targets, \(fullShort) with")
+        #expect(specialReplacements > 0, "random_tokens: vocabulary draws special tokens too, as BERT's script")
+    }
 }
