@@ -35,6 +35,9 @@ let package = Package(
         .target(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+        .systemLibrary(
+            name: "COpenBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
         .target(
             name: "CCLD2Shim",
             linkerSettings: [.linkedLibrary("cld2")]),
@@ -65,6 +68,9 @@ let package = Package(
             ]),
         // The data loader: keyed permutation, rank partitioning, mixing, prefetch, batches (issue 13).
         .target(name: "PretextLoader", dependencies: ["PretextCore", "PretextStore", "_PretextFileSystem"]),
+        // The trainer: layers with hand-written backward passes on OpenBLAS, models, AdamW,
+        // safetensors checkpoints (issue 14).
+        .target(name: "PretextTrainer", dependencies: ["PretextCore", "PretextLoader", "COpenBLAS"]),
         .target(
             name: "PretextPipeline",
             dependencies: [
@@ -106,6 +112,7 @@ let package = Package(
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
         .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),
+        .testTarget(name: "PretextTrainerTests", dependencies: ["PretextTrainer", "PretextTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
