@@ -1,0 +1,67 @@
+import Foundation
+
+/// The Gaussian error linear unit, `x · Φ(x)`, exact or in the tanh approximation.
+///
+/// - ``exact``: `0.5 · x · (1 + erf(x / √2))`, Hugging Face's `"gelu"` (BERT), PyTorch's
+///   `gelu(approximate="none")`.
+/// - ``tanh``: `0.5 · x · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))`, Hugging Face's `"gelu_new"`
+///   (GPT-2), PyTorch's `gelu(approximate="tanh")`.
+public enum GELU: Sendable, Equatable {
+    /// The erf form (`"gelu"`).
+    case exact
+    /// The tanh approximation (`"gelu_new"`).
+    case tanh
+
+    /// The activation Hugging Face configs call `name` (`"gelu"`, `"gelu_new"`, also
+    /// `"gelu_pytorch_tanh"`), or `nil` for any other name.
+    public init?(huggingFaceName name: String) {
+        switch name {
+        case "gelu": self = .exact
+        case "gelu_new", "gelu_pytorch_tanh": self = .tanh
+        default: return nil
+        }
+    }
+
+    /// 1/√2.
+    static let inverseSquareRootOfTwo: Float = 0.707_106_77
+    /// 1/√(2π), the standard normal density at 0.
+    static let inverseSquareRootOfTwoPi: Float = 0.398_942_3
+    /// √(2/π), the tanh form's scale.
+    static let tanhScale: Float = 0.797_884_56
+    /// The tanh form's cubic coefficient.
+    static let cubicCoefficient: Float = 0.044_715
+
+    /// `gelu(x)` element by element.
+    public func forward(_ input: Matrix) -> Matrix {
+        Matrix(rows: input.rows, columns: input.columns, values: ElementWise.map(input.values) { value($0) })
+    }
+
+    /// The input gradient `gradOutput ⊙ gelu′(input)`, given the forward pass's input.
+    public func backward(_ gradOutput: Matrix, input: Matrix) -> Matrix {
+        precondition(gradOutput.rows == input.rows && gradOutput.columns == input.columns, "shapes agree")
+        let values = ElementWise.map(gradOutput.values, input.values) { $0 * derivative($1) }
+        return Matrix(rows: input.rows, columns: input.columns, values: values)
+    }
+
+    /// `gelu(x)`.
+    func value(_ x: Float) -> Float {
+        switch self {
+        case .exact: return 0.5 * x * (1 + erf(x * Self.inverseSquareRootOfTwo))
+        case .tanh: return 0.5 * x * (1 + Foundation.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x * x * x)))
+        }
+    }
+
+    /// `gelu′(x)`: `Φ(x) + x · φ(x)` for the exact form; for the tanh form, with
+    /// `t = tanh(u)`, `u = c · (x + a·x³)`: `0.5 · (1 + t) + 0.5 · x · (1 − t²) · c · (1 + 3a·x²)`.
+    func derivative(_ x: Float) -> Float {
+        switch self {
+        case .exact:
+            let cdf = 0.5 * (1 + erf(x * Self.inverseSquareRootOfTwo))
+            return cdf + x * Self.inverseSquareRootOfTwoPi * exp(-0.5 * x * x)
+        case .tanh:
+            let x2 = x * x
+            let t = Foundation.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x2 * x))
+            return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * Self.tanhScale * (1 + 3 * Self.cubicCoefficient * x2)
+        }
+    }
+}
