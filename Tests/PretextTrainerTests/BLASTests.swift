@@ -12,7 +12,7 @@ import Testing
         let (rows, inner, columns) = (7, 5, 9)
         let a = transposeA ? data.matrix(inner, rows) : data.matrix(rows, inner)
         let b = transposeB ? data.matrix(columns, inner) : data.matrix(inner, columns)
-        let product = BLAS.product(a, transposed: transposeA, by: b, transposed: transposeB)
+        let product = BLAS.product(a, b, transposeA: transposeA, transposeB: transposeB)
         #expect(product.rows == rows && product.columns == columns)
         expectClose(product.values, naiveProduct(a, transposed: transposeA, b, transposed: transposeB).values)
     }
@@ -25,7 +25,7 @@ import Testing
         let b = transposeB ? data.matrix(columns, inner) : data.matrix(inner, columns)
         let start = data.matrix(rows, columns)
         var c = start
-        BLAS.multiply(a, transposed: transposeA, by: b, transposed: transposeB, alpha: 0.5, beta: 1, into: &c)
+        BLAS.multiply(a, b, transposeA: transposeA, transposeB: transposeB, alpha: 0.5, beta: 1, into: &c)
         let product = naiveProduct(a, transposed: transposeA, b, transposed: transposeB)
         expectClose(c.values, zip(start.values, product.values).map { $0 + 0.5 * $1 })
     }
@@ -57,9 +57,9 @@ import Testing
         defer { BLAS.threads = saved }
         BLAS.threads = 1
         #expect(BLAS.threads == 1)
-        let one = BLAS.product(a, by: b)
+        let one = BLAS.product(a, b)
         BLAS.threads = 2
-        let two = BLAS.product(a, by: b)
+        let two = BLAS.product(a, b)
         #expect(one == two)
     }
 }

@@ -54,8 +54,8 @@ public enum BLAS {
     ///
     /// `c` must already have the product's shape (its values are ignored when `beta` is 0).
     public static func multiply(
-        _ a: Matrix, transposed transposeA: Bool = false, by b: Matrix, transposed transposeB: Bool = false,
-        alpha: Float = 1, beta: Float = 0, into c: inout Matrix
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, alpha: Float = 1,
+        beta: Float = 0, into c: inout Matrix
     ) {
         let rows = transposeA ? a.columns : a.rows
         let inner = transposeA ? a.rows : a.columns
@@ -80,11 +80,10 @@ public enum BLAS {
 
     /// `alpha · op(a) · op(b)` as a new matrix.
     public static func product(
-        _ a: Matrix, transposed transposeA: Bool = false, by b: Matrix, transposed transposeB: Bool = false,
-        alpha: Float = 1
+        _ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false, alpha: Float = 1
     ) -> Matrix {
         var c = Matrix(rows: transposeA ? a.columns : a.rows, columns: transposeB ? b.rows : b.columns)
-        multiply(a, transposed: transposeA, by: b, transposed: transposeB, alpha: alpha, into: &c)
+        multiply(a, b, transposeA: transposeA, transposeB: transposeB, alpha: alpha, into: &c)
         return c
     }
 }
