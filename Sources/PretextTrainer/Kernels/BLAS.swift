@@ -14,8 +14,9 @@ public enum BLAS {
 
     /// The number of threads OpenBLAS runs a product on; by default the active processor count.
     ///
-    /// OpenBLAS splits a product over the rows and columns of the result, never over the inner
-    /// dimension, so a product's values do not depend on this setting.
+    /// OpenBLAS's threaded sgemm splits the result's rows and columns among threads, each value's
+    /// inner sum staying on one thread, so the values do not depend on this setting (the tests
+    /// check 1 against 2 threads bitwise on the installed OpenBLAS).
     public static var threads: Int {
         get {
             _ = defaultThreads
