@@ -16,6 +16,7 @@ extension SafetensorsFile {
         let parameters = parameters.distinctInstances
         var byName: [String: SafetensorsTensor] = [:]
         for tensor in tensors { byName[tensor.name] = tensor }
+        var matched: [(Parameter, SafetensorsTensor)] = []
         for parameter in parameters {
             guard let tensor = byName.removeValue(forKey: parameter.name) else {
                 throw PretextError(.notFound, "the file has no tensor '\(parameter.name)'", path: path)
@@ -26,12 +27,13 @@ extension SafetensorsFile {
                     "tensor '\(tensor.name)' has shape \(tensor.shape); the model's parameter has \(parameter.shape)",
                     path: path)
             }
+            matched.append((parameter, tensor))
         }
         if let unexpected = byName.keys.sorted().first {
             throw PretextError(
                 .invalidConfiguration, "tensor '\(unexpected)' is not a parameter of the model (\(byName.count) such)",
                 path: path)
         }
-        for parameter in parameters { parameter.value = self[parameter.name]!.values }
+        for (parameter, tensor) in matched { parameter.value = tensor.values }
     }
 }

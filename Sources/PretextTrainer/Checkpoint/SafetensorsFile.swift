@@ -39,6 +39,7 @@ public struct SafetensorsFile: Sendable {
     }
 
     /// The tensor called `name`, if there is one.
+    /// - Complexity: O(n) in the number of tensors.
     public subscript(name: String) -> SafetensorsTensor? {
         tensors.first { $0.name == name }
     }
