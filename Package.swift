@@ -70,7 +70,8 @@ let package = Package(
         .target(name: "PretextLoader", dependencies: ["PretextCore", "PretextStore", "_PretextFileSystem"]),
         // The trainer: layers with hand-written backward passes on OpenBLAS, models, AdamW,
         // safetensors checkpoints (issue 14).
-        .target(name: "PretextTrainer", dependencies: ["PretextCore", "PretextLoader", "COpenBLAS"]),
+        .target(
+            name: "PretextTrainer", dependencies: ["PretextCore", "_PretextFileSystem", "PretextLoader", "COpenBLAS"]),
         .target(
             name: "PretextPipeline",
             dependencies: [
