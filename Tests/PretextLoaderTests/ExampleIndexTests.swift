@@ -24,6 +24,20 @@ import Testing
         }
     }
 
+    /// The frame lookup's fast path (a guess from the frame size, a few steps forward) against
+    /// the plain binary search, with few short frames (2 ranks) and with many (16 ranks of small
+    /// shards: the guess falls behind by more than its steps and the search takes over).
+    @Test(arguments: [2, 16]) func findingAFrameFromAGuessAgreesWithTheSearch(ranks: Int) throws {
+        let directory = try TemporaryDirectory()
+        try writeExamples(at: directory.path, count: 2000, shardBytes: 4096, ranks: ranks)
+        let index = try ExampleIndex(at: directory.path)
+        let shortFrames = (0..<index.frameCount).filter { index.examples(inFrame: $0).count < index.examplesPerFrame }
+        #expect(shortFrames.count >= ranks)
+        for example in 0..<index.count {
+            #expect(index.frame(containing: example) == index.frame(containing: example, from: 0))
+        }
+    }
+
     @Test func refusesVariableLengthRecords() throws {
         let directory = try TemporaryDirectory()
         let schema = try RecordSchema([.init("ids", .uint16, count: nil)])

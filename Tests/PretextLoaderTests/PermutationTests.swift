@@ -28,6 +28,18 @@ import Testing
         }
     }
 
+    /// The fast path (the window reused across positions of one slot) against the plain one,
+    /// visiting positions in order, in a scattered order, and with windows of one and of all.
+    @Test(arguments: [(1000, 64), (4099, 100), (97, 1), (97, 97)])
+    func reusingAWindowGivesThePlainValues(count: Int, windowSize: Int) {
+        let permutation = WindowedPermutation(count: count, windowSize: windowSize, key: 9)
+        var window: WindowedPermutation.Window?
+        let inOrder = (0..<count).map { permutation($0, window: &window) }
+        #expect(inOrder == (0..<count).map { permutation($0) })
+        let scattered = (0..<count).map { ($0 * 7919) % count }
+        #expect(scattered.map { permutation($0, window: &window) } == scattered.map { permutation($0) })
+    }
+
     @Test func ordersDifferByEpochAndSeed() {
         let order = SourceOrder(count: 1000, windowSize: 50, key: SourceOrder.key(seed: 1, sourceName: "a"))
         let other = SourceOrder(count: 1000, windowSize: 50, key: SourceOrder.key(seed: 2, sourceName: "a"))

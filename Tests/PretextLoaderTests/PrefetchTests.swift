@@ -18,6 +18,28 @@ import Testing
         #expect(Set(runs[0].flatMap(\.examples).map(\.epoch)) == [0, 1, 2])  // several epochs
     }
 
+    /// Every prefetch depth against every worker count, with a consumer that sometimes stops to
+    /// work and sometimes takes batches as fast as it can (so workers both run ahead until they
+    /// sleep and fall behind until the consumer sleeps): the same batches as on the caller's
+    /// thread, and no thread waits for another forever.
+    @Test(.timeLimit(.minutes(1)), arguments: [1, 2, 3, 8])
+    func everyDepthAndWorkerCountGivesTheSameBatches(depth: Int) throws {
+        let directory = try TemporaryDirectory()
+        try writeExamples(at: directory.path, count: 400)
+        let reference = try take(60, from: makeLoader([directory.path]))
+        for workers in 1...3 {
+            var configuration = try makeLoader([directory.path], workers: workers).configuration
+            configuration.prefetchBatches = depth
+            let loader = try DataLoader(configuration)
+            var batches: [Batch] = []
+            for index in 0..<60 {
+                batches.append(try loader.next())
+                if index % 7 == 0 { usleep(2000) }
+            }
+            #expect(batches == reference, "\(workers) workers, depth \(depth)")
+        }
+    }
+
     @Test func aDamagedFrameIsReportedNotUsed() throws {
         let directory = try TemporaryDirectory()
         let dataset = try writeExamples(at: directory.path, count: 500)

@@ -24,7 +24,7 @@ struct BatchAssembler: Sendable {
     let padding: Padding
 
     /// One row: which example, and where its record is.
-    private struct Row {
+    struct Row {
         let key: ExampleKey
         let location: ExampleLocation
     }
@@ -36,55 +36,87 @@ struct BatchAssembler: Sendable {
         let rows = resolve(plan.picks)
         var collation = Collation(layout: layout, rows: rows.count)
         var scratch = [UInt8](repeating: 0, count: transform == nil ? 0 : layout.recordBytes)
-        for group in frameGroups(rows) {
+        // Frames another thread is decompressing are left for last (then waited for): this
+        // thread decompresses or uses the others meanwhile.
+        var later: [[Int]] = []
+        for group in rotated(frameGroups(rows), by: plan.sequence) {
+            let first = rows[group[0]]
+            let source = sources[first.key.source]
+            guard
+                let frame = try frames.frameUnlessLoading(
+                    source: first.key.source, index: source.index, location: first.location)
+            else {
+                later.append(group)
+                continue
+            }
+            try collate(group, of: rows, from: frame, into: &collation, scratch: &scratch)
+        }
+        for group in later {
             let first = rows[group[0]]
             let source = sources[first.key.source]
             let frame = try frames.frame(source: first.key.source, index: source.index, location: first.location)
-            try frame.withUnsafeBytes { bytes in
-                for row in group {
-                    let record = try self.record(in: bytes, at: rows[row].location, source: source)
-                    try collate(record, row: row, key: rows[row].key, into: &collation, scratch: &scratch)
-                }
-            }
+            try collate(group, of: rows, from: frame, into: &collation, scratch: &scratch)
         }
         return collation.batch(examples: rows.map(\.key), padding: padding)
     }
 
-    /// Each pick's example and location (one permutation per source and epoch in the batch).
+    /// Collates the rows of `group`, whose records are all in `frame`.
+    private func collate(
+        _ group: [Int], of rows: [Row], from frame: [UInt8], into collation: inout Collation, scratch: inout [UInt8]
+    ) throws {
+        let source = sources[rows[group[0]].key.source]
+        try frame.withUnsafeBytes { bytes in
+            for row in group {
+                let record = try self.record(in: bytes, at: rows[row].location, source: source)
+                try collate(record, row: row, key: rows[row].key, into: &collation, scratch: &scratch)
+            }
+        }
+    }
+
+    /// Each pick's example and location. Per source: one permutation per epoch in the batch, and
+    /// the window of the last position reused while positions stay in its slot.
     private func resolve(_ picks: [SourcePick]) -> [Row] {
-        var permutations: [Int: (epoch: Int, permutation: WindowedPermutation?)] = [:]
+        var orders = [SourceEpochOrder?](repeating: nil, count: sources.count)
         return picks.map { pick in
             let order = sources[pick.source].order
             let epoch = pick.position / order.count
-            if permutations[pick.source]?.epoch != epoch {
-                permutations[pick.source] = (epoch, order.permutation(epoch: epoch))
+            if orders[pick.source]?.epoch != epoch {
+                orders[pick.source] = SourceEpochOrder(epoch: epoch, permutation: order.permutation(epoch: epoch))
             }
-            let offset = pick.position % order.count
-            let example = permutations[pick.source]?.permutation.map { $0(offset) } ?? offset
+            let example = orders[pick.source]!.example(atOffset: pick.position % order.count)
             let key = ExampleKey(source: pick.source, epoch: epoch, index: example)
             return Row(key: key, location: sources[pick.source].index.location(of: example))
         }
     }
 
     /// The rows grouped by frame, groups in storage order, so each frame is fetched once.
-    private func frameGroups(_ rows: [Row]) -> [[Int]] {
-        let sorted = rows.indices.sorted {
-            let a = rows[$0]
-            let b = rows[$1]
-            return (a.key.source, a.location.globalFrame, a.location.offset, $0)
-                < (b.key.source, b.location.globalFrame, b.location.offset, $1)
-        }
+    /// Sorting by (source, example, row) is sorting by (source, frame, offset, row): examples
+    /// are numbered in storage order.
+    func frameGroups(_ rows: [Row]) -> [[Int]] {
+        let sorted = rows.indices.map { (source: rows[$0].key.source, example: rows[$0].key.index, row: $0) }
+            .sorted { ($0.source, $0.example, $0.row) < ($1.source, $1.example, $1.row) }
         var groups: [[Int]] = []
-        for row in sorted {
-            if let last = groups.last?.last, rows[last].key.source == rows[row].key.source,
-                rows[last].location.globalFrame == rows[row].location.globalFrame
-            {
-                groups[groups.count - 1].append(row)
+        var last: (source: Int, frame: Int)?
+        for entry in sorted {
+            let frame = rows[entry.row].location.globalFrame
+            if let last, last == (entry.source, frame) {
+                groups[groups.count - 1].append(entry.row)
             } else {
-                groups.append([row])
+                groups.append([entry.row])
             }
+            last = (entry.source, frame)
         }
         return groups
+    }
+
+    /// The groups from the `sequence`-th (modulo their count) on, then the first ones: threads
+    /// assembling consecutive batches of one window start on different frames, and decompress
+    /// them side by side instead of waiting for each other's (rows are filled by index, so the
+    /// batch does not depend on the visiting order).
+    private func rotated(_ groups: [[Int]], by sequence: Int) -> [[Int]] {
+        guard groups.count > 1 else { return groups }
+        let start = sequence % groups.count
+        return Array(groups[start...] + groups[..<start])
     }
 
     /// The stored record at `location` of a decompressed frame.

@@ -74,8 +74,23 @@ public struct ExampleIndex: Sendable {
 
     /// The last frame whose first example is at most `example` (empty frames share their
     /// successor's start, so the last one is the frame that holds the example).
-    private func frame(containing example: Int) -> Int {
-        var low = 0
+    ///
+    /// No frame holds more than `examplesPerFrame` examples, so the frame is at least
+    /// `example / examplesPerFrame`; only short frames (a shard's last) put it further, so a few
+    /// steps forward from there usually find it, and a binary search over the rest does if not.
+    func frame(containing example: Int) -> Int {
+        var low = min(example / examplesPerFrame, frameCount - 1)
+        for _ in 0..<8 {
+            if low == frameCount - 1 || frameStarts[low + 1] > example { return low }
+            low += 1
+        }
+        return frame(containing: example, from: low)
+    }
+
+    /// `frame(containing:)` by binary search over the frames from `low` on (the plain version,
+    /// from 0, is what the tests compare the fast one with).
+    func frame(containing example: Int, from low: Int) -> Int {
+        var low = low
         var high = frameCount - 1
         while low < high {
             let middle = (low + high + 1) / 2

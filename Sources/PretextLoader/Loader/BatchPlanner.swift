@@ -13,7 +13,8 @@ struct BatchPlanner: Sendable {
     let rank: Int
     /// The cursor after the last planned batch.
     private(set) var cursor: LoaderCursor
-    private var sequence = 0
+    /// The sequence number of the next plan.
+    private(set) var sequence = 0
 
     init(blender: MixtureBlender, batchSize: Int, worldSize: Int, rank: Int, cursor: LoaderCursor) {
         self.blender = blender

@@ -17,19 +17,12 @@ extension DataLoader {
         }
     }
 
-    /// The next batch from the workers, after topping their queue up to the prefetch depth.
+    /// The next batch from the workers.
     func nextPrefetched() throws -> Batch {
-        let pipeline = startedPipeline()
-        let depth = max(configuration.prefetchBatches, configuration.workers)
-        while inFlight.count < depth {
-            let plan = planner.next()
-            inFlight.append(plan)
-            pipeline.submit(plan)
-        }
-        let plan = inFlight.removeFirst()
+        let outcome = startedPipeline().take()
         do {
-            let batch = try pipeline.result(plan.sequence)
-            consumed = plan.cursorAfter
+            let batch = try outcome.batch.get()
+            consumed = outcome.cursorAfter
             return batch
         } catch {
             stopPipeline()
@@ -39,17 +32,18 @@ extension DataLoader {
 
     private func startedPipeline() -> PrefetchPipeline {
         if let pipeline { return pipeline }
-        let started = PrefetchPipeline()
-        started.start(workers: configuration.workers, assembler: assembler, cache: cache)
+        let started = PrefetchPipeline(
+            planner: planner, depth: max(configuration.prefetchBatches, configuration.workers), assembler: assembler,
+            cache: cache)
+        started.start(workers: configuration.workers)
         pipeline = started
         return started
     }
 
-    /// Stops the workers and forgets the batches planned past the last one returned.
+    /// Stops the workers; the batches they planned past the last one returned are planned again.
     func stopPipeline() {
         pipeline?.stop()
         pipeline = nil
-        inFlight.removeAll()
         planner.reset(to: consumed)
     }
 }

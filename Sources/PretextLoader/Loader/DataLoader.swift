@@ -41,8 +41,6 @@ public final class DataLoader {
     var consumed: LoaderCursor
     /// Positions of a resumed state's sources that this configuration lacks, kept in `state()`.
     private var otherSources: [String: Int] = [:]
-    /// Plans handed to the workers, not yet returned, in order.
-    var inFlight: [BatchPlan] = []
     var pipeline: PrefetchPipeline?
     var localFrames: FrameReader?
     private var batches = 0

@@ -25,10 +25,10 @@ public struct LoaderConfiguration: Sendable {
     public var transform: (any ExampleTransform)?
 
     /// A configuration; the defaults: rank 0 of 1, seed 0, shuffled in windows of 8 frames,
-    /// fixed padding, 2 workers, 4 batches ahead, no transform.
+    /// fixed padding, 2 workers, 8 batches ahead, no transform.
     public init(
         sources: [LoaderSource], batchSize: Int, rank: Int = 0, worldSize: Int = 1, seed: UInt64 = 0,
-        order: ExampleOrder = .shuffled(), padding: Padding = .fixed, workers: Int = 2, prefetchBatches: Int = 4,
+        order: ExampleOrder = .shuffled(), padding: Padding = .fixed, workers: Int = 2, prefetchBatches: Int = 8,
         frameCacheFrames: Int? = nil, transform: (any ExampleTransform)? = nil
     ) {
         self.sources = sources

@@ -50,7 +50,29 @@ public struct WindowedPermutation: Sendable, Hashable {
         return window * windowSize + inner(window, size: size)(offset)
     }
 
-    /// The slot of the window order holding `position`, and the offset inside that window.
+    /// One slot's window: where it starts and its inner permutation, which every position of
+    /// the slot shares.
+    struct Window: Sendable {
+        let slot: Int
+        let start: Int
+        let inner: FeistelPermutation
+    }
+
+    /// The value at `position`, reusing `window` when the position falls in its slot and
+    /// replacing it otherwise; equal to `self(position)`. The positions of a batch mostly share
+    /// a slot, so this saves the outer permutation and the inner one's setup per example.
+    func callAsFunction(_ position: Int, window: inout Window?) -> Int {
+        precondition(position >= 0 && position < count, "\(position) is outside 0..<\(count)")
+        let (slot, offset) = slotAndOffset(position)
+        if window?.slot != slot {
+            let index = windows(slot)
+            let size = index == windowCount - 1 ? lastWindowSize : windowSize
+            window = Window(slot: slot, start: index * windowSize, inner: inner(index, size: size))
+        }
+        // Safe: set just above when it was nil or of another slot.
+        return window!.start + window!.inner(offset)
+    }
+
     private func slotAndOffset(_ position: Int) -> (slot: Int, offset: Int) {
         let beforeShort = lastSlot * windowSize
         if position < beforeShort { return (position / windowSize, position % windowSize) }

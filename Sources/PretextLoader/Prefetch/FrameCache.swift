@@ -39,7 +39,21 @@ final class FrameCache: @unchecked Sendable {
     /// The frame `key`: from the cache, from the thread decompressing it, or from `load` on
     /// this thread (stored for the others).
     func frame(_ key: Key, load: () throws -> [UInt8]) throws -> [UInt8] {
-        if let bytes = lookUpOrClaim(key) { return bytes }
+        try frame(key, waiting: true, load: load)!
+    }
+
+    /// The frame `key` from the cache or from `load` on this thread; `nil` (at once) when
+    /// another thread is decompressing it, so the caller can do other work first.
+    func frameUnlessLoading(_ key: Key, load: () throws -> [UInt8]) throws -> [UInt8]? {
+        try frame(key, waiting: false, load: load)
+    }
+
+    private func frame(_ key: Key, waiting: Bool, load: () throws -> [UInt8]) throws -> [UInt8]? {
+        switch lookUpOrClaim(key, waiting: waiting) {
+        case .ready(let bytes): return bytes
+        case .loadingElsewhere: return nil
+        case .claimed: break
+        }
         do {
             let bytes = try load()
             store(bytes, for: key)
@@ -53,21 +67,31 @@ final class FrameCache: @unchecked Sendable {
         }
     }
 
-    /// The cached frame, after waiting for another thread loading it; or `nil` once this thread
-    /// has claimed the load.
-    private func lookUpOrClaim(_ key: Key) -> [UInt8]? {
+    /// What a lookup found.
+    private enum Lookup {
+        case ready([UInt8])
+        /// Another thread is decompressing it (only when not waiting).
+        case loadingElsewhere
+        /// This thread is to decompress it.
+        case claimed
+    }
+
+    /// The cached frame (after waiting for another thread loading it, if `waiting`), or the
+    /// claim to load it on this thread.
+    private func lookUpOrClaim(_ key: Key, waiting: Bool) -> Lookup {
         lock.withLock {
             while true {
                 switch entries[key] {
                 case .ready(let bytes, _):
                     clock += 1
                     entries[key] = .ready(bytes, lastUse: clock)
-                    return bytes
+                    return .ready(bytes)
                 case .loading:
+                    guard waiting else { return .loadingElsewhere }
                     lock.wait()
                 case nil:
                     entries[key] = .loading
-                    return nil
+                    return .claimed
                 }
             }
         }

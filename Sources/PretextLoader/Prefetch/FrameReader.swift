@@ -30,6 +30,14 @@ final class FrameReader {
         }
     }
 
+    /// The decompressed frame holding `location`, or `nil` (at once) when another thread is
+    /// decompressing it.
+    func frameUnlessLoading(source: Int, index: ExampleIndex, location: ExampleLocation) throws -> [UInt8]? {
+        try cache.frameUnlessLoading(FrameCache.Key(source: source, frame: location.globalFrame)) {
+            try reader(ShardKey(source: source, shard: location.shard), index: index).frame(location.frame)
+        }
+    }
+
     private func reader(_ key: ShardKey, index: ExampleIndex) throws -> ShardReader {
         if let reader = readers[key] {
             if recency.last != key, let position = recency.firstIndex(of: key) {
