@@ -113,7 +113,8 @@ let package = Package(
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
         .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),
-        .testTarget(name: "PretextTrainerTests", dependencies: ["PretextTrainer", "PretextTestSupport"]),
+        .testTarget(
+            name: "PretextTrainerTests", dependencies: ["PretextTrainer", "PretextCore", "PretextTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
