@@ -63,3 +63,33 @@ import Testing
         #expect(error.code == .invalidConfiguration)
     }
 }
+
+/// A source that selects a range of its dataset's examples (a held-out split).
+@Suite struct ExampleRangeTests {
+    @Test func aRangeIsReadAloneAndTwoRangesSplitTheDataset() throws {
+        let directory = try TemporaryDirectory()
+        try writeExamples(at: directory.path, count: 300)
+        func loader(_ range: Range<Int>, order: ExampleOrder) throws -> DataLoader {
+            let source = LoaderSource(dataset: directory.path, name: "a", selection: .examples(range))
+            return try DataLoader(LoaderConfiguration(sources: [source], batchSize: 10, order: order, workers: 0))
+        }
+        let train = try take(27, from: loader(0..<270, order: .shuffled(window: .frames(2))))
+        let heldOut = try take(3, from: loader(270..<300, order: .shuffled(window: .frames(2))))
+        #expect(Set(train.flatMap(\.examples).map(\.index)) == Set(0..<270))
+        #expect(Set(heldOut.flatMap(\.examples).map(\.index)) == Set(270..<300))
+        #expect(heldOut.flatMap(labels) == heldOut.flatMap(\.examples).map(\.index))
+        let sequential = try take(3, from: loader(270..<300, order: .sequential))
+        #expect(sequential.flatMap(\.examples).map(\.index) == Array(270..<300))
+        #expect(try loader(270..<300, order: .sequential).epochs == [0])
+    }
+
+    @Test(arguments: [0..<0, 290..<301]) func anEmptyOrOverlongRangeIsRefused(range: Range<Int>) throws {
+        let directory = try TemporaryDirectory()
+        try writeExamples(at: directory.path, count: 300)
+        let source = LoaderSource(dataset: directory.path, name: "a", selection: .examples(range))
+        let error = try #require(throws: PretextError.self) {
+            try DataLoader(LoaderConfiguration(sources: [source], batchSize: 10, workers: 0))
+        }
+        #expect(error.code == .invalidConfiguration && error.message.contains("0..<300"))
+    }
+}

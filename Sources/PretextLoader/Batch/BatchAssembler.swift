@@ -1,10 +1,12 @@
 import PretextCore
 import PretextStore
 
-/// One source as the assembler sees it: its name, its examples and their order.
+/// One source as the assembler sees it: its name, its dataset's examples, those it selects
+/// (storage order) and their order.
 struct SourceContext: Sendable {
     let name: String
     let index: ExampleIndex
+    let examples: Range<Int>
     let order: SourceOrder
 }
 
@@ -83,9 +85,11 @@ struct BatchAssembler: Sendable {
             if orders[pick.source]?.epoch != epoch {
                 orders[pick.source] = SourceEpochOrder(epoch: epoch, permutation: order.permutation(epoch: epoch))
             }
-            let example = orders[pick.source]!.example(atOffset: pick.position % order.count)
+            let source = sources[pick.source]
+            let example =
+                source.examples.lowerBound + orders[pick.source]!.example(atOffset: pick.position % order.count)
             let key = ExampleKey(source: pick.source, epoch: epoch, index: example)
-            return Row(key: key, location: sources[pick.source].index.location(of: example))
+            return Row(key: key, location: source.index.location(of: example))
         }
     }
 

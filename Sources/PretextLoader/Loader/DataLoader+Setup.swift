@@ -4,14 +4,29 @@ import PretextStore
 extension DataLoader {
     /// The examples of one source.
     static func index(of source: LoaderSource) throws -> ExampleIndex {
+        let index = try ExampleIndex(at: source.dataset)
+        guard index.count > 0 else {
+            throw PretextError(.invalidConfiguration, "source '\(source.name)' has no examples", path: source.dataset)
+        }
+        _ = try examples(of: source, in: index)
+        return index
+    }
+
+    /// The examples `source` selects from `index`.
+    /// - Throws: `.invalidConfiguration` for an empty range or one past the dataset's examples.
+    static func examples(of source: LoaderSource, in index: ExampleIndex) throws -> Range<Int> {
         switch source.selection {
         case .allExamples:
-            let index = try ExampleIndex(at: source.dataset)
-            guard index.count > 0 else {
+            return 0..<index.count
+        case .examples(let range):
+            guard !range.isEmpty, range.upperBound <= index.count else {
                 throw PretextError(
-                    .invalidConfiguration, "source '\(source.name)' has no examples", path: source.dataset)
+                    .invalidConfiguration,
+                    "source '\(source.name)' selects examples \(range.lowerBound)..<\(range.upperBound), but the "
+                        + "dataset has \(index.count) (a non-empty range within 0..<\(index.count) is needed)",
+                    path: source.dataset)
             }
-            return index
+            return range
         }
     }
 
@@ -51,10 +66,12 @@ extension DataLoader {
         _ configuration: LoaderConfiguration, _ indexes: [ExampleIndex], layout: BatchLayout, seed: UInt64
     ) -> BatchAssembler {
         let sources = zip(configuration.sources, indexes).map { source, index in
-            SourceContext(
-                name: source.name, index: index,
+            // Checked when the index was opened (`index(of:)`).
+            let examples = (try? self.examples(of: source, in: index)) ?? 0..<index.count
+            return SourceContext(
+                name: source.name, index: index, examples: examples,
                 order: SourceOrder(
-                    count: index.count, windowSize: windowSize(configuration.order, index),
+                    count: examples.count, windowSize: windowSize(configuration.order, index),
                     key: SourceOrder.key(seed: seed, sourceName: source.name)))
         }
         return BatchAssembler(

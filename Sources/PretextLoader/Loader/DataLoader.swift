@@ -121,7 +121,7 @@ public final class DataLoader {
 
     /// Each source's current epoch (its position divided by its example count).
     public var epochs: [Int] {
-        zip(consumed.taken, indexes).map { $0 / $1.count }
+        zip(consumed.taken, assembler.sources).map { $0 / $1.examples.count }
     }
 
     /// What the loader has done so far.

@@ -7,8 +7,9 @@ public struct LoaderSource: Sendable, Hashable {
     public enum Selection: Sendable, Hashable {
         /// Every example of the dataset.
         case allExamples
-        // A later step adds subsets chosen in the catalog (SQL); a source then maps its own
-        // positions onto the dataset's examples (see `ExampleSet`).
+        /// A contiguous range of the dataset's examples in storage order (e.g. the last 5 % held
+        /// out for evaluation, the rest for training): the source's order permutes only these.
+        case examples(Range<Int>)
     }
 
     /// The dataset directory.
