@@ -114,7 +114,8 @@ let package = Package(
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
         .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),
         .testTarget(
-            name: "PretextTrainerTests", dependencies: ["PretextTrainer", "PretextCore", "PretextTestSupport"]),
+            name: "PretextTrainerTests",
+            dependencies: ["PretextTrainer", "PretextCore", "PretextStore", "PretextLoader", "PretextTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
