@@ -71,11 +71,14 @@ let package = Package(
         // The trainer: layers with hand-written backward passes on OpenBLAS, models, AdamW,
         // safetensors checkpoints (issue 14).
         .target(
-            name: "PretextTrainer", dependencies: ["PretextCore", "_PretextFileSystem", "PretextLoader", "COpenBLAS"]),
+            name: "PretextTrainer",
+            dependencies: [
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextLoader", "PretextTokenizer", "COpenBLAS",
+            ]),
         .target(
             name: "PretextPipeline",
             dependencies: [
-                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextStages",
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextStages", "PretextTrainer",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(
@@ -83,7 +86,7 @@ let package = Package(
             dependencies: [
                 "PretextCore", "PretextStore", "PretextFormats", "PretextText", "PretextQuality", "PretextPII",
                 "PretextDedupe", "PretextAudit", "PretextTokenizer", "PretextStages", "PretextPipeline",
-                "PretextLoader",
+                "PretextLoader", "PretextTrainer",
             ]),
         .executableTarget(
             name: "PretextCLI",
@@ -109,7 +112,8 @@ let package = Package(
         .testTarget(
             name: "PretextStagesTests",
             dependencies: ["PretextStages", "PretextPipeline", "PretextSynthetic", "PretextTestSupport"]),
-        .testTarget(name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextTestSupport"]),
+        .testTarget(
+            name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextTrainer", "PretextTestSupport"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
         .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),

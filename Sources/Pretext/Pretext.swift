@@ -11,3 +11,4 @@
 @_exported import PretextStore
 @_exported import PretextText
 @_exported import PretextTokenizer
+@_exported import PretextTrainer

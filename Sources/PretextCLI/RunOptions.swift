@@ -36,20 +36,28 @@ struct RunOptions: ParsableArguments {
 /// Prints step reports and the final dataset's summary, and picks the exit code: 3 when any
 /// step's dataset holds drops (also steps skipped because they had finished before).
 enum RunOutcome {
+    /// Prints the steps' lines and the last dataset's summary, then throws
+    /// `finishedWithRejects` when records were rejected.
     static func finish(_ reports: [StepReport]) throws {
+        if try report(reports) { throw ExitCodes.finishedWithRejects }
+    }
+
+    /// Prints the steps' lines and the last dataset's summary; `true` when records were
+    /// rejected along the way.
+    static func report(_ reports: [StepReport]) throws -> Bool {
         for report in reports {
             print(report.line)
             for note in report.notes { print(note) }
         }
-        guard let last = reports.last else { return }
+        guard let last = reports.last else { return false }
         guard last.merged else {
             print("rank finished; the step completes when the remaining ranks finish")
-            return
+            return false
         }
         let summaries = try reports.map { try DatasetSummary.load($0.dataset) }
         print("")
         print("dataset \(last.dataset.root)")
         print(summaries[summaries.count - 1].description)
-        if summaries.contains(where: { $0.drops > 0 }) { throw ExitCodes.finishedWithRejects }
+        return summaries.contains(where: { $0.drops > 0 })
     }
 }

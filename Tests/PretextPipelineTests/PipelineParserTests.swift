@@ -1,5 +1,6 @@
 import PretextCore
 import PretextStages
+import PretextTrainer
 import Testing
 
 @testable import PretextPipeline
@@ -63,6 +64,18 @@ import Testing
         #expect(error.line == 2)
         #expect(error.message.contains("unknown key 'stagez'"))
         #expect(error.message.contains("stages"))
+    }
+
+    @Test func theTrainSectionIsCheckedWithTheFile() throws {
+        let pipeline = try parser.parse(
+            "output: o\nstages:\n  - stage: ingest\ntrain:\n  steps: 40\n  hidden: 64\n", path: "p.yaml")
+        let training = try #require(pipeline.training)
+        #expect(training[TrainingOptions.steps] == 40 && training[TrainingOptions.hidden] == 64)
+        #expect(training[TrainingOptions.layers] == TrainingOptions.layers.defaultValue)
+        #expect(try parser.parse("output: o\nstages:\n  - stage: ingest\n", path: "p.yaml").training == nil)
+        let error = try #require(failure(parsing: "output: o\nstages:\n  - stage: ingest\ntrain:\n  stepz: 4\n"))
+        #expect(error.line == 5 && error.message.contains("unknown option 'stepz'"))
+        #expect(error.message.contains("learning_rate"))
     }
 
     @Test func unknownStageListsKnownStages() throws {

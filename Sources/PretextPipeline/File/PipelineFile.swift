@@ -33,11 +33,14 @@ public struct PipelineFile: Sendable {
     public var execution: StageOptions
     /// The stages in order.
     public var steps: [PipelineStep]
+    /// The `train:` section: a model trained on the last step's examples after the stages
+    /// (`TrainingOptions`), or `nil`.
+    public var training: StageOptions?
 
     /// Creates a pipeline from parts (the Swift API); no file involved.
     public init(
         path: String = "<api>", name: String, output: String, inputs: [InputSpec],
-        execution: StageOptions, steps: [PipelineStep]
+        execution: StageOptions, steps: [PipelineStep], training: StageOptions? = nil
     ) {
         self.path = path
         self.name = name
@@ -45,6 +48,7 @@ public struct PipelineFile: Sendable {
         self.inputs = inputs
         self.execution = execution
         self.steps = steps
+        self.training = training
     }
 }
 

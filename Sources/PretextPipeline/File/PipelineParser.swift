@@ -1,5 +1,6 @@
 import PretextCore
 import PretextStages
+import PretextTrainer
 import Yams
 import _PretextFileSystem
 
@@ -13,7 +14,7 @@ public struct PipelineParser: Sendable {
     /// Creates a parser that knows the stages of `registry`.
     public init(registry: StageRegistry = .standard) { self.registry = registry }
 
-    private static let topLevelKeys = ["name", "output", "inputs", "execution", "stages"]
+    private static let topLevelKeys = ["name", "output", "inputs", "execution", "stages", "train"]
 
     /// Parses the YAML text of a pipeline file.
     ///
@@ -43,7 +44,12 @@ public struct PipelineParser: Sendable {
                 .invalidConfiguration, "the pipeline has no 'stages' list", path: path, line: mapping.mark?.line)
         }
         let steps = try parseSteps(stagesNode, path: path)
-        return PipelineFile(path: path, name: name, output: output, inputs: inputs, execution: execution, steps: steps)
+        let training = try entries["train"].map {
+            try parseOptions($0, specs: TrainingOptions.specs, context: "train", path: path)
+        }
+        return PipelineFile(
+            path: path, name: name, output: output, inputs: inputs, execution: execution, steps: steps,
+            training: training)
     }
 
     /// Reads and parses the pipeline file at `path`.

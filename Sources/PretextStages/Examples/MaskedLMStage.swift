@@ -82,6 +82,14 @@ public struct MaskedLMStage: ExampleStage {
     /// The `where` condition choosing the documents (`ExampleSelection`; empty: all).
     public let condition: String
 
+    /// Copies the tokenizer into the output and records the pair task
+    /// (`ExampleMetaKeys.pairTask`), which tells the trainer which head `label` trains.
+    public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
+        let lines = try copyTokenizer(to: dataset, from: input)
+        try dataset.openCatalog().setMeta(ExampleMetaKeys.pairTask, options[Self.pairTask].rawValue)
+        return lines
+    }
+
     /// Creates the stage from checked options.
     /// - Throws: `.invalidConfiguration` when `max_predictions_per_seq` passes `max_seq_length`.
     public init(options: StageOptions) throws {

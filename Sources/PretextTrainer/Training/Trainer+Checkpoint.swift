@@ -51,6 +51,13 @@ extension Trainer {
         restoreProgress(step: state.step, tokensSeen: state.tokensSeen)
     }
 
+    /// Whether the checkpoint `directory` was written by a run with this one's options and
+    /// examples (so `resume(from:)` accepts it).
+    public func matches(checkpoint directory: String) throws -> Bool {
+        let state = try TrainerState(directory: directory)
+        return state.options == optionsDescription && state.examples == examples
+    }
+
     /// Copies the files of the examples' `tokenizer/` folder into `directory`.
     private func copyTokenizer(to directory: String) throws {
         let source = FileSystem.join(examples, "tokenizer")
