@@ -104,4 +104,19 @@ import Testing
         let outside = GPT2Fixtures.batch([([40], [0])], sequence: 1)
         #expect(throws: PretextError.self) { try DecoderInputs(batch: outside, configuration: configuration) }
     }
+
+    @Test func embeddingsAreMeanFinalStatesOverRealTokens() throws {
+        let model = try GPT2LMHeadModel(GPT2Fixtures.configuration(), seed: 9)
+        let row: (ids: [Int32], positions: [Int32]) = ([3, 17, 22, 8, 30, 1], [0, 1, 2, 3, 4, 5])
+        let pooled = try model.embed(GPT2Fixtures.batch([row], sequence: 6))
+        let padded = try model.embed(GPT2Fixtures.batch([row, ([], [])], sequence: 9))
+        let inputs = try DecoderInputs(
+            ids: row.ids, rows: 1, positions: row.positions, lengths: nil, configuration: model.configuration)
+        let hidden = model.forward(inputs, logits: false).hidden
+        let mean = (0..<16).map { c in (0..<6).reduce(Float(0)) { $0 + hidden[$1, c] } / 6 }
+        #expect(pooled.rows == 1 && pooled.columns == 16 && padded.rows == 2)
+        expectClose(pooled.values, mean, absolute: 1e-6)
+        expectClose(Array(padded.values[0..<16]), mean, absolute: 1e-5)
+        #expect(padded.values[16...].allSatisfy { $0 == 0 })
+    }
 }
