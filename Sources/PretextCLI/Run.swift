@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pretext
+import _PretextFileSystem
 
 extension PretextCommand {
     /// `pretext run PIPELINE`: runs a pipeline file.
@@ -16,7 +17,14 @@ extension PretextCommand {
         func run() throws {
             try ExitCodes.reporting {
                 let file = try PipelineParser().parseFile(at: pipeline)
-                try RunOutcome.finish(try PipelineRunner().run(file, settings: options.settings))
+                let reports = try PipelineRunner().run(file, settings: options.settings)
+                let rejects = try RunOutcome.report(reports)
+                if let training = file.training, let last = reports.last, last.merged {
+                    print("")
+                    let output = FileSystem.join(file.output, "train")
+                    try TrainingRun(examples: last.dataset.root, options: training, output: output).run()
+                }
+                if rejects { throw ExitCodes.finishedWithRejects }
             }
         }
     }
