@@ -61,6 +61,12 @@ let package = Package(
             name: "pretext-tokenizer-throughput",
             dependencies: [.product(name: "Pretext", package: "Pretext")],
             path: "Sources/TokenizerThroughput"),
+        // Training throughput and model FLOP utilization of the trainer (issue 14), against
+        // PyTorch eager in scripts/bench/trainer.sh.
+        .executableTarget(
+            name: "pretext-trainer-throughput",
+            dependencies: [.product(name: "Pretext", package: "Pretext")],
+            path: "Sources/TrainerThroughput"),
         // Writes a seeded near-duplicate corpus with exact Jaccard ground truth (issue 4;
         // docs/dedupe-benchmark-set.md).
         .executableTarget(
