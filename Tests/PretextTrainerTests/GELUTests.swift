@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PretextTrainer
@@ -8,6 +9,18 @@ import Testing
         let x = Matrix(rows: 1, columns: 4, values: [-1, 0, 1, 2.5])
         expectClose(GELU.exact.forward(x).values, [-0.158_655_25, 0, 0.841_344_75, 2.484_475_8], absolute: 1e-6)
         expectClose(GELU.tanh.forward(x).values, [-0.158_808_01, 0, 0.841_191_99, 2.484_915_7], absolute: 1e-6)
+    }
+
+    /// The one-`exp` tanh against the library's `tanhf` (the plain version), over the range
+    /// GELU meets and the saturated ends.
+    @Test func theFastTanhAgreesWithTanhf() {
+        var worst: Float = 0
+        for step in -40_000...40_000 {
+            let u = Float(step) / 2_000
+            worst = max(worst, abs(GELU.tanh(u) - Foundation.tanh(u)))
+        }
+        #expect(worst < 3e-7)
+        #expect(GELU.tanh(100) == 1 && GELU.tanh(-100) == -1 && GELU.tanh(0) == 0)
     }
 
     @Test func huggingFaceNamesMapToTheForms() {

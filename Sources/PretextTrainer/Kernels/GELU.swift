@@ -44,10 +44,17 @@ public enum GELU: Sendable, Equatable {
     }
 
     /// `gelu(x)`.
+    /// tanh through one `exp`: `1 − 2 / (e^{2u} + 1)`, about twice as fast as `tanhf` (which
+    /// goes through `expm1f`); within 1.2e-7 of it in absolute terms, which is all GELU needs
+    /// (`0.5 · x · (1 + tanh)`). Saturates to ±1 without overflow: `e^{2u}` is `inf` or 0 there.
+    static func tanh(_ u: Float) -> Float {
+        1 - 2 / (exp(2 * u) + 1)
+    }
+
     func value(_ x: Float) -> Float {
         switch self {
         case .exact: return 0.5 * x * (1 + erf(x * Self.inverseSquareRootOfTwo))
-        case .tanh: return 0.5 * x * (1 + Foundation.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x * x * x)))
+        case .tanh: return 0.5 * x * (1 + Self.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x * x * x)))
         }
     }
 
@@ -60,7 +67,7 @@ public enum GELU: Sendable, Equatable {
             return cdf + x * Self.inverseSquareRootOfTwoPi * exp(-0.5 * x * x)
         case .tanh:
             let x2 = x * x
-            let t = Foundation.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x2 * x))
+            let t = Self.tanh(Self.tanhScale * (x + Self.cubicCoefficient * x2 * x))
             return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * Self.tanhScale * (1 + 3 * Self.cubicCoefficient * x2)
         }
     }
