@@ -9,24 +9,6 @@ import _PretextFileSystem
 /// Resuming a real model from a checkpoint gives the weights of the uninterrupted run, bit for
 /// bit: BERT on `mlm`-shaped records and GPT-2 on `causal_lm`-shaped blocks.
 @Suite struct ModelResumeTests {
-    /// An examples dataset of `count` records of `schema`, record `i` made by `record(i)`.
-    static func writeExamples(at root: String, schema: RecordSchema, count: Int, record: (Int) -> [UInt8]) throws {
-        let dataset = try Dataset.create(at: root)
-        let writer = DatasetPartWriter(
-            dataset: dataset,
-            configuration: DatasetPartWriter.Configuration(
-                step: 1, stage: "examples", configHash: "resume", outputKind: .examples, frameSize: 2048))
-        _ = try writer.begin()
-        try writer.catalog!.setRecordSchema(schema)
-        for index in 0..<count { try record(index).withUnsafeBytes { try writer.addRecord($0) } }
-        try writer.finish(counts: RunCounts(docsIn: count))
-        try DatasetMerger.merge(dataset: dataset, step: 1, stage: "examples", configHash: "resume", worldSize: 1)
-    }
-
-    static func littleEndian(_ values: [Int]) -> [UInt8] {
-        values.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    }
-
     /// 9 steps straight against 4, a checkpoint, a fresh model of another seed resumed from it,
     /// and 5 more.
     static func expectExactResume(
@@ -60,10 +42,10 @@ import _PretextFileSystem
         let schema = try RecordSchema([
             .init("input_ids", .uint16, count: 12), .init("positions", .uint16, count: 12), .init("length", .uint16),
         ])
-        try Self.writeExamples(at: examples, schema: schema, count: 60) { index in
+        try writeExamples(at: examples, schema: schema, count: 60) { index in
             let ids = (0..<12).map { (index * 7 + $0 * 3) % 30 }
             let positions = (0..<12).map { $0 < 5 ? $0 : $0 - 5 }  // a second document from position 5
-            return Self.littleEndian(ids) + Self.littleEndian(positions) + Self.littleEndian([12 - index % 3])
+            return littleEndian(ids) + littleEndian(positions) + littleEndian([12 - index % 3])
         }
         try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
             try GPT2LMHeadModel(
@@ -81,12 +63,12 @@ import _PretextFileSystem
             .init("length", .uint16), .init("masked_lm_positions", .uint16, count: 3),
             .init("masked_lm_ids", .uint16, count: 3), .init("masked_lm_count", .uint16), .init("label", .uint8),
         ])
-        try Self.writeExamples(at: examples, schema: schema, count: 60) { index in
+        try writeExamples(at: examples, schema: schema, count: 60) { index in
             let ids = (0..<10).map { 1 + (index * 5 + $0 * 7) % 29 }
             let segments: [UInt8] = (0..<10).map { $0 < 5 ? 0 : 1 }
-            return Self.littleEndian(ids) + segments + Self.littleEndian([10 - index % 4])
-                + Self.littleEndian([1, 3, 4]) + Self.littleEndian([ids[1], ids[3], ids[4]])
-                + Self.littleEndian([2 + index % 2]) + [UInt8(index % 2)]
+            return littleEndian(ids) + segments + littleEndian([10 - index % 4])
+                + littleEndian([1, 3, 4]) + littleEndian([ids[1], ids[3], ids[4]])
+                + littleEndian([2 + index % 2]) + [UInt8(index % 2)]
         }
         try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
             try BertForPreTraining(

@@ -39,10 +39,6 @@ enum Shape {
     static let predictions = 20
 }
 
-func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-}
-
 /// GFLOP/s of a 1024³ sgemm, the best of ten runs of four (the machine's matrix-product peak).
 func sgemmPeak() -> Double {
     let n = 1024
@@ -61,7 +57,7 @@ func sgemmPeak() -> Double {
                 transposeA: false, transposeB: false, rows: n, columns: n, inner: n, alpha: 1, a: a, lda: n, b: b,
                 ldb: n, beta: 0, c: &c, ldc: n)
         }
-        best = max(best, 4 * 2 * Double(n * n * n) / seconds(ContinuousClock.now - start) / 1e9)
+        best = max(best, 4 * 2 * Double(n * n * n) / (ContinuousClock.now - start).inSeconds / 1e9)
     }
     return best
 }
@@ -141,7 +137,7 @@ for name in options.models {
     try step(0)  // warm-up
     let start = ContinuousClock.now
     for index in 0..<options.steps { try step(index) }
-    let elapsed = seconds(ContinuousClock.now - start)
+    let elapsed = (ContinuousClock.now - start).inSeconds
     let tokens = Double(options.steps * Shape.batch * Shape.sequence)
     let gflops = tokens * flopsPerToken(bert: bert) / elapsed / 1e9
     var usage = rusage()

@@ -46,8 +46,7 @@ public struct LoaderBenchmark: Sendable, CustomStringConvertible {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return max(1e-9, Double(parts.seconds) + Double(parts.attoseconds) / 1e18)
+        max(1e-9, duration.inSeconds)
     }
 
     /// `value` with `digits` decimals (no Foundation).

@@ -88,7 +88,7 @@ public final class Trainer {
         while step < configuration.steps {
             let record = try trainStep()
             losses.append(record.loss)
-            let elapsed = Self.seconds(clock.now - start)
+            let elapsed = (clock.now - start).inSeconds
             let rate = Double(tokensSeen - firstTokens) / max(elapsed, 1e-9)
             if step % configuration.logEvery == 0 || step == configuration.steps {
                 try log.write(record.logFields(tokensPerSecond: rate, elapsed: elapsed))
@@ -108,7 +108,7 @@ public final class Trainer {
         try logEvaluation(evaluation)
         try saveCheckpoint(to: checkpointDirectory(step: step))
         try saveModel(to: output)
-        let elapsed = Self.seconds(clock.now - start)
+        let elapsed = (clock.now - start).inSeconds
         return TrainingSummary(
             steps: step, stepsThisRun: step - firstStep, tokensThisRun: tokensSeen - firstTokens,
             elapsedSeconds: elapsed, firstLosses: Array(losses.prefix(10)), lastLosses: Array(losses.suffix(10)),
@@ -184,10 +184,5 @@ public final class Trainer {
     static func realTokens(_ batch: Batch) -> Int {
         if let mask = batch[Batch.attentionMaskName] { return mask.values.reduce(0) { $0 + Int($1) } }
         return batch["input_ids"]?.values.count ?? 0
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

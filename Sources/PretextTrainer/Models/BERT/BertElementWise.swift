@@ -1,14 +1,8 @@
 import Foundation
 
-/// The element-wise steps of the encoder that are not layers: residual sums, the pooler's
-/// tanh, and scaling a gradient.
+/// The pooler's tanh and its gradient: the encoder's one element-wise step that is not a layer
+/// (residual sums and gradient scaling are `Matrix.adding` and `Matrix.scaled`).
 enum BertElementWise {
-    /// `a + b`, element by element (matrices of one shape).
-    static func sum(_ a: Matrix, _ b: Matrix) -> Matrix {
-        precondition(a.rows == b.rows && a.columns == b.columns, "matrices of one shape")
-        return Matrix(rows: a.rows, columns: a.columns, values: ElementWise.map(a.values, b.values, +))
-    }
-
     /// `tanh(x)`, element by element.
     static func tanh(_ input: Matrix) -> Matrix {
         Matrix(rows: input.rows, columns: input.columns, values: ElementWise.map(input.values) { Foundation.tanh($0) })
@@ -19,11 +13,5 @@ enum BertElementWise {
         precondition(gradOutput.rows == output.rows && gradOutput.columns == output.columns, "shapes agree")
         let values = ElementWise.map(gradOutput.values, output.values) { $0 * (1 - $1 * $1) }
         return Matrix(rows: output.rows, columns: output.columns, values: values)
-    }
-
-    /// `scale · matrix` (the matrix itself when `scale` is 1).
-    static func scaled(_ matrix: Matrix, by scale: Float) -> Matrix {
-        guard scale != 1 else { return matrix }
-        return Matrix(rows: matrix.rows, columns: matrix.columns, values: ElementWise.map(matrix.values) { $0 * scale })
     }
 }

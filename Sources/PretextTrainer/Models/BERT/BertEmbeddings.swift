@@ -38,9 +38,8 @@ public final class BertEmbeddings: Sendable {
 
     /// The embedded tokens, `[batch × sequence, H]`.
     public func forward(_ inputs: EncoderInputs) -> (output: Matrix, cache: Cache) {
-        let sum = BertElementWise.sum(
-            BertElementWise.sum(word.forward(inputs.ids), position.forward(inputs.positions)),
-            tokenType.forward(inputs.segments))
+        let sum = word.forward(inputs.ids).adding(position.forward(inputs.positions))
+            .adding(tokenType.forward(inputs.segments))
         let (output, normCache) = norm.forward(sum)
         return (output, Cache(inputs: inputs, norm: normCache))
     }

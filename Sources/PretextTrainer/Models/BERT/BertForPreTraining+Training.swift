@@ -64,11 +64,11 @@ extension BertForPreTraining {
     func backward(_ pass: Pass, scale: Float) {
         var gradHidden = Matrix(rows: pass.rows, columns: configuration.hiddenSize)
         if let (cache, result) = pass.maskedLM {
-            let gradRows = maskedLM.backward(BertElementWise.scaled(result.gradient, by: scale), cache: cache)
+            let gradRows = maskedLM.backward(result.gradient.scaled(by: scale), cache: cache)
             BertRows.scatterAdd(gradRows, rows: pass.maskedRows, into: &gradHidden)
         }
         if let (poolerCache, headCache, result) = pass.pair, let pooler, let pairHead {
-            let gradPooled = pairHead.backward(BertElementWise.scaled(result.gradient, by: scale), cache: headCache)
+            let gradPooled = pairHead.backward(result.gradient.scaled(by: scale), cache: headCache)
             pooler.backward(gradPooled, cache: poolerCache, into: &gradHidden)
         }
         encoder.backward(gradHidden, cache: pass.encoder)

@@ -8,15 +8,14 @@ extension BertLayer {
         let gradFeedForwardSum = outputNorm.backward(gradOutput, cache: cache.outputNorm)
         let gradActivation = output.backward(gradFeedForwardSum, cache: cache.output)
         let gradPreActivation = activation.backward(gradActivation, input: cache.preActivation)
-        let gradHidden = BertElementWise.sum(
-            intermediate.backward(gradPreActivation, cache: cache.intermediate), gradFeedForwardSum)
+        let gradHidden =
+            intermediate.backward(gradPreActivation, cache: cache.intermediate).adding(gradFeedForwardSum)
         let gradAttentionSum = attentionNorm.backward(gradHidden, cache: cache.attentionNorm)
         let gradContext = attentionOutput.backward(gradAttentionSum, cache: cache.attentionOutput)
         let gradients = attention.backward(gradContext, cache: cache.attention)
         let gradQuery = query.backward(gradients.query, cache: cache.query)
         let gradKey = key.backward(gradients.key, cache: cache.key)
         let gradValue = value.backward(gradients.value, cache: cache.value)
-        return BertElementWise.sum(
-            BertElementWise.sum(gradQuery, gradKey), BertElementWise.sum(gradValue, gradAttentionSum))
+        return gradQuery.adding(gradKey).adding(gradValue.adding(gradAttentionSum))
     }
 }

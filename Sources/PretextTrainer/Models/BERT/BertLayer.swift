@@ -82,10 +82,10 @@ public final class BertLayer: Sendable {
         let (context, attentionCache) = attention.forward(
             query: q, key: k, value: v, batch: batch, sequence: sequence, mask: mask)
         let (projected, attentionOutputCache) = attentionOutput.forward(context)
-        let (hidden, attentionNormCache) = attentionNorm.forward(BertElementWise.sum(projected, input))
+        let (hidden, attentionNormCache) = attentionNorm.forward(projected.adding(input))
         let (preActivation, intermediateCache) = intermediate.forward(hidden)
         let (feedForward, outputCache) = output.forward(activation.forward(preActivation))
-        let (result, outputNormCache) = outputNorm.forward(BertElementWise.sum(feedForward, hidden))
+        let (result, outputNormCache) = outputNorm.forward(feedForward.adding(hidden))
         let cache = Cache(
             query: queryCache, key: keyCache, value: valueCache, attention: attentionCache,
             attentionOutput: attentionOutputCache, attentionNorm: attentionNormCache, intermediate: intermediateCache,

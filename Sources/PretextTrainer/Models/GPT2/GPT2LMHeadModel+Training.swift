@@ -11,10 +11,7 @@ extension GPT2LMHeadModel {
         let inputs = try DecoderInputs(batch: batch, configuration: configuration)
         let forward = forward(inputs, logits: true)
         var result = CrossEntropy.evaluate(logits: forward.logits!, targets: inputs.targets)
-        if gradientScale != 1 {
-            result.gradient.values = ElementWise.map(result.gradient.values) { $0 * gradientScale }
-        }
-        backward(result.gradient, forward: forward)
+        backward(result.gradient.scaled(by: gradientScale), forward: forward)
         return Self.metrics(result)
     }
 
