@@ -18,6 +18,8 @@ public enum ModelFactory {
         public let transform: (any ExampleTransform)?
         /// `bert (NSP) 2 layers × 128, 4 heads, vocabulary 2,048, sequence 128`.
         public let description: String
+        /// How the linear probe frames a document for this model.
+        public let probeFraming: ProbeFraming
     }
 
     /// The examples a model is built for: their fields, tokenizer and recorded pair task.
@@ -49,6 +51,14 @@ public enum ModelFactory {
 
         /// The number of values of field `name` per record.
         func count(of name: String) -> Int? { schema.fields.first { $0.name == name }?.count }
+
+        /// An encoder's framing of a probe document: `[CLS]` … `[SEP]` (or `<s>` … `</s>`) when
+        /// the tokenizer has them.
+        func encoderFraming(length: Int, pad: Int) -> ProbeFraming {
+            let start = id(ofAny: ["[CLS]", "<s>"]).map { [Int32($0)] } ?? []
+            let end = id(ofAny: ["[SEP]", "</s>"]).map { [Int32($0)] } ?? []
+            return ProbeFraming(prefix: start, suffix: end, maxLength: length, padID: Int32(pad))
+        }
 
         /// The id of the first of `tokens` the tokenizer has.
         func id(ofAny tokens: [String]) -> Int? {
@@ -109,7 +119,8 @@ public enum ModelFactory {
         let name = maskedLMOnly ? "roberta (MLM only)" : "bert (\(pairTask.rawValue.uppercased()))"
         return Built(
             model: model, transform: transform,
-            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length))
+            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length),
+            probeFraming: examples.encoderFraming(length: length, pad: pad))
     }
 
     /// RoBERTa's masking of `input_ids` at load time (blocks without stored masks).
@@ -147,6 +158,7 @@ extension ModelFactory {
         let model = try GPT2LMHeadModel(decoder, seed: configuration.seed)
         return Built(
             model: model, transform: nil,
-            description: describe("gpt2", configuration, vocabulary: decoder.vocabulary, sequence: length))
+            description: describe("gpt2", configuration, vocabulary: decoder.vocabulary, sequence: length),
+            probeFraming: ProbeFraming(maxLength: length, padID: Int32(eos)))
     }
 }

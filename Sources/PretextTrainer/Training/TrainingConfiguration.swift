@@ -42,6 +42,12 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var logEvery: Int
     /// Loader threads.
     public var loaderWorkers: Int
+    /// The column the linear probe classifies by (`none` or empty: no probe).
+    public var probeColumn: String
+    /// The tokenized dataset the probe reads (empty: the examples' own, `ExampleMetaKeys.documents`).
+    public var probeDocuments: String
+    /// Documents the probe embeds at most.
+    public var probeMaxDocuments: Int
 
     /// The settings of checked options (every option present or defaulted).
     public init(_ options: StageOptions) {
@@ -65,6 +71,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
         checkpointEvery = options[TrainingOptions.checkpointEvery]
         logEvery = options[TrainingOptions.logEvery]
         loaderWorkers = options[TrainingOptions.loaderWorkers]
+        probeColumn = options[TrainingOptions.probeColumn]
+        probeDocuments = options[TrainingOptions.probeDocuments]
+        probeMaxDocuments = options[TrainingOptions.probeMaxDocuments]
     }
 
     /// The defaults.

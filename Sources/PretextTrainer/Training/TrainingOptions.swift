@@ -9,7 +9,8 @@ public enum TrainingOptions {
         model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, steps.spec, batchSize.spec,
         learningRate.spec, schedule.spec, warmupSteps.spec, weightDecay.spec, maxGradNorm.spec,
         gradientAccumulation.spec, seed.spec, evalFraction.spec, evalEvery.spec, evalBatches.spec,
-        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec,
+        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, probeColumn.spec, probeDocuments.spec,
+        probeMaxDocuments.spec,
     ]
 
     /// `model`: the architecture.
@@ -67,6 +68,18 @@ public enum TrainingOptions {
     public static let loaderWorkers = OptionKey<Int>(
         "loader_workers", min: 0, max: 64, default: 0,
         "loader threads (0: batches made on the training thread, some 50 µs against a step's milliseconds)")
+
+    /// `probe_column`.
+    public static let probeColumn = OptionKey<String>(
+        "probe_column", default: "lang",
+        "the catalog column the linear probe classifies documents by (lang, source, …; none: no probe)")
+    /// `probe_documents`.
+    public static let probeDocuments = OptionKey<String>(
+        "probe_documents", default: "",
+        "the tokenized dataset the probe reads (empty: the one the examples were made from)")
+    /// `probe_max_documents`.
+    public static let probeMaxDocuments = OptionKey<Int>(
+        "probe_max_documents", min: 2, max: 1_000_000, default: 2000, "documents the probe embeds at most")
 
     /// The learning-rate schedules `schedule` names (Hugging Face's names).
     public enum ScheduleKind: String, OptionChoice, Sendable {
