@@ -12,6 +12,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var heads: Int
     /// See `layers`.
     public var intermediate: Int
+    /// ALBERT's embedding width E (0: ``albertEmbeddingSize``'s default).
+    public var embeddingSize: Int
     /// Optimizer steps.
     public var steps: Int
     /// Examples per batch (per micro-batch when accumulating).
@@ -56,6 +58,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         hidden = options[TrainingOptions.hidden]
         heads = options[TrainingOptions.heads]
         intermediate = options[TrainingOptions.intermediate]
+        embeddingSize = options[TrainingOptions.embeddingSize]
         steps = options[TrainingOptions.steps]
         batchSize = options[TrainingOptions.batchSize]
         learningRate = options[TrainingOptions.learningRate]
@@ -82,6 +85,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
     /// The feed-forward size: `intermediate`, or 4 × `hidden` when it is 0.
     public var feedForward: Int { intermediate == 0 ? 4 * hidden : intermediate }
 
+    /// ALBERT's embedding width: `embedding_size`, or when it is 0 ALBERT's 128 — halved down to
+    /// hidden / 2 for a model narrower than 256, so that E < H still factorizes the embeddings.
+    public var albertEmbeddingSize: Int { embeddingSize == 0 ? min(128, hidden / 2) : embeddingSize }
+
     /// The learning-rate schedule over `steps`.
     public var learningRateSchedule: LearningRateSchedule {
         switch schedule {
@@ -96,6 +103,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
         guard hidden % heads == 0 else {
             throw PretextError(
                 .invalidConfiguration, "train: hidden (\(hidden)) must be a multiple of heads (\(heads))")
+        }
+        guard embeddingSize == 0 || model == .albert else {
+            throw PretextError(
+                .invalidConfiguration, "train: embedding_size applies to model albert only; it is \(model.rawValue)")
         }
     }
 }

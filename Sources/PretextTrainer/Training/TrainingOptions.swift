@@ -6,7 +6,8 @@ import PretextCore
 public enum TrainingOptions {
     /// Every option, in the order `pretext train --help` lists them.
     public static let specs: [OptionSpec] = [
-        model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, steps.spec, batchSize.spec,
+        model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, embeddingSize.spec, steps.spec,
+        batchSize.spec,
         learningRate.spec, schedule.spec, warmupSteps.spec, weightDecay.spec, maxGradNorm.spec,
         gradientAccumulation.spec, seed.spec, evalFraction.spec, evalEvery.spec, evalBatches.spec,
         checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, probeColumn.spec, probeDocuments.spec,
@@ -15,7 +16,7 @@ public enum TrainingOptions {
 
     /// `model`: the architecture.
     public static let model = OptionKey<ModelKind>(
-        "model", default: .auto, "auto (from the examples: mlm → bert, causal_lm → gpt2), bert, roberta, gpt2")
+        "model", default: .auto, "auto (from the examples: mlm → bert, causal_lm → gpt2), bert, roberta, albert, gpt2")
     /// `layers`.
     public static let layers = OptionKey<Int>("layers", min: 1, max: 48, default: 2, "transformer layers")
     /// `hidden`.
@@ -25,6 +26,10 @@ public enum TrainingOptions {
     /// `intermediate`.
     public static let intermediate = OptionKey<Int>(
         "intermediate", min: 0, max: 16_384, default: 0, "feed-forward size (0: 4 × hidden)")
+    /// `embedding_size`.
+    public static let embeddingSize = OptionKey<Int>(
+        "embedding_size", min: 0, max: 4096, default: 0,
+        "ALBERT's factorized embedding width E (0: 128, or hidden / 2 when hidden < 256)")
     /// `steps`.
     public static let steps = OptionKey<Int>("steps", min: 1, max: 10_000_000, default: 300, "optimizer steps")
     /// `batch_size`.
@@ -97,8 +102,11 @@ public enum TrainingOptions {
         case auto
         /// BERT (`BertForPreTraining`): MLM plus the records' pair task (NSP or SOP).
         case bert
-        /// RoBERTa-style: the BERT encoder trained on MLM only.
+        /// RoBERTa (`RobertaForMaskedLM`): the BERT encoder trained on MLM only.
         case roberta
+        /// ALBERT (`AlbertForPreTraining`): factorized embeddings, one shared layer, MLM plus
+        /// the records' pair task on the SOP head.
+        case albert
         /// GPT-2 (`GPT2LMHeadModel`).
         case gpt2
     }
