@@ -121,6 +121,7 @@ func model(bert: Bool) throws -> any TrainableModel {
 let options = Options(CommandLine.arguments)
 BLAS.threads = options.threads
 Parallel.threads = options.threads
+MemoryReuse.enable()
 let peak = sgemmPeak()
 for name in options.models {
     let bert = name == "bert"

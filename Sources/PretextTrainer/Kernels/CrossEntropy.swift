@@ -73,12 +73,7 @@ public enum CrossEntropy {
         for index in 1..<count where row[index] > row[best] { best = index }
         let maximum = row[best]
         let targetLogit = row[target]
-        var sum: Float = 0
-        for index in 0..<count {
-            let e = exp(row[index] - maximum)
-            row[index] = e
-            sum += e
-        }
+        let sum = FastExp.exponentiate(row, count: count, minus: maximum)
         let factor = scale / sum
         for index in 0..<count { row[index] *= factor }
         row[target] -= scale

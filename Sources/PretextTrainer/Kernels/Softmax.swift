@@ -48,13 +48,7 @@ public enum Softmax {
             row.update(repeating: 0, count: count)
             return
         }
-        var sum: Float = 0
-        for index in 0..<count {
-            let e = exp(row[index] - maximum)
-            row[index] = e
-            sum += e
-        }
-        let scale = 1 / sum
+        let scale = 1 / FastExp.exponentiate(row, count: count, minus: maximum)
         for index in 0..<count { row[index] *= scale }
     }
 

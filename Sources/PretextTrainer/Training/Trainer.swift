@@ -55,6 +55,7 @@ public final class Trainer {
     ) throws {
         let configuration = TrainingConfiguration(options)
         try configuration.validate()
+        MemoryReuse.enable()
         let index = try ExampleIndex(at: examples)
         self.split = try TrainingSplit(count: index.count, evalFraction: configuration.evalFraction, path: examples)
         self.model = model
