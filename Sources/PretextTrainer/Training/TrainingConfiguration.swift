@@ -42,6 +42,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var logEvery: Int
     /// Loader threads.
     public var loaderWorkers: Int
+    /// Contrastive: how token states become a text's embedding.
+    public var pooling: ContrastivePooling
+    /// Contrastive: the similarities' temperature.
+    public var temperature: Double
 
     /// The settings of checked options (every option present or defaulted).
     public init(_ options: StageOptions) {
@@ -65,6 +69,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
         checkpointEvery = options[TrainingOptions.checkpointEvery]
         logEvery = options[TrainingOptions.logEvery]
         loaderWorkers = options[TrainingOptions.loaderWorkers]
+        pooling = options[TrainingOptions.pooling]
+        temperature = options[TrainingOptions.temperature]
     }
 
     /// The defaults.

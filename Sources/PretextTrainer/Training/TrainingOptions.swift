@@ -9,12 +9,14 @@ public enum TrainingOptions {
         model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, steps.spec, batchSize.spec,
         learningRate.spec, schedule.spec, warmupSteps.spec, weightDecay.spec, maxGradNorm.spec,
         gradientAccumulation.spec, seed.spec, evalFraction.spec, evalEvery.spec, evalBatches.spec,
-        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec,
+        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, pooling.spec, temperature.spec,
     ]
 
     /// `model`: the architecture.
     public static let model = OptionKey<ModelKind>(
-        "model", default: .auto, "auto (from the examples: mlm → bert, causal_lm → gpt2), bert, roberta, gpt2")
+        "model", default: .auto,
+        "auto (from the examples: mlm → bert, causal_lm → gpt2, contrastive → contrastive), bert, roberta, gpt2, "
+            + "contrastive")
     /// `layers`.
     public static let layers = OptionKey<Int>("layers", min: 1, max: 48, default: 2, "transformer layers")
     /// `hidden`.
@@ -68,6 +70,14 @@ public enum TrainingOptions {
         "loader_workers", min: 0, max: 64, default: 0,
         "loader threads (0: batches made on the training thread, some 50 µs against a step's milliseconds)")
 
+    /// `pooling`.
+    public static let pooling = OptionKey<ContrastivePooling>(
+        "pooling", default: .mean, "contrastive: mean of the real tokens' states, or first (the [CLS] state)")
+    /// `temperature`.
+    public static let temperature = OptionKey<Double>(
+        "temperature", min: 1e-4, max: 100, default: ContrastiveConfiguration.defaultTemperature,
+        "contrastive: the cosine similarities are divided by it (SimCSE's 0.05)")
+
     /// The learning-rate schedules `schedule` names (Hugging Face's names).
     public enum ScheduleKind: String, OptionChoice, Sendable {
         /// `get_linear_schedule_with_warmup`.
@@ -88,5 +98,7 @@ public enum TrainingOptions {
         case roberta
         /// GPT-2 (`GPT2LMHeadModel`).
         case gpt2
+        /// The BERT encoder trained contrastively (`ContrastiveEncoder`, saved as `BertModel`).
+        case contrastive
     }
 }

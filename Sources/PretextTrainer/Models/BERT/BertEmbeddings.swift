@@ -21,9 +21,10 @@ public final class BertEmbeddings: Sendable {
     /// The LayerNorm after the sum.
     public let norm: LayerNorm
 
-    /// Embeddings of `configuration`'s sizes, zeros (LayerNorm weight ones).
-    public init(configuration: EncoderConfiguration) {
-        let (prefix, width) = ("bert.embeddings.", configuration.hiddenSize)
+    /// Embeddings of `configuration`'s sizes, zeros (LayerNorm weight ones), named
+    /// `{prefix}embeddings.…` (`prefix` "bert." inside a model with heads, "" for `BertModel`).
+    public init(configuration: EncoderConfiguration, prefix modelPrefix: String = "bert.") {
+        let (prefix, width) = (modelPrefix + "embeddings.", configuration.hiddenSize)
         word = Embedding(
             name: prefix + "word_embeddings", vocabulary: configuration.vocabularySize, dimension: width)
         position = Embedding(

@@ -14,10 +14,12 @@ public final class BertEncoder: Sendable {
     /// The encoder layers, `bert.encoder.layer.0` first.
     public let layers: [BertLayer]
 
-    /// An encoder of `configuration`'s sizes, zeros (LayerNorm weights ones).
-    public init(configuration: EncoderConfiguration) {
-        embeddings = BertEmbeddings(configuration: configuration)
-        layers = (0..<configuration.layers).map { BertLayer(index: $0, configuration: configuration) }
+    /// An encoder of `configuration`'s sizes, zeros (LayerNorm weights ones), its parameters
+    /// named `{prefix}embeddings.…` and `{prefix}encoder.layer.N.…`: `prefix` "bert." as in
+    /// `BertForPreTraining`, "" as in a bare `BertModel` (``ContrastiveEncoder``).
+    public init(configuration: EncoderConfiguration, prefix: String = "bert.") {
+        embeddings = BertEmbeddings(configuration: configuration, prefix: prefix)
+        layers = (0..<configuration.layers).map { BertLayer(index: $0, configuration: configuration, prefix: prefix) }
     }
 
     /// The parameters, in Hugging Face's order.

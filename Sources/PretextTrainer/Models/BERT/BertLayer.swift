@@ -45,9 +45,10 @@ public final class BertLayer: Sendable {
     /// The feed-forward activation.
     public let activation: GELU
 
-    /// Layer `index` of an encoder of `configuration`, zeros (LayerNorm weights ones).
-    public init(index: Int, configuration: EncoderConfiguration) {
-        let prefix = "bert.encoder.layer.\(index)."
+    /// Layer `index` of an encoder of `configuration`, zeros (LayerNorm weights ones), named
+    /// `{prefix}encoder.layer.N.…` (`prefix` "bert." inside a model with heads, "" for `BertModel`).
+    public init(index: Int, configuration: EncoderConfiguration, prefix modelPrefix: String = "bert.") {
+        let prefix = modelPrefix + "encoder.layer.\(index)."
         let (width, inner) = (configuration.hiddenSize, configuration.intermediateSize)
         let epsilon = Float(configuration.layerNormEpsilon)
         query = Linear(name: prefix + "attention.self.query", inputs: width, outputs: width)
