@@ -6,15 +6,20 @@ Usage:  python3 scripts/reference/bert_forward.py CHECKPOINT_DIR INPUTS.json OUT
 Reads CHECKPOINT_DIR/config.json and CHECKPOINT_DIR/model.safetensors (with
 `safetensors.numpy`), computes transformers' `BertForPreTraining` forward pass from its
 formulas in float64 — post-LN encoder, tanh pooler, MLM head tied to the word embeddings,
-`cls.seq_relationship` — and writes the logits. Written independently of the Swift code, so
-that the test comparing the two (Tests/PretextTrainerTests/BERTReferenceTests.swift) checks
+`cls.seq_relationship` — and writes the logits. For a bare `BertModel` checkpoint (the
+contrastive encoder: tensors without the `bert.` prefix and no heads) it writes the last hidden
+states and the embeddings pooled as config.json's `pretext_pooling` says instead. Written
+independently of the Swift code, so that the tests comparing the two
+(Tests/PretextTrainerTests/BERTReferenceTests.swift, ContrastiveReferenceTests.swift) check
 the trainer against the definition, not against itself.
 
 INPUTS.json: {"input_ids": [[id, ...], ...], "segment_ids": [[...], ...] (optional, default
 0), "lengths": [n, ...] (optional, default the full width)}; rows padded to one width.
 OUT.json: {"mlm_logits": [[[vocab floats] for each of the first n positions] per example],
 "pair_logits": [[2 floats] per example] or null when the checkpoint has no
-`cls.seq_relationship` (a BertForMaskedLM)}.
+`cls.seq_relationship` (a BertForMaskedLM)}; for a BertModel: {"last_hidden_state": [[[H floats]
+for each of the first n positions] per example], "pooled": [[H floats] per example]}, pooled
+as `pretext_pooling` says — "mean": the mean over the n real positions, "first": position 0.
 
 Needs numpy and safetensors from PyPI (scripts/setup-python installs them).
 """
@@ -73,19 +78,23 @@ def self_attention(weights: dict, prefix: str, x: np.ndarray, keep: np.ndarray, 
     return context.transpose(1, 0, 2).reshape(length, hidden)
 
 
-def encode(weights: dict, config: dict, ids: np.ndarray, segments: np.ndarray, length: int) -> np.ndarray:
-    """BertModel's last hidden states [L, H] for one example with `length` real tokens."""
+def encode(
+    weights: dict, config: dict, ids: np.ndarray, segments: np.ndarray, length: int, prefix: str = "bert."
+) -> np.ndarray:
+    """BertModel's last hidden states [L, H] for one example with `length` real tokens; tensor
+    names start with `prefix` ("bert." inside BertForPreTraining, "" in a bare BertModel)."""
     eps = config["layer_norm_eps"]
     width = ids.shape[0]
     x = (
-        weights["bert.embeddings.word_embeddings.weight"][ids]
-        + weights["bert.embeddings.position_embeddings.weight"][np.arange(width)]
-        + weights["bert.embeddings.token_type_embeddings.weight"][segments]
+        weights[prefix + "embeddings.word_embeddings.weight"][ids]
+        + weights[prefix + "embeddings.position_embeddings.weight"][np.arange(width)]
+        + weights[prefix + "embeddings.token_type_embeddings.weight"][segments]
     )
-    x = layer_norm(x, weights["bert.embeddings.LayerNorm.weight"], weights["bert.embeddings.LayerNorm.bias"], eps)
+    norm = prefix + "embeddings.LayerNorm"
+    x = layer_norm(x, weights[norm + ".weight"], weights[norm + ".bias"], eps)
     keep = np.arange(width) < length
     for n in range(config["num_hidden_layers"]):
-        p = f"bert.encoder.layer.{n}."
+        p = f"{prefix}encoder.layer.{n}."
         context = self_attention(weights, p + "attention.self.", x, keep, config["num_attention_heads"])
         x = layer_norm(
             linear(weights, p + "attention.output.dense", context) + x,
@@ -121,6 +130,17 @@ def pair_logits(weights: dict, hidden: np.ndarray) -> np.ndarray:
     return linear(weights, "cls.seq_relationship", pooled)
 
 
+def pool(config: dict, hidden: np.ndarray, length: int) -> np.ndarray:
+    """The contrastive embedding: sentence-transformers' mean pooling over the real tokens, or
+    the first token's state, as `pretext_pooling` says."""
+    pooling = config.get("pretext_pooling", "mean")
+    if pooling == "mean":
+        return hidden[:length].mean(axis=0)
+    if pooling == "first":
+        return hidden[0]
+    raise SystemExit(f"pretext_pooling {pooling!r} is not supported by this reference")
+
+
 def main(arguments: list[str]) -> int:
     if len(arguments) != 3:
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
@@ -134,6 +154,15 @@ def main(arguments: list[str]) -> int:
     ids = np.asarray(inputs["input_ids"], dtype=np.int64)
     segments = np.asarray(inputs.get("segment_ids", np.zeros_like(ids)), dtype=np.int64)
     lengths = inputs.get("lengths", [ids.shape[1]] * ids.shape[0])
+    if "embeddings.word_embeddings.weight" in weights:
+        states: dict = {"last_hidden_state": [], "pooled": []}
+        for row, length in enumerate(lengths):
+            hidden = encode(weights, config, ids[row], segments[row], length, prefix="")
+            states["last_hidden_state"].append(hidden[:length].tolist())
+            states["pooled"].append(pool(config, hidden, length).tolist())
+        with open(out_path, "w") as handle:
+            json.dump(states, handle)
+        return 0
     has_pair = "cls.seq_relationship.weight" in weights
     out: dict = {"mlm_logits": [], "pair_logits": [] if has_pair else None}
     for row, length in enumerate(lengths):
