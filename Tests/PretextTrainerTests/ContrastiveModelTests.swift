@@ -154,4 +154,15 @@ import Testing
         #expect(last.mean("loss")! < 0.05 && first.mean("loss")! > 1)
         #expect(model.pooler.map(\.value) == pooler, "AdamW leaves the unused pooler as initialized")
     }
+
+    @Test func theReportCallsRetrievalContrastiveTopOne() {
+        var metrics = Metrics()
+        metrics.add("contrastive_loss", sum: 6, count: 4)
+        metrics.add("retrieval_correct", sum: 3, count: 4)
+        metrics.add("loss", sum: 1.5, count: 1)
+        let report = EvaluationReport(metrics)
+        #expect(report.values.map(\.name) == ["contrastive_loss", "contrastive_top1", "loss"])
+        #expect(report["contrastive_top1"] == 0.75)
+        #expect(report.line == "contrastive_loss 1.5000  contrastive_top1 0.7500  loss 1.5000")
+    }
 }

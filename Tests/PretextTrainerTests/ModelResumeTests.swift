@@ -7,7 +7,8 @@ import _PretextFileSystem
 @testable import PretextTrainer
 
 /// Resuming a real model from a checkpoint gives the weights of the uninterrupted run, bit for
-/// bit: BERT on `mlm`-shaped records and GPT-2 on `causal_lm`-shaped blocks.
+/// bit: BERT on `mlm`-shaped records, GPT-2 on `causal_lm`-shaped blocks and the contrastive
+/// encoder on `contrastive`-shaped pairs with hard negatives.
 @Suite struct ModelResumeTests {
     /// 9 steps straight against 4, a checkpoint, a fresh model of another seed resumed from it,
     /// and 5 more.
@@ -75,6 +76,29 @@ import _PretextFileSystem
                 configuration: EncoderConfiguration(
                     vocabularySize: 30, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32, maxPositions: 10,
                     padTokenID: 0),
+                seed: seed)
+        }
+    }
+
+    @Test func contrastiveResumesExactly() throws {
+        let scratch = try TemporaryDirectory()
+        let examples = scratch.path + "/contrastive"
+        let sides = ["anchor", "positive", "negative"]
+        let schema = try RecordSchema(
+            sides.flatMap { [.init($0 + "_ids", .uint16, count: 8), .init($0 + "_length", .uint16)] })
+        try writeExamples(at: examples, schema: schema, count: 60) { index in
+            sides.enumerated().flatMap { side, _ in
+                let length = 3 + (index + side) % 6
+                let ids = (0..<8).map { $0 == 0 ? 2 : $0 < length ? 5 + (index * 3 + side * 11 + $0 * 7) % 25 : 0 }
+                return littleEndian(ids) + littleEndian([length])
+            }
+        }
+        try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
+            try ContrastiveEncoder(
+                configuration: ContrastiveConfiguration(
+                    encoder: EncoderConfiguration(
+                        vocabularySize: 30, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32, maxPositions: 8,
+                        padTokenID: 0, pairTask: .none)),
                 seed: seed)
         }
     }
