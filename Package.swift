@@ -73,7 +73,9 @@ let package = Package(
         .target(
             name: "PretextTrainer",
             dependencies: [
-                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextLoader", "PretextTokenizer", "COpenBLAS",
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextLoader", "PretextTokenizer",
+                "PretextStages",
+                "COpenBLAS",
             ]),
         .target(
             name: "PretextPipeline",

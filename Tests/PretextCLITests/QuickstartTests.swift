@@ -238,8 +238,12 @@ import Testing
         #expect(run.status == 3, "\(run.stderr)")
         #expect(run.stdout.contains("train: gpt2, 2 layers × 128, 4 heads, vocabulary 2048, sequence 256"))
         #expect(run.stdout.contains("train: 3 steps (3 this run)") && run.stdout.contains("held-out: clm_accuracy"))
+        #expect(
+            run.stdout.contains("probe lang (11 classes,") && run.stdout.contains("untrained model"), "\(run.stdout)")
         let trained = (ingested as NSString).deletingLastPathComponent + "/train"
-        for name in ["model.safetensors", "config.json", "tokenizer.json", "log.jsonl", "checkpoint-000003"] {
+        for name in [
+            "model.safetensors", "config.json", "tokenizer.json", "log.jsonl", "report.html", "checkpoint-000003",
+        ] {
             #expect(FileManager.default.fileExists(atPath: trained + "/" + name), "\(name)")
         }
         let config = try String(contentsOfFile: trained + "/config.json", encoding: .utf8)

@@ -93,8 +93,20 @@ import Testing
 
     @Test(arguments: [EncoderConfiguration.PairTask.nsp, .none])
     func logitsMatchTheNumpyReference(pairTask: EncoderConfiguration.PairTask) throws {
+        try Self.expectReferenceLogits(BERTFixture.configuration(pairTask: pairTask))
+    }
+
+    /// RoBERTa (its position ids, `lm_head`) and ALBERT (E < H, the shared layer run twice,
+    /// `sop_classifier`) against the same script, which reads `model_type`.
+    @Test(arguments: [EncoderConfiguration.Variant.roberta, .albert])
+    func variantLogitsMatchTheNumpyReference(variant: EncoderConfiguration.Variant) throws {
+        try Self.expectReferenceLogits(BERTFixture.configuration(variant))
+    }
+
+    /// Saves a trained model of `configuration`, runs `bert_forward.py` on it and compares the
+    /// logits of every real position and the pair logits within 1e-4.
+    static func expectReferenceLogits(_ configuration: EncoderConfiguration) throws {
         guard Self.pythonIsReady() else { return }
-        let configuration = BERTFixture.configuration(pairTask: pairTask)
         let model = try Self.trainedModel(configuration)
         let lengths = [8, 6, 2, 5]
         let batch = BERTFixture.batch(BERTFixture.examples(lengths: lengths, seed: 34), pairLabels: false)

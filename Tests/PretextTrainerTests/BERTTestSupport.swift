@@ -18,6 +18,26 @@ enum BERTFixture {
             padTokenID: 0, pairTask: pairTask)
     }
 
+    /// The tiny configuration of `variant`: BERT's above; RoBERTa's with no pair task, one token
+    /// type and 17 positions (16 after the pad offset 1); ALBERT's with embeddings of 8 < 16,
+    /// `gelu_new`, and its 2 layers one shared layer run twice.
+    static func configuration(
+        _ variant: EncoderConfiguration.Variant, pairTask: EncoderConfiguration.PairTask = .sop, vocabulary: Int = 40
+    ) -> EncoderConfiguration {
+        switch variant {
+        case .bert: return configuration(pairTask: pairTask, vocabulary: vocabulary)
+        case .roberta:
+            return EncoderConfiguration(
+                vocabularySize: vocabulary, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32,
+                maxPositions: 17, padTokenID: 0, pairTask: .none, typeVocabularySize: 1, variant: .roberta)
+        case .albert:
+            return EncoderConfiguration(
+                vocabularySize: vocabulary, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32,
+                maxPositions: 16, padTokenID: 0, pairTask: pairTask, activation: .tanh, variant: .albert,
+                embeddingSize: 8)
+        }
+    }
+
     /// One example before padding: its tokens (masked ones replaced by the mask id), segments,
     /// the masked positions with their original ids, and the pair label.
     struct Example {
@@ -115,7 +135,9 @@ enum BERTFixture {
         var data = TestData(seed: seed)
         for parameter in model.parameters {
             data.fill(parameter, scale: scale)
-            if parameter.name.hasSuffix("LayerNorm.weight") { parameter.value = parameter.value.map { 1 + $0 } }
+            if parameter.name.hasSuffix("LayerNorm.weight") || parameter.name.hasSuffix("layer_norm.weight") {
+                parameter.value = parameter.value.map { 1 + $0 }
+            }
         }
     }
 

@@ -39,6 +39,16 @@ import Testing
         #expect(read == configuration)
     }
 
+    @Test func theContrastiveEncoderRefusesAnotherVariant() throws {
+        var configuration = ContrastiveFixture.configuration()
+        configuration.encoder.variant = .albert
+        configuration.encoder.embeddingSize = 8
+        let error = try #require(throws: PretextError.self) {
+            try ContrastiveEncoder(configuration: configuration, seed: 1)
+        }
+        #expect(error.message.contains("variant must be bert"))
+    }
+
     @Test func anUnknownPoolingOrABadTemperatureIsRefusedByName() throws {
         var file = ContrastiveFixture.configuration().configurationFile
         file.pooling = "max"

@@ -7,8 +7,8 @@ import _PretextFileSystem
 @testable import PretextTrainer
 
 /// Resuming a real model from a checkpoint gives the weights of the uninterrupted run, bit for
-/// bit: BERT on `mlm`-shaped records, GPT-2 on `causal_lm`-shaped blocks and the contrastive
-/// encoder on `contrastive`-shaped pairs with hard negatives.
+/// bit: BERT, RoBERTa and ALBERT on `mlm`-shaped records, GPT-2 on `causal_lm`-shaped blocks and
+/// the contrastive encoder on `contrastive`-shaped pairs with hard negatives.
 @Suite struct ModelResumeTests {
     /// 9 steps straight against 4, a checkpoint, a fresh model of another seed resumed from it,
     /// and 5 more.
@@ -56,9 +56,8 @@ import _PretextFileSystem
         }
     }
 
-    @Test func bertResumesExactly() throws {
-        let scratch = try TemporaryDirectory()
-        let examples = scratch.path + "/pairs"
+    /// 60 `mlm`-shaped records of 10 tokens (vocabulary 30, pad 0) with SOP-style labels.
+    static func writeMaskedLMRecords(at examples: String) throws {
         let schema = try RecordSchema([
             .init("input_ids", .uint16, count: 10), .init("segment_ids", .uint8, count: 10),
             .init("length", .uint16), .init("masked_lm_positions", .uint16, count: 3),
@@ -71,18 +70,27 @@ import _PretextFileSystem
                 + littleEndian([1, 3, 4]) + littleEndian([ids[1], ids[3], ids[4]])
                 + littleEndian([2 + index % 2]) + [UInt8(index % 2)]
         }
+    }
+
+    @Test(arguments: EncoderConfiguration.Variant.allCases)
+    func encoderResumesExactly(variant: EncoderConfiguration.Variant) throws {
+        let scratch = try TemporaryDirectory()
+        let examples = scratch.path + "/pairs"
+        try Self.writeMaskedLMRecords(at: examples)
         try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
             try BertForPreTraining(
                 configuration: EncoderConfiguration(
-                    vocabularySize: 30, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32, maxPositions: 10,
-                    padTokenID: 0),
+                    vocabularySize: 30, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32,
+                    maxPositions: 10 + EncoderConfiguration.positionOffset(variant, padTokenID: 0), padTokenID: 0,
+                    pairTask: variant == .roberta ? .none : .sop, typeVocabularySize: variant == .roberta ? 1 : 2,
+                    variant: variant, embeddingSize: variant == .albert ? 8 : nil),
                 seed: seed)
         }
     }
 
-    @Test func contrastiveResumesExactly() throws {
-        let scratch = try TemporaryDirectory()
-        let examples = scratch.path + "/contrastive"
+    /// 60 `contrastive`-shaped records (`max_length` 8, vocabulary 30, pad 0): an anchor, a
+    /// positive and a hard negative of 3 to 8 tokens, each starting with id 2.
+    static func writeContrastiveRecords(at examples: String) throws {
         let sides = ["anchor", "positive", "negative"]
         let schema = try RecordSchema(
             sides.flatMap { [.init($0 + "_ids", .uint16, count: 8), .init($0 + "_length", .uint16)] })
@@ -93,6 +101,12 @@ import _PretextFileSystem
                 return littleEndian(ids) + littleEndian([length])
             }
         }
+    }
+
+    @Test func contrastiveResumesExactly() throws {
+        let scratch = try TemporaryDirectory()
+        let examples = scratch.path + "/contrastive"
+        try Self.writeContrastiveRecords(at: examples)
         try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
             try ContrastiveEncoder(
                 configuration: ContrastiveConfiguration(

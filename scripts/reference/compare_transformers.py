@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Loads a checkpoint Pretext's trainer wrote in Hugging Face transformers and compares its
-logits with the independent numpy forward pass (bert_forward.py / gpt2_forward.py), which the
+logits with the independent numpy forward pass (bert_forward.py for BERT, RoBERTa and ALBERT /
+gpt2_forward.py), which the
 Swift tests compare with Pretext's own logits within 1e-4 — so agreement here closes the loop
 Pretext → numpy → transformers. Run by hand (torch and transformers are gigabytes; not in CI):
 
@@ -8,10 +9,12 @@ Pretext → numpy → transformers. Run by hand (torch and transformers are giga
 
 Prints the model class, the missing and unexpected keys `from_pretrained` reported (both must
 be empty), and the largest absolute logit difference over the real positions of ROWS random
-rows (GPT-2: one document per row, plain causal attention; BERT: random lengths and segments).
-A contrastive checkpoint (architecture `BertModel`) is loaded with `AutoModel` and compared on
-`last_hidden_state` at the real positions and on the embeddings pooled as `pretext_pooling`
-says (sentence-transformers' mean over the attention mask, or the first token's state).
+rows (GPT-2: one document per row, plain causal attention; BERT and ALBERT: random lengths and
+segments; RoBERTa: random lengths, padding filled with the pad id, from which transformers
+derives the position ids, and token type 0). A contrastive checkpoint (architecture `BertModel`)
+is loaded with `AutoModel` and compared on `last_hidden_state` at the real positions and on the
+embeddings pooled as `pretext_pooling` says (sentence-transformers' mean over the attention
+mask, or the first token's state).
 Exits 1 when keys are missing or unexpected or the difference is above 1e-4.
 """
 
@@ -39,6 +42,13 @@ def random_inputs(config: dict, rows: int, rng: np.random.Generator) -> dict:
     if is_gpt2:
         positions = [list(range(width)) for _ in range(rows)]
         return {"input_ids": ids, "positions": positions, "length": lengths, "document_attention": False}
+    if config["model_type"] == "roberta":
+        pad = config["pad_token_id"]
+        width -= pad + 1  # the position table holds pad + 1 offset rows
+        ids = [[(t if t != pad else (pad + 1) % vocab) if i < n else pad for i, t in enumerate(row[:width])]
+               for row, n in zip(ids, lengths)]
+        lengths = [min(n, width) for n in lengths]
+        return {"input_ids": ids, "segment_ids": [[0] * width for _ in range(rows)], "lengths": lengths}
     segments = [[0 if t < lengths[r] // 2 else 1 for t in range(width)] for r in range(rows)]
     return {"input_ids": ids, "segment_ids": segments, "lengths": lengths}
 
@@ -113,7 +123,7 @@ def main() -> int:
                 expected = np.array(reference["mlm_logits"][row])
                 largest = max(largest, float(np.abs(mlm[row, :length] - expected).max()))
             if reference.get("pair_logits") is not None:
-                pair = output.seq_relationship_logits.numpy()
+                pair = (output.sop_logits if hasattr(output, "sop_logits") else output.seq_relationship_logits).numpy()
                 largest = max(largest, float(np.abs(pair - np.array(reference["pair_logits"])).max()))
     print(f"  rows {arguments.rows}; largest |transformers − numpy reference| over real positions: {largest:.3g}")
     clean = not info.get("missing_keys") and not info.get("unexpected_keys") and not info.get("mismatched_keys")

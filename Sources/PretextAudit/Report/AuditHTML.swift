@@ -1,3 +1,5 @@
+import PretextCore
+
 /// Renders an `AuditReport` as one self-contained HTML page: inline CSS and SVG charts, no
 /// scripts, no network access; well-formed XML, so any XML parser can read it.
 public enum AuditHTML {

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// A horizontal bar chart as inline SVG: one labelled bar per value, optionally with an
 /// interval whisker, bars extending left of a zero line for negative values.
 struct SVGBarChart {

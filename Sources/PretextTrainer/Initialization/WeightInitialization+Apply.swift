@@ -28,7 +28,7 @@ extension WeightInitialization {
         let components = name.split(separator: ".")
         let module = components.count >= 2 ? components[components.count - 2].lowercased() : ""
         let isBias = components.last == "bias"
-        if module == "layernorm" || module == "layer_norm" || module.hasPrefix("ln_") {
+        if module.hasSuffix("layernorm") || module.hasSuffix("layer_norm") || module.hasPrefix("ln_") {
             return isBias ? .zeros : .ones
         }
         if isBias { return .zeros }

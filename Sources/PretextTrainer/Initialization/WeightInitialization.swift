@@ -1,7 +1,9 @@
 /// Seeded initialization of a model's parameters, as Hugging Face's `_init_weights` does it
-/// for BERT and GPT-2, chosen by each parameter's (Hugging Face) name.
+/// for BERT (RoBERTa's and ALBERT's are the same rules) and GPT-2, chosen by each parameter's
+/// (Hugging Face) name.
 ///
-/// - LayerNorm weights (a module named `LayerNorm`, `ln_…` or `layer_norm`): 1; their biases 0.
+/// - LayerNorm weights (a module named `…LayerNorm`, `…layer_norm` — ALBERT's
+///   `full_layer_layer_norm` — or `ln_…`): 1; their biases 0.
 /// - Every other bias (linear layers, `cls.predictions.bias`): 0.
 /// - Every other weight (linear and Conv1D weights, embeddings): normal(0, `initializerRange`),
 ///   except the `scaledWeights`, drawn with their own standard deviation (GPT-2's `c_proj`:

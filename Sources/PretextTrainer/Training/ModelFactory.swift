@@ -18,6 +18,8 @@ public enum ModelFactory {
         public let transform: (any ExampleTransform)?
         /// `bert (NSP) 2 layers × 128, 4 heads, vocabulary 2,048, sequence 128`.
         public let description: String
+        /// How the linear probe frames a document for this model.
+        public let probeFraming: ProbeFraming
     }
 
     /// The examples a model is built for: their fields, tokenizer and recorded pair task.
@@ -50,6 +52,14 @@ public enum ModelFactory {
         /// The number of values of field `name` per record.
         func count(of name: String) -> Int? { schema.fields.first { $0.name == name }?.count }
 
+        /// An encoder's framing of a probe document: `[CLS]` … `[SEP]` (or `<s>` … `</s>`) when
+        /// the tokenizer has them.
+        func encoderFraming(length: Int, pad: Int) -> ProbeFraming {
+            let start = id(ofAny: ["[CLS]", "<s>"]).map { [Int32($0)] } ?? []
+            let end = id(ofAny: ["[SEP]", "</s>"]).map { [Int32($0)] } ?? []
+            return ProbeFraming(prefix: start, suffix: end, maxLength: length, padID: Int32(pad))
+        }
+
         /// The id of the first of `tokens` the tokenizer has.
         func id(ofAny tokens: [String]) -> Int? {
             for token in tokens {
@@ -66,8 +76,9 @@ public enum ModelFactory {
     public static func model(for path: String, configuration: TrainingConfiguration) throws -> Built {
         let examples = try Examples(at: path)
         switch try kind(configuration.model, for: examples) {
-        case .bert: return try bert(examples, configuration, maskedLMOnly: false)
-        case .roberta: return try bert(examples, configuration, maskedLMOnly: true)
+        case .bert: return try bert(examples, configuration, variant: .bert)
+        case .roberta: return try bert(examples, configuration, variant: .roberta)
+        case .albert: return try bert(examples, configuration, variant: .albert)
         case .gpt2, .auto: return try gpt2(examples, configuration)
         case .contrastive: return try contrastive(examples, configuration)
         }
@@ -83,37 +94,55 @@ public enum ModelFactory {
         case .auto where isMaskedLM: return .bert
         case .auto where isCausalLM: return .gpt2
         case .auto where isContrastive: return .contrastive
-        case .bert where isMaskedLM, .roberta where isMaskedLM || isCausalLM, .gpt2 where isCausalLM: return asked
-        case .contrastive where isContrastive: return asked
+        case .bert where isMaskedLM, .albert where isMaskedLM, .roberta where isMaskedLM || isCausalLM,
+            .gpt2 where isCausalLM, .contrastive where isContrastive:
+            return asked
         default:
             throw PretextError(
                 .invalidConfiguration,
                 "model \(asked.rawValue) does not train on these records (fields "
-                    + "\(examples.schema.fields.map(\.name).joined(separator: ", "))): bert and roberta train on mlm "
-                    + "examples, gpt2 and roberta on causal_lm blocks, contrastive on contrastive pairs",
+                    + "\(examples.schema.fields.map(\.name).joined(separator: ", "))): bert, albert and roberta train on "
+                    + "mlm examples, gpt2 and roberta on causal_lm blocks, contrastive on contrastive pairs",
                 path: examples.path)
         }
     }
 
-    /// BERT (NSP or SOP as recorded) or, `maskedLMOnly`, RoBERTa-style MLM only; on
-    /// `causal_lm` blocks with dynamic masking.
+    /// BERT or ALBERT (NSP or SOP as recorded; ALBERT's SOP head trains on either label), or
+    /// RoBERTa (MLM only); on `causal_lm` blocks with dynamic masking. The pad id is the
+    /// examples' tokenizer's (`[PAD]`, `<pad>`, else `<|endoftext|>`, else 0): the zeroed
+    /// embedding row and, in RoBERTa, where position ids start (`pad + 1`), so RoBERTa's position
+    /// table has `L + pad + 1` rows and a single token type.
     static func bert(
-        _ examples: Examples, _ configuration: TrainingConfiguration, maskedLMOnly: Bool
+        _ examples: Examples, _ configuration: TrainingConfiguration, variant: EncoderConfiguration.Variant
     ) throws -> Built {
         let length = examples.count(of: "input_ids") ?? 0
         let pad = examples.id(ofAny: ["[PAD]", "<pad>", "<|endoftext|>"]) ?? 0
         let pairTask: EncoderConfiguration.PairTask =
-            maskedLMOnly ? .none : (examples.pairTask == "sop" ? .sop : .nsp)
+            variant == .roberta ? .none : (examples.pairTask == "sop" ? .sop : .nsp)
         let encoder = EncoderConfiguration(
             vocabularySize: examples.tokenizer.vocabularySize, hiddenSize: configuration.hidden,
             layers: configuration.layers, heads: configuration.heads, intermediateSize: configuration.feedForward,
-            maxPositions: length, padTokenID: pad, pairTask: pairTask)
+            maxPositions: length + EncoderConfiguration.positionOffset(variant, padTokenID: pad), padTokenID: pad,
+            pairTask: pairTask, typeVocabularySize: variant == .roberta ? 1 : 2,
+            activation: variant == .albert ? .tanh : .exact, variant: variant,
+            embeddingSize: variant == .albert ? configuration.albertEmbeddingSize : nil)
         let model = try BertForPreTraining(configuration: encoder, seed: configuration.seed)
         let transform = examples.fieldNames.contains("masked_lm_positions") ? nil : try dynamicMasking(examples)
-        let name = maskedLMOnly ? "roberta (MLM only)" : "bert (\(pairTask.rawValue.uppercased()))"
         return Built(
             model: model, transform: transform,
-            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length))
+            description: describe(name(encoder), configuration, vocabulary: encoder.vocabularySize, sequence: length),
+            probeFraming: examples.encoderFraming(length: length, pad: pad))
+    }
+
+    /// How the description names an encoder: `bert (NSP)`, `roberta (MLM only)`,
+    /// `albert (SOP, embedding 64, layers shared)`.
+    static func name(_ encoder: EncoderConfiguration) -> String {
+        let task = encoder.pairTask.rawValue.uppercased()
+        switch encoder.variant {
+        case .bert: return "bert (\(task))"
+        case .roberta: return "roberta (MLM only)"
+        case .albert: return "albert (\(task), embedding \(encoder.embeddingSize), layers shared)"
+        }
     }
 
     /// RoBERTa's masking of `input_ids` at load time (blocks without stored masks).
@@ -151,13 +180,15 @@ extension ModelFactory {
         let model = try GPT2LMHeadModel(decoder, seed: configuration.seed)
         return Built(
             model: model, transform: nil,
-            description: describe("gpt2", configuration, vocabulary: decoder.vocabulary, sequence: length))
+            description: describe("gpt2", configuration, vocabulary: decoder.vocabulary, sequence: length),
+            probeFraming: ProbeFraming(maxLength: length, padID: Int32(eos)))
     }
 }
 
 extension ModelFactory {
     /// The contrastive encoder on `contrastive` pairs, with the options' pooling and temperature;
-    /// the pad id as BERT's.
+    /// the pad id as BERT's; the probe frames documents as the pairs' texts are, `[CLS]` …
+    /// `[SEP]`, at most the records' `max_length` tokens.
     static func contrastive(_ examples: Examples, _ configuration: TrainingConfiguration) throws -> Built {
         let length = examples.count(of: "anchor_ids") ?? 0
         let pad = examples.id(ofAny: ["[PAD]", "<pad>", "<|endoftext|>"]) ?? 0
@@ -172,6 +203,7 @@ extension ModelFactory {
         let name = "contrastive (\(configuration.pooling.rawValue) pooling, temperature \(configuration.temperature))"
         return Built(
             model: model, transform: nil,
-            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length))
+            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length),
+            probeFraming: examples.encoderFraming(length: length, pad: pad))
     }
 }

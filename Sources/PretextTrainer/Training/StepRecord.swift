@@ -60,6 +60,10 @@ public struct TrainingSummary: Sendable {
     public let lastLosses: [Double]
     /// The final evaluation on the held-out examples.
     public let evaluation: Metrics
+    /// The linear probe of the trained model (`nil`: none made).
+    public let probe: ProbeResult?
+    /// The linear probe of the untrained model (`nil` after a resume, or none made).
+    public let probeAtStart: ProbeResult?
     /// The run directory.
     public let output: String
 }

@@ -8,7 +8,8 @@ import _PretextFileSystem
 ///
 /// The run directory (`output`) ends up holding the final model as `from_pretrained` reads it
 /// (`model.safetensors`, `config.json`, the tokenizer), `checkpoint-NNNNNN/` directories (the
-/// same plus `optimizer.safetensors` and `trainer_state.json`), and `log.jsonl`.
+/// same plus `optimizer.safetensors` and `trainer_state.json`), `log.jsonl` and `report.html`
+/// (the log's curves, `TrainingReport`).
 ///
 /// ```swift
 /// let trainer = try Trainer(model: model, examples: "out/run/13-causal_lm", options: options, output: "out/model")
@@ -34,7 +35,9 @@ public final class Trainer {
     private let transform: (any ExampleTransform)?
     private let loader: DataLoader
     private var optimizer: AdamW
-    private let log: TrainingLog
+    let log: TrainingLog
+    /// The linear probe run before the first step and after the last.
+    let probeSetup: ProbeSetup
 
     /// Prepares a run: opens the examples (split into training and held-out examples), the
     /// training loader and the run directory's log. The model comes initialized.
@@ -42,11 +45,13 @@ public final class Trainer {
     ///   - options: checked `TrainingOptions`.
     ///   - transform: a load-time transform (RoBERTa's `DynamicMasking`), for training and
     ///     evaluation batches alike.
+    ///   - probeFraming: how the linear probe frames a document for this model
+    ///     (`ModelFactory.Built.probeFraming`); `nil`: raw tokens as long as the examples.
     /// - Throws: the loader's errors for a missing or damaged dataset; `.invalidConfiguration`
-    ///   for settings that do not fit.
+    ///   for settings that do not fit, and for a `probe_documents` dataset that cannot be read.
     public init(
         model: any TrainableModel, examples: String, options: StageOptions, output: String,
-        transform: (any ExampleTransform)? = nil
+        transform: (any ExampleTransform)? = nil, probeFraming: ProbeFraming? = nil
     ) throws {
         let configuration = TrainingConfiguration(options)
         try configuration.validate()
@@ -65,6 +70,8 @@ public final class Trainer {
                 workers: configuration.loaderWorkers, transform: transform))
         self.optimizer = try AdamW(
             parameters: model.parameters, configuration: AdamWConfiguration(weightDecay: configuration.weightDecay))
+        self.probeSetup = try Self.probeSetup(
+            examples: examples, configuration: configuration, framing: probeFraming)
         try FileSystem.createDirectory(output)
         self.log = try TrainingLog(directory: output)
     }
@@ -76,7 +83,8 @@ public final class Trainer {
     }
 
     /// Trains until `configuration.steps`, evaluating, logging and checkpointing as configured,
-    /// then evaluates once more and writes the final model into `output`.
+    /// then evaluates once more and writes the final model into `output`. The linear probe runs
+    /// on the untrained model (a run from step 0) and on the trained one.
     /// - Parameter progress: called after every step.
     /// - Returns: what the run did and measured.
     public func run(progress: (TrainingProgress) -> Void = { _ in }) throws -> TrainingSummary {
@@ -85,6 +93,7 @@ public final class Trainer {
         let firstStep = step
         let firstTokens = tokensSeen
         var losses: [Double] = []
+        let probeAtStart = step == 0 ? try runProbe() : nil
         while step < configuration.steps {
             let record = try trainStep()
             losses.append(record.loss)
@@ -98,6 +107,7 @@ public final class Trainer {
             }
             if configuration.checkpointEvery > 0, step % configuration.checkpointEvery == 0 {
                 try saveCheckpoint(to: checkpointDirectory(step: step))
+                try writeReport()
             }
             progress(
                 TrainingProgress(
@@ -106,13 +116,15 @@ public final class Trainer {
         }
         let evaluation = try evaluate()
         try logEvaluation(evaluation)
+        let probe = try runProbe()
         try saveCheckpoint(to: checkpointDirectory(step: step))
         try saveModel(to: output)
+        try writeReport()
         let elapsed = (clock.now - start).inSeconds
         return TrainingSummary(
             steps: step, stepsThisRun: step - firstStep, tokensThisRun: tokensSeen - firstTokens,
             elapsedSeconds: elapsed, firstLosses: Array(losses.prefix(10)), lastLosses: Array(losses.suffix(10)),
-            evaluation: evaluation, output: output)
+            evaluation: evaluation, probe: probe, probeAtStart: probeAtStart, output: output)
     }
 
     /// One optimizer step: `gradientAccumulation` batches forward and backward, clipping, the
@@ -162,6 +174,12 @@ public final class Trainer {
         var fields: [(String, LogValue)] = [("step", .integer(step)), ("split", .text("eval"))]
         for (name, value) in EvaluationReport(metrics).values { fields.append((name, .number(value))) }
         try log.write(fields)
+    }
+
+    /// Draws the log into `report.html` in the run directory.
+    public func writeReport() throws {
+        try TrainingReport(logPath: log.path, title: "\(examples) → \(output)")
+            .write(to: FileSystem.join(output, TrainingReport.fileName))
     }
 
     /// The run's options in canonical form (checked on resume).

@@ -12,6 +12,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var heads: Int
     /// See `layers`.
     public var intermediate: Int
+    /// ALBERT's embedding width E (0: ``albertEmbeddingSize``'s default).
+    public var embeddingSize: Int
     /// Optimizer steps.
     public var steps: Int
     /// Examples per batch (per micro-batch when accumulating).
@@ -46,6 +48,12 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var pooling: ContrastivePooling
     /// Contrastive: the similarities' temperature.
     public var temperature: Double
+    /// The column the linear probe classifies by (`none` or empty: no probe).
+    public var probeColumn: String
+    /// The tokenized dataset the probe reads (empty: the examples' own, `ExampleMetaKeys.documents`).
+    public var probeDocuments: String
+    /// Documents the probe embeds at most.
+    public var probeMaxDocuments: Int
 
     /// The settings of checked options (every option present or defaulted).
     public init(_ options: StageOptions) {
@@ -54,6 +62,7 @@ public struct TrainingConfiguration: Sendable, Equatable {
         hidden = options[TrainingOptions.hidden]
         heads = options[TrainingOptions.heads]
         intermediate = options[TrainingOptions.intermediate]
+        embeddingSize = options[TrainingOptions.embeddingSize]
         steps = options[TrainingOptions.steps]
         batchSize = options[TrainingOptions.batchSize]
         learningRate = options[TrainingOptions.learningRate]
@@ -71,6 +80,9 @@ public struct TrainingConfiguration: Sendable, Equatable {
         loaderWorkers = options[TrainingOptions.loaderWorkers]
         pooling = options[TrainingOptions.pooling]
         temperature = options[TrainingOptions.temperature]
+        probeColumn = options[TrainingOptions.probeColumn]
+        probeDocuments = options[TrainingOptions.probeDocuments]
+        probeMaxDocuments = options[TrainingOptions.probeMaxDocuments]
     }
 
     /// The defaults.
@@ -78,6 +90,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
 
     /// The feed-forward size: `intermediate`, or 4 × `hidden` when it is 0.
     public var feedForward: Int { intermediate == 0 ? 4 * hidden : intermediate }
+
+    /// ALBERT's embedding width: `embedding_size`, or when it is 0 ALBERT's 128 — halved down to
+    /// hidden / 2 for a model narrower than 256, so that E < H still factorizes the embeddings.
+    public var albertEmbeddingSize: Int { embeddingSize == 0 ? min(128, hidden / 2) : embeddingSize }
 
     /// The learning-rate schedule over `steps`.
     public var learningRateSchedule: LearningRateSchedule {
@@ -93,6 +109,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
         guard hidden % heads == 0 else {
             throw PretextError(
                 .invalidConfiguration, "train: hidden (\(hidden)) must be a multiple of heads (\(heads))")
+        }
+        guard embeddingSize == 0 || model == .albert else {
+            throw PretextError(
+                .invalidConfiguration, "train: embedding_size applies to model albert only; it is \(model.rawValue)")
         }
     }
 }

@@ -6,17 +6,19 @@ import PretextCore
 public enum TrainingOptions {
     /// Every option, in the order `pretext train --help` lists them.
     public static let specs: [OptionSpec] = [
-        model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, steps.spec, batchSize.spec,
+        model.spec, layers.spec, hidden.spec, heads.spec, intermediate.spec, embeddingSize.spec, steps.spec,
+        batchSize.spec,
         learningRate.spec, schedule.spec, warmupSteps.spec, weightDecay.spec, maxGradNorm.spec,
         gradientAccumulation.spec, seed.spec, evalFraction.spec, evalEvery.spec, evalBatches.spec,
-        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, pooling.spec, temperature.spec,
+        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, pooling.spec, temperature.spec, probeColumn.spec,
+        probeDocuments.spec, probeMaxDocuments.spec,
     ]
 
     /// `model`: the architecture.
     public static let model = OptionKey<ModelKind>(
         "model", default: .auto,
-        "auto (from the examples: mlm → bert, causal_lm → gpt2, contrastive → contrastive), bert, roberta, gpt2, "
-            + "contrastive")
+        "auto (from the examples: mlm → bert, causal_lm → gpt2, contrastive → contrastive), bert, roberta, albert, "
+            + "gpt2, contrastive")
     /// `layers`.
     public static let layers = OptionKey<Int>("layers", min: 1, max: 48, default: 2, "transformer layers")
     /// `hidden`.
@@ -26,6 +28,10 @@ public enum TrainingOptions {
     /// `intermediate`.
     public static let intermediate = OptionKey<Int>(
         "intermediate", min: 0, max: 16_384, default: 0, "feed-forward size (0: 4 × hidden)")
+    /// `embedding_size`.
+    public static let embeddingSize = OptionKey<Int>(
+        "embedding_size", min: 0, max: 4096, default: 0,
+        "ALBERT's factorized embedding width E (0: 128, or hidden / 2 when hidden < 256)")
     /// `steps`.
     public static let steps = OptionKey<Int>("steps", min: 1, max: 10_000_000, default: 300, "optimizer steps")
     /// `batch_size`.
@@ -77,6 +83,17 @@ public enum TrainingOptions {
     public static let temperature = OptionKey<Double>(
         "temperature", min: 1e-4, max: 100, default: ContrastiveConfiguration.defaultTemperature,
         "contrastive: the cosine similarities are divided by it (SimCSE's 0.05)")
+    /// `probe_column`.
+    public static let probeColumn = OptionKey<String>(
+        "probe_column", default: "lang",
+        "the catalog column the linear probe classifies documents by (lang, source, …; none: no probe)")
+    /// `probe_documents`.
+    public static let probeDocuments = OptionKey<String>(
+        "probe_documents", default: "",
+        "the tokenized dataset the probe reads (empty: the one the examples were made from)")
+    /// `probe_max_documents`.
+    public static let probeMaxDocuments = OptionKey<Int>(
+        "probe_max_documents", min: 2, max: 1_000_000, default: 2000, "documents the probe embeds at most")
 
     /// The learning-rate schedules `schedule` names (Hugging Face's names).
     public enum ScheduleKind: String, OptionChoice, Sendable {
@@ -94,8 +111,11 @@ public enum TrainingOptions {
         case auto
         /// BERT (`BertForPreTraining`): MLM plus the records' pair task (NSP or SOP).
         case bert
-        /// RoBERTa-style: the BERT encoder trained on MLM only.
+        /// RoBERTa (`RobertaForMaskedLM`): the BERT encoder trained on MLM only.
         case roberta
+        /// ALBERT (`AlbertForPreTraining`): factorized embeddings, one shared layer, MLM plus
+        /// the records' pair task on the SOP head.
+        case albert
         /// GPT-2 (`GPT2LMHeadModel`).
         case gpt2
         /// The BERT encoder trained contrastively (`ContrastiveEncoder`, saved as `BertModel`).

@@ -1,13 +1,14 @@
-/// One post-LN encoder layer of BERT (transformers `BertLayer`).
+/// One post-LN encoder layer of BERT (transformers `BertLayer`; RoBERTa's is the same, and
+/// ALBERT's `AlbertLayer` computes the same under other names).
 ///
 /// With `x` the layer's input (`[rows, H]`):
 /// `a = x + attention.output.dense(MHA(query(x), key(x), value(x)))`,
 /// `h = attention.output.LayerNorm(a)`,
 /// `f = h + output.dense(GELU(intermediate.dense(h)))`, and the output is `output.LayerNorm(f)`.
-/// Every linear weight is `[out, in]` (`nn.Linear`); names are
+/// Every linear weight is `[out, in]` (`nn.Linear`); names are ``EncoderLayerNames``'s, e.g.
 /// `bert.encoder.layer.N.{attention.self.{query,key,value}, attention.output.dense,
 /// attention.output.LayerNorm, intermediate.dense, output.dense, output.LayerNorm}`.
-/// No dropout.
+/// No dropout. A layer used for several passes (ALBERT) adds each pass's gradients.
 public final class BertLayer: Sendable {
     /// What ``backward(_:cache:)`` needs from ``forward(_:mask:batch:sequence:)``.
     public struct Cache: Sendable {
@@ -45,21 +46,25 @@ public final class BertLayer: Sendable {
     /// The feed-forward activation.
     public let activation: GELU
 
-    /// Layer `index` of an encoder of `configuration`, zeros (LayerNorm weights ones), named
-    /// `{prefix}encoder.layer.N.…` (`prefix` "bert." inside a model with heads, "" for `BertModel`).
-    public init(index: Int, configuration: EncoderConfiguration, prefix modelPrefix: String = "bert.") {
-        let prefix = modelPrefix + "encoder.layer.\(index)."
+    /// Layer `index` of an encoder of `configuration`, under the variant's names, zeros
+    /// (LayerNorm weights ones).
+    public convenience init(index: Int, configuration: EncoderConfiguration) {
+        self.init(names: configuration.names.layer(index), configuration: configuration)
+    }
+
+    /// A layer of `configuration`'s sizes named `names`, zeros (LayerNorm weights ones).
+    public init(names: EncoderLayerNames, configuration: EncoderConfiguration) {
         let (width, inner) = (configuration.hiddenSize, configuration.intermediateSize)
         let epsilon = Float(configuration.layerNormEpsilon)
-        query = Linear(name: prefix + "attention.self.query", inputs: width, outputs: width)
-        key = Linear(name: prefix + "attention.self.key", inputs: width, outputs: width)
-        value = Linear(name: prefix + "attention.self.value", inputs: width, outputs: width)
+        query = Linear(name: names.query, inputs: width, outputs: width)
+        key = Linear(name: names.key, inputs: width, outputs: width)
+        value = Linear(name: names.value, inputs: width, outputs: width)
         attention = MultiHeadAttention(heads: configuration.heads, headDimension: configuration.headDimension)
-        attentionOutput = Linear(name: prefix + "attention.output.dense", inputs: width, outputs: width)
-        attentionNorm = LayerNorm(name: prefix + "attention.output.LayerNorm", dimension: width, epsilon: epsilon)
-        intermediate = Linear(name: prefix + "intermediate.dense", inputs: width, outputs: inner)
-        output = Linear(name: prefix + "output.dense", inputs: inner, outputs: width)
-        outputNorm = LayerNorm(name: prefix + "output.LayerNorm", dimension: width, epsilon: epsilon)
+        attentionOutput = Linear(name: names.attentionOutput, inputs: width, outputs: width)
+        attentionNorm = LayerNorm(name: names.attentionNorm, dimension: width, epsilon: epsilon)
+        intermediate = Linear(name: names.intermediate, inputs: width, outputs: inner)
+        output = Linear(name: names.output, inputs: inner, outputs: width)
+        outputNorm = LayerNorm(name: names.outputNorm, dimension: width, epsilon: epsilon)
         activation = configuration.activation
     }
 

@@ -2,10 +2,12 @@
 /// `logits = LayerNorm(GELU(dense(h))) · Eᵀ + bias`, with `E` the word embeddings.
 ///
 /// Names: `cls.predictions.transform.dense`, `cls.predictions.transform.LayerNorm`,
-/// `cls.predictions.bias`. The decoder weight is the word embedding table itself (one
-/// ``Parameter``); transformers lists `cls.predictions.decoder.weight` and
-/// `cls.predictions.decoder.bias` in `_tied_weights_keys` (tied to the word embeddings and to
-/// `cls.predictions.bias`), so a checkpoint stores neither and loading reports neither missing.
+/// `cls.predictions.bias` (RoBERTa's `RobertaLMHead`: `lm_head.{dense,layer_norm,bias}`;
+/// ALBERT's `AlbertMLMHead`: `predictions.{dense,LayerNorm,bias}`, its dense layer H → E, its
+/// LayerNorm of width E). The decoder weight is the word embedding table itself (one
+/// ``Parameter``); transformers lists the decoder's weight and bias in `_tied_weights_keys`
+/// (tied to the word embeddings and to the head's bias), so a checkpoint stores neither and
+/// loading reports neither missing.
 public final class BertMaskedLMHead: Sendable {
     /// What ``backward(_:cache:)`` needs from ``forward(_:)``.
     public struct Cache: Sendable {
@@ -16,7 +18,7 @@ public final class BertMaskedLMHead: Sendable {
         let decoder: Embedding.ProjectionCache
     }
 
-    /// `cls.predictions.transform.dense`, H → H.
+    /// `cls.predictions.transform.dense`, H → E (E = H except in ALBERT).
     public let dense: Linear
     /// `cls.predictions.transform.LayerNorm`.
     public let norm: LayerNorm
@@ -29,14 +31,13 @@ public final class BertMaskedLMHead: Sendable {
 
     /// A head decoding with `wordEmbeddings`, zeros (LayerNorm weight ones).
     public init(configuration: EncoderConfiguration, wordEmbeddings: Embedding) {
-        let width = configuration.hiddenSize
-        dense = Linear(name: "cls.predictions.transform.dense", inputs: width, outputs: width)
-        norm = LayerNorm(
-            name: "cls.predictions.transform.LayerNorm", dimension: width,
-            epsilon: Float(configuration.layerNormEpsilon))
-        bias = Parameter(name: "cls.predictions.bias", shape: [configuration.vocabularySize], decays: false)
+        let names = configuration.names.maskedLM
+        let width = configuration.embeddingSize
+        dense = Linear(name: names.dense, inputs: configuration.hiddenSize, outputs: width)
+        norm = LayerNorm(name: names.norm, dimension: width, epsilon: Float(configuration.layerNormEpsilon))
+        bias = Parameter(name: names.bias, shape: [configuration.vocabularySize], decays: false)
         decoder = wordEmbeddings
-        activation = configuration.activation
+        activation = configuration.maskedLMActivation
     }
 
     /// The head's own parameters (not the tied decoder), in Hugging Face's order.

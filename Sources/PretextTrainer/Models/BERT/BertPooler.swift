@@ -1,5 +1,6 @@
 /// BERT's pooler (transformers `BertPooler`): `tanh(dense(h₀))` of each example's first token
-/// (`[CLS]`), the input of the NSP/SOP head. Named `bert.pooler.dense`.
+/// (`[CLS]`), the input of the NSP/SOP head. Named `bert.pooler.dense` (ALBERT:
+/// `albert.pooler`, the same computation).
 public final class BertPooler: Sendable {
     /// What ``backward(_:cache:into:)`` needs from ``forward(_:batch:sequence:)``.
     public struct Cache: Sendable {
@@ -13,9 +14,9 @@ public final class BertPooler: Sendable {
     /// `bert.pooler.dense`, H → H.
     public let dense: Linear
 
-    /// A pooler of width `hiddenSize`, zeros.
-    public init(hiddenSize: Int) {
-        dense = Linear(name: "bert.pooler.dense", inputs: hiddenSize, outputs: hiddenSize)
+    /// A pooler of width `hiddenSize` whose linear layer is `name`, zeros.
+    public init(name: String = "bert.pooler.dense", hiddenSize: Int) {
+        dense = Linear(name: name, inputs: hiddenSize, outputs: hiddenSize)
     }
 
     /// The parameters, in Hugging Face's order.

@@ -4,7 +4,7 @@ import PretextLoader
 /// Reading the encoder's inputs from a loader batch.
 extension EncoderInputs {
     /// The inputs of a loader batch: `input_ids` `[rows, L]`, `segment_ids` `[rows, L]` when
-    /// present (else all 0), and the padding from `length` `[rows, 1]` or else
+    /// present and the configuration reads them (else all 0: RoBERTa has one token type), and the padding from `length` `[rows, 1]` or else
     /// `attention_mask` `[rows, L]` (else none).
     /// - Throws: `.invalidConfiguration` when the batch has no `input_ids`; the errors of
     ///   ``init(ids:segments:batch:sequence:padding:configuration:)``.
@@ -21,7 +21,8 @@ extension EncoderInputs {
             padding = .mask(mask.values)
         }
         try self.init(
-            ids: ids.values, segments: batch["segment_ids"]?.values, batch: rows, sequence: sequence,
+            ids: ids.values, segments: configuration.readsSegments ? batch["segment_ids"]?.values : nil, batch: rows,
+            sequence: sequence,
             padding: padding, configuration: configuration)
     }
 

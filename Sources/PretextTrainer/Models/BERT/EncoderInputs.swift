@@ -25,7 +25,8 @@ public struct EncoderInputs: Sendable, Equatable {
     ///   - padding: `.lengths` or a 0/1 `.mask`; `.none` when every position is real.
     /// - Throws: `.malformedInput` naming the field whose sizes or values do not fit (an id
     ///   outside the vocabulary, a segment id past `type_vocab_size`, a length past the sequence);
-    ///   `.invalidConfiguration` when the sequence is longer than `max_position_embeddings`.
+    ///   `.invalidConfiguration` when the sequence is longer than `max_position_embeddings`
+    ///   allows (``EncoderConfiguration/longestSequence``).
     public init(
         ids: [Int32], segments: [Int32]? = nil, batch: Int, sequence: Int, padding: AttentionMask.Padding = .none,
         configuration: EncoderConfiguration
@@ -47,6 +48,25 @@ public struct EncoderInputs: Sendable, Equatable {
     /// The position id of every row, `i` for position `i` of an example.
     public var positions: [Int32] { (0..<rows).map { Int32($0 % sequence) } }
 
+    /// The position ids `configuration`'s embeddings use: ``positions``, or RoBERTa's from the
+    /// token ids as transformers' `create_position_ids_from_input_ids` makes them — a token
+    /// that is not the pad id gets `pad + ` its rank among the example's non-pad tokens
+    /// (`pad + 1` for the first), a pad token gets `pad`. With padding only at the end, real
+    /// position `i` gets `pad + 1 + i`.
+    public func positions(for configuration: EncoderConfiguration) -> [Int32] {
+        guard configuration.variant == .roberta else { return positions }
+        let pad = Int32(configuration.padTokenID)
+        var result = [Int32](repeating: pad, count: rows)
+        var rank: Int32 = 0
+        for row in 0..<rows {
+            if row % sequence == 0 { rank = 0 }
+            guard ids[row] != pad else { continue }
+            rank += 1
+            result[row] = pad + rank
+        }
+        return result
+    }
+
     /// Whether each row is a real token (not padding).
     public var isReal: [Bool] {
         switch padding {
@@ -58,11 +78,12 @@ public struct EncoderInputs: Sendable, Equatable {
 
     /// Throws unless every size and value fits the configuration.
     private func validate(_ configuration: EncoderConfiguration) throws {
-        guard sequence <= configuration.maxPositions else {
+        guard sequence <= configuration.longestSequence else {
             throw PretextError(
                 .invalidConfiguration,
                 "the batch has sequences of \(sequence) positions; max_position_embeddings is "
-                    + "\(configuration.maxPositions)")
+                    + "\(configuration.maxPositions)"
+                    + (configuration.positionOffset > 0 ? ", of which \(configuration.positionOffset) come first" : ""))
         }
         try Self.check("input_ids", ids, count: rows, below: configuration.vocabularySize)
         try Self.check("segment_ids", segments, count: rows, below: configuration.typeVocabularySize)

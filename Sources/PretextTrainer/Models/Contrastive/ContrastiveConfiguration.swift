@@ -22,10 +22,16 @@ public struct ContrastiveConfiguration: Sendable, Equatable {
         self.temperature = temperature
     }
 
-    /// Throws `.invalidConfiguration` naming the first invalid value (the encoder's, or a
-    /// temperature that is not above 0).
+    /// Throws `.invalidConfiguration` naming the first invalid value (the encoder's, a variant
+    /// other than BERT, or a temperature that is not above 0).
     public func validate() throws {
         try encoder.validate()
+        guard encoder.variant == .bert else {
+            throw PretextError(
+                .invalidConfiguration,
+                "invalid contrastive configuration: the encoder is saved as BertModel, so its variant must be bert, "
+                    + "not \(encoder.variant.rawValue)")
+        }
         guard temperature > 0, temperature.isFinite else {
             throw PretextError(
                 .invalidConfiguration,

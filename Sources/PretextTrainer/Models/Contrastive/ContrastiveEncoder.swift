@@ -24,19 +24,18 @@ public final class ContrastiveEncoder: TrainableModel, Sendable {
     public init(configuration: ContrastiveConfiguration, seed: UInt64) throws {
         try configuration.validate()
         self.configuration = configuration
-        let width = configuration.encoder.hiddenSize
-        encoder = BertEncoder(configuration: configuration.encoder, prefix: "")
+        let (width, names) = (configuration.encoder.hiddenSize, Self.names)
+        encoder = BertEncoder(configuration: configuration.encoder, names: names)
         pooler = [
-            Parameter(name: "pooler.dense.weight", shape: [width, width], decays: false),
-            Parameter(name: "pooler.dense.bias", shape: [width], decays: false),
+            Parameter(name: names.pooler + ".weight", shape: [width, width], decays: false),
+            Parameter(name: names.pooler + ".bias", shape: [width], decays: false),
         ]
         parameters = encoder.parameters + pooler
-        let encoderConfiguration = configuration.encoder
-        try WeightInitialization.bert(
-            seed: seed, initializerRange: encoderConfiguration.initializerRange,
-            padTokenID: encoderConfiguration.padTokenID
-        ).initialize(parameters)
+        try configuration.encoder.initialization(seed: seed).initialize(parameters)
     }
+
+    /// The names of a bare `BertModel`: `embeddings.*`, `encoder.layer.N.*`, `pooler.dense.*`.
+    public static let names = EncoderNames.baseModel(.bert)
 
     /// The `config.json`: `BertConfig` (architecture `BertModel`) with `pretext_pooling` and
     /// `pretext_temperature`.

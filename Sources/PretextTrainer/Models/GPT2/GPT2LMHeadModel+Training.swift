@@ -10,7 +10,7 @@ extension GPT2LMHeadModel {
     public func trainStep(_ batch: Batch, gradientScale: Float) throws -> Metrics {
         let inputs = try DecoderInputs(batch: batch, configuration: configuration)
         let forward = forward(inputs, logits: true)
-        var result = CrossEntropy.evaluate(logits: forward.logits!, targets: inputs.targets)
+        let result = CrossEntropy.evaluate(logits: forward.logits!, targets: inputs.targets)
         backward(result.gradient.scaled(by: gradientScale), forward: forward)
         return Self.metrics(result)
     }

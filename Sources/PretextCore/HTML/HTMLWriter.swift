@@ -1,9 +1,14 @@
-/// Builds well-formed (XML-compatible) HTML: every element closed, every text escaped.
-struct HTMLWriter {
-    private(set) var text = ""
+/// Builds well-formed (XML-compatible) HTML: every element closed, every text escaped. The
+/// audit report and the trainer's report are written with it.
+public struct HTMLWriter {
+    /// The markup so far.
+    public private(set) var text = ""
+
+    /// An empty document.
+    public init() {}
 
     /// Escapes `&`, `<`, `>`, `"` and `'`.
-    static func escape(_ value: String) -> String {
+    public static func escape(_ value: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(value.utf8.count)
         for character in value {
@@ -20,13 +25,15 @@ struct HTMLWriter {
     }
 
     /// Appends raw markup (already well-formed).
-    mutating func raw(_ markup: String) { text += markup }
+    public mutating func raw(_ markup: String) { text += markup }
 
     /// Appends escaped text.
-    mutating func text(_ value: String) { text += Self.escape(value) }
+    public mutating func text(_ value: String) { text += Self.escape(value) }
 
     /// Appends `<tag attributes>…</tag>` around what `body` writes.
-    mutating func element(_ tag: String, _ attributes: [(String, String)] = [], _ body: (inout HTMLWriter) -> Void) {
+    public mutating func element(
+        _ tag: String, _ attributes: [(String, String)] = [], _ body: (inout HTMLWriter) -> Void
+    ) {
         text += "<" + tag
         for (name, value) in attributes { text += " \(name)=\"\(Self.escape(value))\"" }
         text += ">"
@@ -35,12 +42,12 @@ struct HTMLWriter {
     }
 
     /// Appends `<tag>escaped text</tag>`.
-    mutating func element(_ tag: String, _ attributes: [(String, String)] = [], text value: String) {
+    public mutating func element(_ tag: String, _ attributes: [(String, String)] = [], text value: String) {
         element(tag, attributes) { $0.text(value) }
     }
 
     /// Appends a table with a header row and text cells.
-    mutating func table(_ header: [String], _ rows: [[String]], highlight: (Int) -> Bool = { _ in false }) {
+    public mutating func table(_ header: [String], _ rows: [[String]], highlight: (Int) -> Bool = { _ in false }) {
         element("table") { html in
             html.element("tr") { row in for cell in header { row.element("th", text: cell) } }
             for (index, cells) in rows.enumerated() {
