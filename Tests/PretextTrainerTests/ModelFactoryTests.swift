@@ -7,8 +7,8 @@ import _PretextFileSystem
 
 @testable import PretextTrainer
 
-/// What `model` builds on `mlm` records: BERT, RoBERTa and ALBERT with the examples' pad id,
-/// pair task and sizes.
+/// What `model` builds on `mlm` records — BERT, RoBERTa and ALBERT with the examples' pad id,
+/// pair task and sizes — and on `contrastive` pairs, with the probe's framing.
 @Suite struct ModelFactoryTests {
     /// `mlm` records (``ModelResumeTests/writeMaskedLMRecords(at:)``) recorded as SOP, with a
     /// WordPiece tokenizer of 30 tokens whose `[PAD]` is id 1.
@@ -16,6 +16,13 @@ import _PretextFileSystem
         let path = scratch.path + "/pairs"
         try ModelResumeTests.writeMaskedLMRecords(at: path)
         try Dataset.open(at: path).openCatalog().setMeta(ExampleMetaKeys.pairTask, "sop")
+        try writeTokenizer(at: path)
+        return path
+    }
+
+    /// ``examples(in:)``'s tokenizer under `path/tokenizer/tokenizer.json`: WordPiece, 30 tokens,
+    /// `[UNK] [PAD] [CLS] [SEP] [MASK]` ids 0 to 4.
+    static func writeTokenizer(at path: String) throws {
         let specials = ["[UNK]", "[PAD]", "[CLS]", "[SEP]", "[MASK]"]
         let vocabulary = specials + (5..<30).map { "w\($0)" }
         let tokenizer = Tokenizer(
@@ -23,7 +30,6 @@ import _PretextFileSystem
             addedTokens: specials.enumerated().map { AddedToken(id: UInt32($0.offset), content: $0.element) })
         try FileSystem.createDirectory(path + "/tokenizer")
         try TokenizerFile.write(tokenizer, to: path + "/tokenizer/tokenizer.json")
-        return path
     }
 
     /// The model `options` build on the examples.
@@ -70,5 +76,22 @@ import _PretextFileSystem
             _ = try Self.build([("model", "bert"), ("embedding_size", "8")], examples: try Self.examples(in: scratch))
         }
         #expect(error.message.contains("embedding_size"))
+    }
+
+    @Test func contrastiveFramesTheProbeAsItsPairs() throws {
+        let scratch = try TemporaryDirectory()
+        let examples = scratch.path + "/contrastive"
+        try ModelResumeTests.writeContrastiveRecords(at: examples)
+        try Self.writeTokenizer(at: examples)
+        let built = try Self.build([("hidden", "32"), ("heads", "2"), ("pooling", "first")], examples: examples)
+        let model = try #require(built.model as? ContrastiveEncoder)
+        #expect(model.configuration.pooling == .first && model.configuration.encoder.padTokenID == 1)
+        #expect(model.configuration.encoder.maxPositions == 8)
+        #expect(built.probeFraming == ProbeFraming(prefix: [2], suffix: [3], maxLength: 8, padID: 1))
+        #expect(built.description.hasPrefix("contrastive (first pooling, temperature 0.05), 2 layers × 32"))
+        let framed = [[7, 8, 9], Array(10..<20)].map(built.probeFraming.frame)
+        #expect(framed[1] == [2] + Array(10..<16) + [3])
+        let embeddings = try model.embed(built.probeFraming.batch(framed))
+        #expect(embeddings.rows == 2 && embeddings.columns == 32)
     }
 }

@@ -7,7 +7,8 @@ import _PretextFileSystem
 @testable import PretextTrainer
 
 /// Resuming a real model from a checkpoint gives the weights of the uninterrupted run, bit for
-/// bit: BERT, RoBERTa and ALBERT on `mlm`-shaped records and GPT-2 on `causal_lm`-shaped blocks.
+/// bit: BERT, RoBERTa and ALBERT on `mlm`-shaped records, GPT-2 on `causal_lm`-shaped blocks and
+/// the contrastive encoder on `contrastive`-shaped pairs with hard negatives.
 @Suite struct ModelResumeTests {
     /// 9 steps straight against 4, a checkpoint, a fresh model of another seed resumed from it,
     /// and 5 more.
@@ -83,6 +84,35 @@ import _PretextFileSystem
                     maxPositions: 10 + EncoderConfiguration.positionOffset(variant, padTokenID: 0), padTokenID: 0,
                     pairTask: variant == .roberta ? .none : .sop, typeVocabularySize: variant == .roberta ? 1 : 2,
                     variant: variant, embeddingSize: variant == .albert ? 8 : nil),
+                seed: seed)
+        }
+    }
+
+    /// 60 `contrastive`-shaped records (`max_length` 8, vocabulary 30, pad 0): an anchor, a
+    /// positive and a hard negative of 3 to 8 tokens, each starting with id 2.
+    static func writeContrastiveRecords(at examples: String) throws {
+        let sides = ["anchor", "positive", "negative"]
+        let schema = try RecordSchema(
+            sides.flatMap { [.init($0 + "_ids", .uint16, count: 8), .init($0 + "_length", .uint16)] })
+        try writeExamples(at: examples, schema: schema, count: 60) { index in
+            sides.enumerated().flatMap { side, _ in
+                let length = 3 + (index + side) % 6
+                let ids = (0..<8).map { $0 == 0 ? 2 : $0 < length ? 5 + (index * 3 + side * 11 + $0 * 7) % 25 : 0 }
+                return littleEndian(ids) + littleEndian([length])
+            }
+        }
+    }
+
+    @Test func contrastiveResumesExactly() throws {
+        let scratch = try TemporaryDirectory()
+        let examples = scratch.path + "/contrastive"
+        try Self.writeContrastiveRecords(at: examples)
+        try Self.expectExactResume(examples: examples, scratch: scratch.path) { seed in
+            try ContrastiveEncoder(
+                configuration: ContrastiveConfiguration(
+                    encoder: EncoderConfiguration(
+                        vocabularySize: 30, hiddenSize: 16, layers: 2, heads: 2, intermediateSize: 32, maxPositions: 8,
+                        padTokenID: 0, pairTask: .none)),
                 seed: seed)
         }
     }

@@ -7,8 +7,10 @@ Usage:  python3 scripts/reference/bert_forward.py CHECKPOINT_DIR INPUTS.json OUT
 Reads CHECKPOINT_DIR/config.json and CHECKPOINT_DIR/model.safetensors (with
 `safetensors.numpy`), computes transformers' forward pass from its formulas in float64 —
 post-LN encoder, tanh pooler, MLM head tied to the word embeddings, pair head — and writes the
-logits. `model_type` picks the family (modeling_bert.py, modeling_roberta.py,
-modeling_albert.py):
+logits. For a bare `BertModel` checkpoint (the contrastive encoder: tensors without the `bert.`
+prefix and no heads) it writes the last hidden states and the embeddings pooled as
+config.json's `pretext_pooling` says instead. `model_type` picks the family (modeling_bert.py,
+modeling_roberta.py, modeling_albert.py):
 
 - bert: `BertForPreTraining` / `BertForMaskedLM`.
 - roberta: `RobertaForMaskedLM` — BERT's layers under `roberta.`, position ids
@@ -19,15 +21,17 @@ modeling_albert.py):
   `albert_layer_groups.0.albert_layers.0` applied `num_hidden_layers` times, pooler
   `albert.pooler`, head `predictions.{dense,LayerNorm,bias}`, `sop_classifier.classifier`.
 
-Written independently of the Swift code, so that the test comparing the two
-(Tests/PretextTrainerTests/BERTReferenceTests.swift) checks the trainer against the
-definition, not against itself.
+Written independently of the Swift code, so that the tests comparing the two
+(Tests/PretextTrainerTests/BERTReferenceTests.swift, ContrastiveReferenceTests.swift) check the
+trainer against the definition, not against itself.
 
 INPUTS.json: {"input_ids": [[id, ...], ...], "segment_ids": [[...], ...] (optional, default
 0), "lengths": [n, ...] (optional, default the full width)}; rows padded to one width.
 OUT.json: {"mlm_logits": [[[vocab floats] for each of the first n positions] per example],
 "pair_logits": [[2 floats] per example] or null when the checkpoint has no pair head (a
-*ForMaskedLM)}.
+*ForMaskedLM)}; for a BertModel: {"last_hidden_state": [[[H floats] for each of the first n
+positions] per example], "pooled": [[H floats] per example]}, pooled as `pretext_pooling` says —
+"mean": the mean over the n real positions, "first": position 0.
 
 Needs numpy and safetensors from PyPI (scripts/setup-python installs them).
 """
@@ -87,32 +91,31 @@ def self_attention(weights: dict, names: dict, x: np.ndarray, keep: np.ndarray, 
     return context.transpose(1, 0, 2).reshape(length, hidden)
 
 
-# Each family's module names (transformers' attribute paths).
+# Each family's module names (transformers' attribute paths); the base model's (layer, pooler)
+# follow its prefix: "bert." etc. inside a model with heads, "" in a bare BertModel.
 NAMES = {
     "bert": {
-        "layer": lambda n: f"bert.encoder.layer.{n}.",
+        "layer": lambda n: f"encoder.layer.{n}.",
         "query": "attention.self.query", "key": "attention.self.key", "value": "attention.self.value",
         "attention_output": "attention.output.dense", "attention_norm": "attention.output.LayerNorm",
         "intermediate": "intermediate.dense", "output": "output.dense", "output_norm": "output.LayerNorm",
         "mlm_dense": "cls.predictions.transform.dense", "mlm_norm": "cls.predictions.transform.LayerNorm",
-        "mlm_bias": "cls.predictions.bias", "pooler": "bert.pooler.dense", "pair": "cls.seq_relationship",
+        "mlm_bias": "cls.predictions.bias", "pooler": "pooler.dense", "pair": "cls.seq_relationship",
     },
     "albert": {
-        "layer": lambda n: "albert.encoder.albert_layer_groups.0.albert_layers.0.",
+        "layer": lambda n: "encoder.albert_layer_groups.0.albert_layers.0.",
         "query": "attention.query", "key": "attention.key", "value": "attention.value",
         "attention_output": "attention.dense", "attention_norm": "attention.LayerNorm",
         "intermediate": "ffn", "output": "ffn_output", "output_norm": "full_layer_layer_norm",
         "mlm_dense": "predictions.dense", "mlm_norm": "predictions.LayerNorm",
-        "mlm_bias": "predictions.bias", "pooler": "albert.pooler", "pair": "sop_classifier.classifier",
+        "mlm_bias": "predictions.bias", "pooler": "pooler", "pair": "sop_classifier.classifier",
     },
 }
 NAMES["roberta"] = dict(
     NAMES["bert"],
-    layer=lambda n: f"roberta.encoder.layer.{n}.",
     mlm_dense="lm_head.dense",
     mlm_norm="lm_head.layer_norm",
     mlm_bias="lm_head.bias",
-    pooler="roberta.pooler.dense",
 )
 
 
@@ -125,13 +128,16 @@ def position_ids(config: dict, ids: np.ndarray) -> np.ndarray:
     return np.cumsum(real) * real + pad
 
 
-def encode(weights: dict, config: dict, ids: np.ndarray, segments: np.ndarray, length: int) -> np.ndarray:
-    """The base model's last hidden states [L, H] for one example with `length` real tokens."""
+def encode(
+    weights: dict, config: dict, ids: np.ndarray, segments: np.ndarray, length: int, base: str
+) -> np.ndarray:
+    """The base model's last hidden states [L, H] for one example with `length` real tokens;
+    tensor names start with `base` ("bert." etc. inside a model with heads, "" in a bare model)."""
     eps = config["layer_norm_eps"]
     kind = config["model_type"]
     names = NAMES[kind]
     width = ids.shape[0]
-    e = f"{kind}.embeddings."
+    e = base + "embeddings."
     x = (
         weights[e + "word_embeddings.weight"][ids]
         + weights[e + "position_embeddings.weight"][position_ids(config, ids)]
@@ -139,10 +145,10 @@ def encode(weights: dict, config: dict, ids: np.ndarray, segments: np.ndarray, l
     )
     x = layer_norm(x, weights[e + "LayerNorm.weight"], weights[e + "LayerNorm.bias"], eps)
     if kind == "albert":
-        x = linear(weights, "albert.encoder.embedding_hidden_mapping_in", x)
+        x = linear(weights, base + "encoder.embedding_hidden_mapping_in", x)
     keep = np.arange(width) < length
     for n in range(config["num_hidden_layers"]):
-        p = names["layer"](n)
+        p = base + names["layer"](n)
         attention = {part: p + names[part] for part in ("query", "key", "value")}
         context = self_attention(weights, attention, x, keep, config["num_attention_heads"])
         x = layer_norm(
@@ -176,8 +182,29 @@ def mlm_logits(weights: dict, config: dict, hidden: np.ndarray) -> np.ndarray:
 def pair_logits(weights: dict, config: dict, hidden: np.ndarray) -> np.ndarray:
     """The pooler (tanh of dense of the first token) then the pair head."""
     names = NAMES[config["model_type"]]
-    pooled = np.tanh(linear(weights, names["pooler"], hidden[0]))
+    pooled = np.tanh(linear(weights, config["model_type"] + "." + names["pooler"], hidden[0]))
     return linear(weights, names["pair"], pooled)
+
+
+def pool(config: dict, hidden: np.ndarray, length: int) -> np.ndarray:
+    """The contrastive embedding: sentence-transformers' mean pooling over the real tokens, or
+    the first token's state, as `pretext_pooling` says."""
+    pooling = config.get("pretext_pooling", "mean")
+    if pooling == "mean":
+        return hidden[:length].mean(axis=0)
+    if pooling == "first":
+        return hidden[0]
+    raise SystemExit(f"pretext_pooling {pooling!r} is not supported by this reference")
+
+
+def base_model_states(weights: dict, config: dict, ids, segments, lengths) -> dict:
+    """A bare BertModel's last hidden states and pooled embeddings (no prefix, no heads)."""
+    states: dict = {"last_hidden_state": [], "pooled": []}
+    for row, length in enumerate(lengths):
+        hidden = encode(weights, config, ids[row], segments[row], length, base="")
+        states["last_hidden_state"].append(hidden[:length].tolist())
+        states["pooled"].append(pool(config, hidden, length).tolist())
+    return states
 
 
 def main(arguments: list[str]) -> int:
@@ -193,10 +220,14 @@ def main(arguments: list[str]) -> int:
     ids = np.asarray(inputs["input_ids"], dtype=np.int64)
     segments = np.asarray(inputs.get("segment_ids", np.zeros_like(ids)), dtype=np.int64)
     lengths = inputs.get("lengths", [ids.shape[1]] * ids.shape[0])
+    if "embeddings.word_embeddings.weight" in weights:
+        with open(out_path, "w") as handle:
+            json.dump(base_model_states(weights, config, ids, segments, lengths), handle)
+        return 0
     has_pair = NAMES[config["model_type"]]["pair"] + ".weight" in weights
     out: dict = {"mlm_logits": [], "pair_logits": [] if has_pair else None}
     for row, length in enumerate(lengths):
-        hidden = encode(weights, config, ids[row], segments[row], length)
+        hidden = encode(weights, config, ids[row], segments[row], length, base=config["model_type"] + ".")
         out["mlm_logits"].append(mlm_logits(weights, config, hidden[:length]).tolist())
         if has_pair:
             out["pair_logits"].append(pair_logits(weights, config, hidden).tolist())

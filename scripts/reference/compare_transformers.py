@@ -11,7 +11,10 @@ Prints the model class, the missing and unexpected keys `from_pretrained` report
 be empty), and the largest absolute logit difference over the real positions of ROWS random
 rows (GPT-2: one document per row, plain causal attention; BERT and ALBERT: random lengths and
 segments; RoBERTa: random lengths, padding filled with the pad id, from which transformers
-derives the position ids, and token type 0).
+derives the position ids, and token type 0). A contrastive checkpoint (architecture `BertModel`)
+is loaded with `AutoModel` and compared on `last_hidden_state` at the real positions and on the
+embeddings pooled as `pretext_pooling` says (sentence-transformers' mean over the attention
+mask, or the first token's state).
 Exits 1 when keys are missing or unexpected or the difference is above 1e-4.
 """
 
@@ -61,6 +64,26 @@ def numpy_logits(script: str, checkpoint: str, inputs: dict) -> dict:
             return json.load(handle)
 
 
+def compare_embeddings(model, config: dict, inputs: dict, reference: dict) -> float:
+    """The largest difference of transformers' last hidden states (real positions) and pooled
+    embeddings from the numpy reference's, the pooling done here as sentence-transformers does."""
+    ids = torch.tensor(inputs["input_ids"])
+    mask = torch.tensor([[1 if t < n else 0 for t in range(ids.shape[1])] for n in inputs["lengths"]])
+    hidden = model(input_ids=ids, token_type_ids=torch.tensor(inputs["segment_ids"]), attention_mask=mask)
+    hidden = hidden.last_hidden_state
+    if config.get("pretext_pooling", "mean") == "mean":
+        weights = mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1)
+    else:
+        pooled = hidden[:, 0]
+    print(f"  pooling {config.get('pretext_pooling')}, temperature {config.get('pretext_temperature')}")
+    largest = float(np.abs(pooled.numpy() - np.array(reference["pooled"])).max())
+    for row, length in enumerate(inputs["lengths"]):
+        expected = np.array(reference["last_hidden_state"][row])
+        largest = max(largest, float(np.abs(hidden[row, :length].numpy() - expected).max()))
+    return largest
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("checkpoint")
@@ -70,7 +93,7 @@ def main() -> int:
     with open(os.path.join(arguments.checkpoint, "config.json")) as handle:
         config = json.load(handle)
     architecture = config["architectures"][0]
-    model_class = getattr(transformers, architecture)
+    model_class = transformers.AutoModel if architecture == "BertModel" else getattr(transformers, architecture)
     model, info = model_class.from_pretrained(arguments.checkpoint, output_loading_info=True)
     model.eval()
     print(f"transformers {transformers.__version__}, torch {torch.__version__}: {architecture}")
@@ -88,6 +111,9 @@ def main() -> int:
             for row, length in enumerate(inputs["length"]):
                 expected = np.array(reference["logits"][row])
                 largest = max(largest, float(np.abs(logits[row, :length] - expected).max()))
+        elif architecture == "BertModel":
+            reference = numpy_logits(os.path.join(here, "bert_forward.py"), arguments.checkpoint, inputs)
+            largest = compare_embeddings(model, config, inputs, reference)
         else:
             reference = numpy_logits(os.path.join(here, "bert_forward.py"), arguments.checkpoint, inputs)
             mask = torch.tensor([[1 if t < n else 0 for t in range(ids.shape[1])] for n in inputs["lengths"]])

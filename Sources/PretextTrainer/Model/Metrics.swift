@@ -4,7 +4,7 @@
 ///
 /// Names follow the objectives: `mlm_loss` (summed over predicted tokens, counted per token),
 /// `mlm_correct`, `nsp_loss`/`sop_loss` and `nsp_correct`/`sop_correct` (per example),
-/// `clm_loss`/`clm_correct` (per predicted token), `contrastive_loss`/`contrastive_correct`
+/// `clm_loss`/`clm_correct` (per predicted token), `contrastive_loss`/`retrieval_correct`
 /// (per anchor), and `loss`, the objective differentiated (per batch).
 public struct Metrics: Sendable, Equatable {
     /// A sum and how many values it adds up.

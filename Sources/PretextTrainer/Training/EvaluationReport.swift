@@ -2,7 +2,8 @@ import Foundation
 
 /// The figures an evaluation reports, derived from the metrics' sums: each loss's mean,
 /// `…_accuracy` from each `…_correct`, and `…_perplexity` (e to the mean loss) for the
-/// token-level language-model losses (`mlm`, `clm`).
+/// token-level language-model losses (`mlm`, `clm`); `contrastive_top1` from
+/// `retrieval_correct` (the share of anchors whose own positive ranks first in the batch).
 public struct EvaluationReport: Sendable {
     /// The figures, names sorted.
     public let values: [(name: String, value: Double)]
@@ -11,7 +12,9 @@ public struct EvaluationReport: Sendable {
     public init(_ metrics: Metrics) {
         var values: [(String, Double)] = []
         for (name, value) in metrics.means {
-            if name.hasSuffix("_correct") {
+            if name == "retrieval_correct" {
+                values.append(("contrastive_top1", value))
+            } else if name.hasSuffix("_correct") {
                 values.append((String(name.dropLast("_correct".count)) + "_accuracy", value))
             } else {
                 values.append((name, value))

@@ -80,6 +80,7 @@ public enum ModelFactory {
         case .roberta: return try bert(examples, configuration, variant: .roberta)
         case .albert: return try bert(examples, configuration, variant: .albert)
         case .gpt2, .auto: return try gpt2(examples, configuration)
+        case .contrastive: return try contrastive(examples, configuration)
         }
     }
 
@@ -88,18 +89,20 @@ public enum ModelFactory {
         let fields = examples.fieldNames
         let isMaskedLM = fields.contains("masked_lm_positions")
         let isCausalLM = fields.contains("positions") && fields.contains("input_ids")
+        let isContrastive = fields.contains("anchor_ids") && fields.contains("positive_ids")
         switch asked {
         case .auto where isMaskedLM: return .bert
         case .auto where isCausalLM: return .gpt2
+        case .auto where isContrastive: return .contrastive
         case .bert where isMaskedLM, .albert where isMaskedLM, .roberta where isMaskedLM || isCausalLM,
-            .gpt2 where isCausalLM:
+            .gpt2 where isCausalLM, .contrastive where isContrastive:
             return asked
         default:
             throw PretextError(
                 .invalidConfiguration,
                 "model \(asked.rawValue) does not train on these records (fields "
                     + "\(examples.schema.fields.map(\.name).joined(separator: ", "))): bert, albert and roberta train on "
-                    + "mlm examples, gpt2 and roberta on causal_lm blocks",
+                    + "mlm examples, gpt2 and roberta on causal_lm blocks, contrastive on contrastive pairs",
                 path: examples.path)
         }
     }
@@ -179,5 +182,28 @@ extension ModelFactory {
             model: model, transform: nil,
             description: describe("gpt2", configuration, vocabulary: decoder.vocabulary, sequence: length),
             probeFraming: ProbeFraming(maxLength: length, padID: Int32(eos)))
+    }
+}
+
+extension ModelFactory {
+    /// The contrastive encoder on `contrastive` pairs, with the options' pooling and temperature;
+    /// the pad id as BERT's; the probe frames documents as the pairs' texts are, `[CLS]` …
+    /// `[SEP]`, at most the records' `max_length` tokens.
+    static func contrastive(_ examples: Examples, _ configuration: TrainingConfiguration) throws -> Built {
+        let length = examples.count(of: "anchor_ids") ?? 0
+        let pad = examples.id(ofAny: ["[PAD]", "<pad>", "<|endoftext|>"]) ?? 0
+        let encoder = EncoderConfiguration(
+            vocabularySize: examples.tokenizer.vocabularySize, hiddenSize: configuration.hidden,
+            layers: configuration.layers, heads: configuration.heads, intermediateSize: configuration.feedForward,
+            maxPositions: length, padTokenID: pad, pairTask: .none)
+        let model = try ContrastiveEncoder(
+            configuration: ContrastiveConfiguration(
+                encoder: encoder, pooling: configuration.pooling, temperature: configuration.temperature),
+            seed: configuration.seed)
+        let name = "contrastive (\(configuration.pooling.rawValue) pooling, temperature \(configuration.temperature))"
+        return Built(
+            model: model, transform: nil,
+            description: describe(name, configuration, vocabulary: encoder.vocabularySize, sequence: length),
+            probeFraming: examples.encoderFraming(length: length, pad: pad))
     }
 }

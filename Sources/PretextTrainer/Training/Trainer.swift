@@ -199,9 +199,12 @@ public final class Trainer {
         self.tokensSeen = tokensSeen
     }
 
-    /// Real tokens of a batch: the attention mask's ones, or every `input_ids` value without one.
+    /// Real tokens of a batch: the attention mask's ones, or every `input_ids` value without
+    /// one, or (contrastive pairs) the sum of the `…_length` fields.
     static func realTokens(_ batch: Batch) -> Int {
         if let mask = batch[Batch.attentionMaskName] { return mask.values.reduce(0) { $0 + Int($1) } }
-        return batch["input_ids"]?.values.count ?? 0
+        if let ids = batch["input_ids"] { return ids.values.count }
+        let lengths = batch.names.filter { $0.hasSuffix("_length") }.compactMap { batch[$0] }
+        return lengths.reduce(0) { total, lengths in lengths.values.reduce(total) { $0 + Int($1) } }
     }
 }

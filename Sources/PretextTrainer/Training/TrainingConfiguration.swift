@@ -44,6 +44,10 @@ public struct TrainingConfiguration: Sendable, Equatable {
     public var logEvery: Int
     /// Loader threads.
     public var loaderWorkers: Int
+    /// Contrastive: how token states become a text's embedding.
+    public var pooling: ContrastivePooling
+    /// Contrastive: the similarities' temperature.
+    public var temperature: Double
     /// The column the linear probe classifies by (`none` or empty: no probe).
     public var probeColumn: String
     /// The tokenized dataset the probe reads (empty: the examples' own, `ExampleMetaKeys.documents`).
@@ -74,6 +78,8 @@ public struct TrainingConfiguration: Sendable, Equatable {
         checkpointEvery = options[TrainingOptions.checkpointEvery]
         logEvery = options[TrainingOptions.logEvery]
         loaderWorkers = options[TrainingOptions.loaderWorkers]
+        pooling = options[TrainingOptions.pooling]
+        temperature = options[TrainingOptions.temperature]
         probeColumn = options[TrainingOptions.probeColumn]
         probeDocuments = options[TrainingOptions.probeDocuments]
         probeMaxDocuments = options[TrainingOptions.probeMaxDocuments]

@@ -10,13 +10,15 @@ public enum TrainingOptions {
         batchSize.spec,
         learningRate.spec, schedule.spec, warmupSteps.spec, weightDecay.spec, maxGradNorm.spec,
         gradientAccumulation.spec, seed.spec, evalFraction.spec, evalEvery.spec, evalBatches.spec,
-        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, probeColumn.spec, probeDocuments.spec,
-        probeMaxDocuments.spec,
+        checkpointEvery.spec, logEvery.spec, loaderWorkers.spec, pooling.spec, temperature.spec, probeColumn.spec,
+        probeDocuments.spec, probeMaxDocuments.spec,
     ]
 
     /// `model`: the architecture.
     public static let model = OptionKey<ModelKind>(
-        "model", default: .auto, "auto (from the examples: mlm → bert, causal_lm → gpt2), bert, roberta, albert, gpt2")
+        "model", default: .auto,
+        "auto (from the examples: mlm → bert, causal_lm → gpt2, contrastive → contrastive), bert, roberta, albert, "
+            + "gpt2, contrastive")
     /// `layers`.
     public static let layers = OptionKey<Int>("layers", min: 1, max: 48, default: 2, "transformer layers")
     /// `hidden`.
@@ -74,6 +76,13 @@ public enum TrainingOptions {
         "loader_workers", min: 0, max: 64, default: 0,
         "loader threads (0: batches made on the training thread, some 50 µs against a step's milliseconds)")
 
+    /// `pooling`.
+    public static let pooling = OptionKey<ContrastivePooling>(
+        "pooling", default: .mean, "contrastive: mean of the real tokens' states, or first (the [CLS] state)")
+    /// `temperature`.
+    public static let temperature = OptionKey<Double>(
+        "temperature", min: 1e-4, max: 100, default: ContrastiveConfiguration.defaultTemperature,
+        "contrastive: the cosine similarities are divided by it (SimCSE's 0.05)")
     /// `probe_column`.
     public static let probeColumn = OptionKey<String>(
         "probe_column", default: "lang",
@@ -109,5 +118,7 @@ public enum TrainingOptions {
         case albert
         /// GPT-2 (`GPT2LMHeadModel`).
         case gpt2
+        /// The BERT encoder trained contrastively (`ContrastiveEncoder`, saved as `BertModel`).
+        case contrastive
     }
 }

@@ -27,10 +27,11 @@ public final class BertEmbeddings: Sendable {
     /// The LayerNorm after the sum.
     public let norm: LayerNorm
 
-    /// Embeddings of `configuration`'s sizes, zeros (LayerNorm weight ones).
-    public init(configuration: EncoderConfiguration) {
+    /// Embeddings of `configuration`'s sizes, zeros (LayerNorm weight ones), named after
+    /// `names.embeddings` (`nil`: the variant's names in a model with heads).
+    public init(configuration: EncoderConfiguration, names: EncoderNames? = nil) {
         self.configuration = configuration
-        let (prefix, width) = (configuration.names.embeddings + ".", configuration.embeddingSize)
+        let (prefix, width) = ((names ?? configuration.names).embeddings + ".", configuration.embeddingSize)
         word = Embedding(
             name: prefix + "word_embeddings", vocabulary: configuration.vocabularySize, dimension: width)
         position = Embedding(

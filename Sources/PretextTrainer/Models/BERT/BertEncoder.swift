@@ -23,17 +23,20 @@ public final class BertEncoder: Sendable {
     /// same instance at every index.
     public let layers: [BertLayer]
 
-    /// An encoder of `configuration`'s sizes, zeros (LayerNorm weights ones).
-    public init(configuration: EncoderConfiguration) {
-        embeddings = BertEmbeddings(configuration: configuration)
-        embeddingProjection = configuration.names.embeddingProjection.map {
+    /// An encoder of `configuration`'s sizes, zeros (LayerNorm weights ones), named `names`:
+    /// `nil` for the variant's names in a model with heads (`bert.embeddings.…`),
+    /// ``EncoderNames/baseModel(_:)`` for a bare `BertModel` (``ContrastiveEncoder``).
+    public init(configuration: EncoderConfiguration, names: EncoderNames? = nil) {
+        let names = names ?? configuration.names
+        embeddings = BertEmbeddings(configuration: configuration, names: names)
+        embeddingProjection = names.embeddingProjection.map {
             Linear(name: $0, inputs: configuration.embeddingSize, outputs: configuration.hiddenSize)
         }
         if configuration.sharesLayers {
             layers = Array(
-                repeating: BertLayer(index: 0, configuration: configuration), count: configuration.layers)
+                repeating: BertLayer(names: names.layer(0), configuration: configuration), count: configuration.layers)
         } else {
-            layers = (0..<configuration.layers).map { BertLayer(index: $0, configuration: configuration) }
+            layers = (0..<configuration.layers).map { BertLayer(names: names.layer($0), configuration: configuration) }
         }
     }
 

@@ -1,36 +1,51 @@
 /// Hugging Face's module names for the parts of a BERT-family encoder and its pretraining heads,
 /// one place for each variant's spelling (`modeling_bert.py`, `modeling_roberta.py`,
 /// `modeling_albert.py`). Layers append `.weight` and `.bias`.
+///
+/// The base model's names start with ``prefix``: the attribute that holds it in a model with
+/// heads (`bert.`, `roberta.`, `albert.`), or nothing when the base model is saved on its own
+/// (``baseModel(_:)``: transformers' `BertModel`, `embeddings.*`, `encoder.layer.N.*`, `pooler.*`).
 public struct EncoderNames: Sendable, Equatable {
     /// The family the names follow.
     public let variant: EncoderConfiguration.Variant
+    /// What every base-model name starts with: `bert.`, `roberta.`, `albert.`, or "".
+    public let prefix: String
 
-    /// The names of `variant`'s modules.
-    public init(_ variant: EncoderConfiguration.Variant) { self.variant = variant }
+    /// The names of `variant`'s modules in a model with heads (`BertForPreTraining`, …): the base
+    /// model under `bert.`, `roberta.` or `albert.`.
+    public init(_ variant: EncoderConfiguration.Variant) { self.init(variant, prefix: variant.rawValue + ".") }
 
-    /// The base model's attribute: `bert`, `roberta` or `albert`.
-    public var base: String { variant.rawValue }
+    /// The names of `variant`'s modules under `prefix`.
+    init(_ variant: EncoderConfiguration.Variant, prefix: String) {
+        self.variant = variant
+        self.prefix = prefix
+    }
 
-    /// The embeddings module: `bert.embeddings`, `roberta.embeddings`, `albert.embeddings`.
-    public var embeddings: String { base + ".embeddings" }
+    /// The names of `variant`'s bare base model (`BertModel`, `RobertaModel`, `AlbertModel`
+    /// saved alone): no prefix.
+    public static func baseModel(_ variant: EncoderConfiguration.Variant) -> Self { Self(variant, prefix: "") }
+
+    /// The embeddings module: `bert.embeddings`, `roberta.embeddings`, `albert.embeddings`
+    /// (`embeddings` in a bare base model).
+    public var embeddings: String { prefix + "embeddings" }
 
     /// ALBERT's E → H mapping, `albert.encoder.embedding_hidden_mapping_in`; `nil` elsewhere.
     public var embeddingProjection: String? {
-        variant == .albert ? "albert.encoder.embedding_hidden_mapping_in" : nil
+        variant == .albert ? prefix + "encoder.embedding_hidden_mapping_in" : nil
     }
 
-    /// The names of encoder layer `index`; ALBERT has one (shared) layer, index 0 of its only
-    /// group: `albert.encoder.albert_layer_groups.0.albert_layers.0`.
+    /// The names of encoder layer `index`, `bert.encoder.layer.N.`; ALBERT has one (shared)
+    /// layer, index 0 of its only group: `albert.encoder.albert_layer_groups.0.albert_layers.0`.
     public func layer(_ index: Int) -> EncoderLayerNames {
         switch variant {
-        case .bert, .roberta: return .bert(prefix: "\(base).encoder.layer.\(index).")
-        case .albert: return .albert(prefix: "albert.encoder.albert_layer_groups.0.albert_layers.\(index).")
+        case .bert, .roberta: return .bert(prefix: prefix + "encoder.layer.\(index).")
+        case .albert: return .albert(prefix: prefix + "encoder.albert_layer_groups.0.albert_layers.\(index).")
         }
     }
 
     /// The pooler's dense layer: `bert.pooler.dense`; ALBERT's pooler is the linear layer
     /// itself, `albert.pooler`.
-    public var pooler: String { variant == .albert ? "albert.pooler" : base + ".pooler.dense" }
+    public var pooler: String { prefix + (variant == .albert ? "pooler" : "pooler.dense") }
 
     /// The MLM head's transform, LayerNorm and output bias.
     public var maskedLM: (dense: String, norm: String, bias: String) {
