@@ -3,6 +3,10 @@
 
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 #include <cld2/public/compact_lang_det.h>
+// The language tables: NUM_LANGUAGES and whether CLD2 has statistics for a language
+// (IsLatnLanguage / IsOthrLanguage). Both headers ship with Debian's libcld2-dev.
+#include <cld2/internal/generated_language.h>
+#include <cld2/internal/lang_script.h>
 #include <cstring>
 
 namespace {
@@ -50,4 +54,13 @@ extern "C" int32_t pretext_cld2_detect(const char *text, int32_t length, int32_t
     result->text_bytes = text_bytes;
     result->valid_prefix_bytes = valid_prefix_bytes;
     return 0;
+}
+
+extern "C" int32_t pretext_cld2_language_count(void) { return CLD2::NUM_LANGUAGES; }
+
+extern "C" const char *pretext_cld2_detectable_code(int32_t language) {
+    if (language < 0 || language >= CLD2::NUM_LANGUAGES) return nullptr;
+    CLD2::Language lang = static_cast<CLD2::Language>(language);
+    bool detectable = lang == CLD2::UNKNOWN_LANGUAGE || CLD2::IsLatnLanguage(lang) || CLD2::IsOthrLanguage(lang);
+    return detectable ? CLD2::LanguageCode(lang) : nullptr;
 }

@@ -135,6 +135,22 @@ import Testing
             #expect(!pipeline.steps.isEmpty)
         }
     }
+
+    @Test func anUnknownLanguageCodeIsAnErrorWithItsLineAndTheValidCodes() throws {
+        let text = """
+            output: o
+            stages:
+              - stage: language
+                languages: [en, english]
+            """
+        let error = try #require(failure(parsing: text))
+        #expect(error.line == 4 && error.path == "p.yaml")
+        #expect(error.message.contains("'english' is not a language code CLD2 can detect; valid: "))
+        #expect(error.message.contains(" en, ") && error.message.contains(" zh, zh-Hant"))
+        let quoted = try parser.parse(
+            text.replacingOccurrences(of: "[en, english]", with: "\"[en, ja]\""), path: "p.yaml")
+        #expect(quoted.steps[0].options[LanguageStage.languages] == ["en", "ja"])
+    }
 }
 
 /// The repository root, found from this file's location (tests run offline, in the repo).

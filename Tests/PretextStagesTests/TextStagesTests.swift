@@ -92,4 +92,15 @@ import Testing
         #expect(!LanguageStage.Worker.matches("zh", ["zh-Hant"]))
         #expect(!LanguageStage.Worker.matches("en", ["zh", "ja"]))
     }
+
+    @Test func theSwiftAPIRefusesALanguageCodeCLD2CannotDetect() throws {
+        #expect(throws: Never.self) {
+            try LanguageStage(options: StageOptions(["languages": .list(["zh-Hant", "un"])]))
+        }
+        let error = try #require(throws: PretextError.self) {
+            try LanguageStage(options: StageOptions(["languages": .list(["[en]"])]))
+        }
+        #expect(error.message.hasPrefix("language: '[en]' is not a language code CLD2 can detect; valid: aa, ab, af"))
+        #expect(LanguageDetector.detectableCodes.count > 150 && LanguageDetector.canDetect("ja"))
+    }
 }

@@ -44,6 +44,16 @@ typedef struct {
 int32_t pretext_cld2_detect(const char *text, int32_t length, int32_t best_effort,
                             pretext_cld2_result *result);
 
+/// The number of CLD2 language numbers (its `NUM_LANGUAGES`): valid arguments of
+/// `pretext_cld2_detectable_code` are 0 ..< this.
+int32_t pretext_cld2_language_count(void);
+
+/// The code of CLD2 language number `language` ("en", "zh-Hant", "un") when CLD2 can report
+/// it (it has statistics for the language in some script, or it is "un", the unknown
+/// language); NULL otherwise (the other numbers name languages CLD2 only knows by name).
+/// The string is static.
+const char *pretext_cld2_detectable_code(int32_t language);
+
 #ifdef __cplusplus
 }
 #endif

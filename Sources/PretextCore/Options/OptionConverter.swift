@@ -8,14 +8,24 @@ enum OptionConverter {
     static func convert(_ raw: RawOptionValue, to spec: OptionSpec) throws -> OptionValue {
         switch (spec.kind, raw) {
         case (.list, .sequence(let items)):
-            return .list(items)
+            return .list(try checked(items, spec))
         case (.list, .scalar(let text)):
-            return .list(text.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty })
+            return .list(try checked(try OptionListText.items(text), spec))
         case (_, .sequence):
             throw Failure(text: "expected a single \(spec.kind) value, not a list")
         case (let kind, .scalar(let text)):
             return try convertScalar(text, kind: kind)
         }
+    }
+
+    /// `items`, when each is one of the spec's allowed items (or it allows any).
+    private static func checked(_ items: [String], _ spec: OptionSpec) throws -> [String] {
+        guard let allowed = spec.items else { return items }
+        for item in items where !allowed.values.contains(item) {
+            throw Failure(
+                text: "'\(item)' is not \(allowed.noun); valid: \(allowed.values.sorted().joined(separator: ", "))")
+        }
+        return items
     }
 
     private static func convertScalar(_ text: String, kind: OptionSpec.Kind) throws -> OptionValue {
@@ -69,13 +79,6 @@ enum OptionConverter {
 }
 
 extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " { slice.removeFirst() }
-        while slice.last == " " { slice.removeLast() }
-        return String(slice)
-    }
-
     fileprivate func replacingUnderscores() -> String {
         String(filter { $0 != "_" })
     }

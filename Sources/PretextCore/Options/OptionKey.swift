@@ -45,6 +45,13 @@ extension OptionKey where Value == Int {
     }
 }
 
+extension OptionKey where Value == [String] {
+    /// This list option with items limited to `values` (see `OptionSpec.items(_:called:)`).
+    public func items(_ values: [String], called noun: String) -> OptionKey {
+        OptionKey(spec: spec.items(values, called: noun), defaultValue: defaultValue)
+    }
+}
+
 extension OptionKey where Value == Double {
     /// Declares a real-number option bounded by `min` and `max` (inclusive).
     public init(_ name: String, min: Double? = nil, max: Double? = nil, default defaultValue: Double, _ summary: String)

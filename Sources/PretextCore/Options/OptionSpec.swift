@@ -15,7 +15,7 @@ public struct OptionSpec: Sendable {
         case boolean
         /// One of a fixed set of words.
         case choice([String])
-        /// A list of text values (a YAML sequence, or comma-separated after `--set`).
+        /// A list of text values (a YAML sequence; after `--set`, comma-separated or `[a, b]`).
         case list
 
         public var description: String {
@@ -41,6 +41,9 @@ public struct OptionSpec: Sendable {
     /// When set, the option means something only while another (choice) option has one of
     /// these values; giving it otherwise is an error rather than silently ignored.
     public private(set) var condition: (option: String, values: [String])?
+    /// For a list option: the values its items may take, and what such a value is called in
+    /// errors ("a language code CLD2 knows"); `nil` when any text is fine.
+    public private(set) var items: (values: Set<String>, noun: String)?
 
     /// Declares an option.
     public init(_ name: String, _ kind: Kind, default defaultValue: OptionValue?, _ summary: String) {
@@ -54,6 +57,14 @@ public struct OptionSpec: Sendable {
     public func only(when option: String, is values: [String]) -> OptionSpec {
         var copy = self
         copy.condition = (option, values)
+        return copy
+    }
+
+    /// This list option, with items limited to `values`; an error for any other item lists
+    /// `values` (sorted) and calls them `noun`.
+    public func items(_ values: [String], called noun: String) -> OptionSpec {
+        var copy = self
+        copy.items = (Set(values), noun)
         return copy
     }
 }

@@ -15,10 +15,12 @@ public struct LanguageStage: DocumentStage {
         options: [languages, minScore, bestEffort],
         input: .dataset)
 
-    /// `languages`: the languages to keep.
+    /// `languages`: the languages to keep; each must be a code CLD2 can report, so a typo
+    /// is an error (listing the codes) rather than a list that silently drops everything.
     public static let languages = OptionKey<[String]>(
         "languages", default: [],
-        "languages to keep (CLD2 codes: en, zh, zh-Hant, ja…; 'zh' also keeps zh-Hant); empty: keep all")
+        "languages to keep (CLD2 codes: en, zh, zh-Hant, ja…; 'zh' also keeps zh-Hant); empty: keep all"
+    ).items(LanguageDetector.detectableCodes, called: "a language code CLD2 can detect")
     /// `min_score`: the smallest share of the top language kept.
     public static let minScore = OptionKey<Double>(
         "min_score", min: 0, max: 1, default: 0.5,
@@ -31,9 +33,19 @@ public struct LanguageStage: DocumentStage {
     private let minScore: Double
     private let bestEffort: Bool
 
-    /// Creates the stage from checked options.
+    /// Creates the stage from options.
+    ///
+    /// - Throws: `PretextError(.invalidConfiguration)` for a language code CLD2 cannot
+    ///   detect, listing the valid ones (checked options were checked already; this catches
+    ///   options built in Swift).
     public init(options: StageOptions) throws {
         languages = options[Self.languages]
+        for code in languages where !LanguageDetector.canDetect(code) {
+            throw PretextError(
+                .invalidConfiguration,
+                "language: '\(code)' is not a language code CLD2 can detect; valid: "
+                    + LanguageDetector.detectableCodes.joined(separator: ", "))
+        }
         minScore = options[Self.minScore]
         bestEffort = options[Self.bestEffort]
     }
