@@ -3,8 +3,9 @@ import Pretext
 
 /// The exit codes `pretext` uses, documented in docs/cli.md.
 enum ExitCodes {
-    /// The run finished, and some records were rejected (they are in `rejects/`).
-    static let finishedWithRejects = ExitCode(3)
+    /// The run finished, and some input could not be read: records or files ingest rejected
+    /// as unreadable (they are in `rejects/`). Drops by a stage's rules are success (0).
+    static let unreadableInput = ExitCode(3)
     /// The run failed.
     static let failed = ExitCode.failure
     /// Bad flags or a bad pipeline file.

@@ -18,13 +18,13 @@ extension PretextCommand {
             try ExitCodes.reporting {
                 let file = try PipelineParser().parseFile(at: pipeline)
                 let reports = try PipelineRunner().run(file, settings: options.settings)
-                let rejects = try RunOutcome.report(reports)
+                let unreadable = try RunOutcome.report(reports)
                 if let training = file.training, let last = reports.last, last.merged {
                     print("")
                     let output = FileSystem.join(file.output, "train")
                     try TrainingRun(examples: last.dataset.root, options: training, output: output).run()
                 }
-                if rejects { throw ExitCodes.finishedWithRejects }
+                if unreadable { throw ExitCodes.unreadableInput }
             }
         }
     }

@@ -33,17 +33,19 @@ struct RunOptions: ParsableArguments {
     }
 }
 
-/// Prints step reports and the final dataset's summary, and picks the exit code: 3 when any
-/// step's dataset holds drops (also steps skipped because they had finished before).
+/// Prints step reports and the final dataset's summary, and picks the exit code: 3 when some
+/// input could not be read (records or files ingest rejected as unreadable, also in steps
+/// skipped because they had finished before); documents a stage dropped by its rules are a
+/// success.
 enum RunOutcome {
-    /// Prints the steps' lines and the last dataset's summary, then throws
-    /// `finishedWithRejects` when records were rejected.
+    /// Prints the steps' lines and the last dataset's summary, then throws `unreadableInput`
+    /// when some input could not be read.
     static func finish(_ reports: [StepReport]) throws {
-        if try report(reports) { throw ExitCodes.finishedWithRejects }
+        if try report(reports) { throw ExitCodes.unreadableInput }
     }
 
-    /// Prints the steps' lines and the last dataset's summary; `true` when records were
-    /// rejected along the way.
+    /// Prints the steps' lines and the last dataset's summary; `true` when some input could
+    /// not be read (said on standard error).
     static func report(_ reports: [StepReport]) throws -> Bool {
         for report in reports {
             print(report.line)
@@ -58,6 +60,11 @@ enum RunOutcome {
         print("")
         print("dataset \(last.dataset.root)")
         print(summaries[summaries.count - 1].description)
-        return summaries.contains(where: { $0.drops > 0 })
+        let unreadable = summaries.map(\.unreadableInputs).reduce(0, +)
+        guard unreadable > 0 else { return false }
+        StandardError.write(
+            "pretext: \(unreadable) input record\(unreadable == 1 ? "" : "s") or file\(unreadable == 1 ? "" : "s") "
+                + "could not be read: kept in rejects/ with the reason (pretext inspect lists them); exit status 3\n")
+        return true
     }
 }

@@ -61,7 +61,7 @@ import Testing
         let scratch = try TemporaryDirectory()
         try writeInputs(scratch)
         let reference = try CLI.run(["run", try pipeline(scratch, output: "reference"), "--quiet"])
-        #expect(reference.status == 3, "\(reference.stderr)")
+        #expect(reference.status == 0, "dedupe drops are a success: \(reference.stderr)")
         let expected = try fingerprint(scratch.path + "/reference/02-dedupe")
         #expect(expected[2].split(separator: "\n").count > 400, "near copies were removed")
 
@@ -69,7 +69,7 @@ import Testing
         let interrupted = try CLI.killRepeatedly(["run", killed, "--quiet"], after: [0.3, 0.8, 1.5, 2.5, 4.0])
         #expect(interrupted > 0, "no run was interrupted; the input is too small for this machine")
         let final = try CLI.run(["run", killed, "--quiet"])
-        #expect(final.status == 3, "\(final.stderr)")
+        #expect(final.status == 0, "\(final.stderr)")
         #expect(try fingerprint(scratch.path + "/killed/02-dedupe") == expected)
         let verify = try CLI.run(["verify", scratch.path + "/killed/02-dedupe"])
         #expect(verify.status == 0, "\(verify.stdout)")

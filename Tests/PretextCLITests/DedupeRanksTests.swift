@@ -29,13 +29,13 @@ import Testing
             "stage", "ingest", "--input", "fixtures/corpus", "--output", input, "--set", "text_key=text",
             "--set", "id_key=id", "--quiet",
         ])
-        #expect([0, 3].contains(ingest.status), "\(ingest.stderr)")
+        #expect(ingest.status == 0, "fixtures/corpus reads whole: \(ingest.stderr)")
         for method in ["minhash", "exact"] {
             let single = scratch.path + "/single-" + method
             let one = try CLI.run([
                 "stage", "dedupe", "--input", input, "--output", single, "--set", "method=\(method)", "--quiet",
             ])
-            #expect(one.status == 3, "\(one.stderr)")
+            #expect(one.status == 0, "duplicates dropped by the rules: a success; \(one.stderr)")
             let four = scratch.path + "/four-" + method
             var rounds = 0
             while rounds < 6 {

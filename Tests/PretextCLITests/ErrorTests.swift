@@ -93,21 +93,46 @@ import Testing
         #expect(cat.stderr.contains(shard))
     }
 
-    /// docs/cli.md's exit codes, one failure class each (issue 12, case 10): 0 clean, 3 with
-    /// rejects, 1 for I/O errors, damaged datasets and verify's findings, 64 for usage errors.
+    /// docs/cli.md's exit codes, one failure class each (issue 12, case 10; issue 15): 0 clean
+    /// or with drops by a stage's rules and ingest's limits, 3 when some input could not be
+    /// read, 1 for I/O errors, damaged datasets and verify's findings, 64 for usage errors.
     @Test func everyFailureClassHasItsDocumentedExitCode() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("clean/a.jsonl", "{\"text\":\"one\"}\n")
         try scratch.write("mixed/a.jsonl", "{\"text\":\"one\"}\nnot json\n")
+        try scratch.write(
+            "limits/a.jsonl",
+            "{\"text\":\"one\"}\n{\"text\":\"  \"}\n{\"text\":\"\(String(repeating: "x", count: 99))\"}\n")
+        try scratch.write("copies/a.jsonl", "{\"text\":\"the same words\"}\n{\"text\":\"the same words\"}\n")
         try scratch.write("not-a-folder", "x")
         try FileManager.default.createDirectory(atPath: scratch.file("empty"), withIntermediateDirectories: true)
         let dataset = scratch.file("mixed-out")
+        let pipeline = try scratch.write(
+            "p.yaml",
+            "output: \(scratch.path)/p\ninputs: [\(scratch.file("mixed"))]\nstages:\n  - stage: ingest\n  - stage: dedupe\n"
+        )
         let cases: [(String, [String], Int32)] = [
             (
                 "clean run",
                 ["stage", "ingest", "--input", scratch.file("clean"), "--output", scratch.file("c"), "--quiet"], 0
             ),
-            ("rejects", ["stage", "ingest", "--input", scratch.file("mixed"), "--output", dataset, "--quiet"], 3),
+            (
+                "unreadable input",
+                ["stage", "ingest", "--input", scratch.file("mixed"), "--output", dataset, "--quiet"], 3
+            ),
+            (
+                "ingest's limits",
+                [
+                    "stage", "ingest", "--input", scratch.file("limits"), "--output", scratch.file("l"), "--set",
+                    "max_document_bytes=64", "--quiet",
+                ], 0
+            ),
+            ("copies", ["stage", "ingest", "--input", scratch.file("copies"), "--output", scratch.file("d1")], 0),
+            (
+                "duplicates dropped",
+                ["stage", "dedupe", "--input", scratch.file("d1"), "--output", scratch.file("d2"), "--quiet"], 0
+            ),
+            ("a pipeline reading unreadable input", ["run", pipeline, "--quiet"], 3),
             ("verify clean", ["verify", dataset], 0),
             (
                 "I/O error",
@@ -122,6 +147,11 @@ import Testing
             let result = try CLI.run(arguments)
             #expect(result.status == status, "\(name): \(result.status) \(result.stderr)")
         }
+        let drops = try CLI.run(["query", scratch.file("l"), "SELECT reason FROM drops ORDER BY reason", "--no-header"])
+        #expect(drops.stdout == "empty_text\ntoo_large\n", "both limits dropped a document")
+        let rerun = try CLI.run(["run", pipeline, "--quiet"])
+        #expect(
+            rerun.status == 3 && rerun.stderr.contains("1 input record or file could not be read"), "\(rerun.stderr)")
         try FileManager.default.removeItem(atPath: dataset + "/rejects")
         let verify = try CLI.run(["verify", dataset])
         #expect(verify.status == 1 && verify.stdout.contains("[missing_shard]"), "verify's findings: \(verify.stdout)")

@@ -1,3 +1,5 @@
+import PretextCore
+
 /// A dataset at a glance, read from its catalog: used by `pretext inspect` and the
 /// quickstart summary.
 public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
@@ -40,6 +42,12 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
     /// Documents by detected language (`documents.lang`), most frequent first; empty when no
     /// language stage ran.
     public var languages: [LanguageCount] = []
+
+    /// Drops of input that could not be read (`RejectReason.meansUnreadableInput`): damaged
+    /// files and records ingest could not read, as opposed to drops by a stage's rules.
+    public var unreadableInputs: Int {
+        dropsByReason.filter { RejectReason($0.reason).meansUnreadableInput(stage: $0.stage) }.map(\.count).reduce(0, +)
+    }
 
     /// `bytesRaw / bytesCompressed` (0 when there is nothing).
     public var compressionRatio: Double {
