@@ -141,4 +141,28 @@ import Testing
             context: "t")
         #expect(throws: PretextError.self) { try QualityStage(options: families) }
     }
+
+    /// Without a language step the rules are chosen by CLD2 inline (issue 15): the German article
+    /// is not held to English stop words, and `quality_lang` says which rules applied.
+    @Test func documentsWithoutALanguageHaveItDetectedToChooseTheRules() throws {
+        let directory = try TemporaryDirectory()
+        var lines = ""
+        for (id, text) in [
+            ("de-clean", Self.cleanGerman), ("en-clean", Self.cleanEnglish), ("zh-spam", Self.spamChinese),
+        ] {
+            lines += try StageRun.line(id: id, text: text) + "\n"
+        }
+        try directory.write("in/a.jsonl", lines)
+        try StageRun.pipeline("  - stage: quality", in: directory)
+        let output = directory.path + "/out/02-quality"
+        #expect(
+            try query(output, "SELECT id, lang, quality_lang FROM documents ORDER BY id") == [
+                ["de-clean", "NULL", "de"], ["en-clean", "NULL", "en"],
+            ])
+        #expect(try query(output, "SELECT document FROM drops") == [["zh-spam"]])
+        let other = try TemporaryDirectory()
+        let withLanguage = try dataset(other)
+        let columns = try query(withLanguage, "SELECT name FROM pragma_table_info('documents')").map { $0[0] }
+        #expect(!columns.contains("quality_lang"), "documents with a lang need no detection")
+    }
 }

@@ -1,6 +1,7 @@
 import PretextCore
 import PretextQuality
 import PretextStore
+import PretextText
 
 /// The Gopher quality and repetition rules, the C4 rules and the FineWeb rules, with
 /// datatrove's defaults and decisions (English decisions match datatrove 0.10 on golden
@@ -9,7 +10,9 @@ import PretextStore
 /// Every signal of every family is recorded in the catalog, so thresholds can be changed
 /// later in SQL; a document is dropped by the first failing rule, in the order Gopher quality,
 /// Gopher repetition, C4, FineWeb, with that rule's name as the reason. `annotate_only` keeps
-/// every document. `docs/stages/quality.md`.
+/// every document. The rules are chosen by the document's `lang`; a document without one (no
+/// language step ran before) has its language detected here with CLD2, recorded as
+/// `quality_lang`, rather than silently getting English rules. `docs/stages/quality.md`.
 public struct QualityStage: DocumentStage {
     public static let descriptor = StageDescriptor(
         name: "quality",
@@ -56,7 +59,7 @@ public struct QualityStage: DocumentStage {
 
     /// A worker sharing the evaluator (immutable, thread-safe).
     public func makeWorker() throws -> Worker {
-        Worker(evaluator: evaluator, annotateOnly: annotateOnly, removeLines: removeLines)
+        Worker(evaluator: evaluator, annotateOnly: annotateOnly, removeLines: removeLines, detector: LanguageDetector())
     }
 
     /// Evaluates one document at a time.
@@ -68,11 +71,11 @@ public struct QualityStage: DocumentStage {
         let evaluator: QualityEvaluator
         let annotateOnly: Bool
         let removeLines: Bool
+        let detector: LanguageDetector
 
         /// Records every signal; drops by the first failing rule unless annotating only.
         public mutating func process(_ document: inout Document, row: inout DocumentRow) throws -> DocumentVerdict {
-            // Without a language stage before, documents get datatrove's (English) rules.
-            let language = row.lang.flatMap { $0 == "un" ? nil : $0 } ?? "en"
+            let language = rulesLanguage(document, &row)
             // Filtering stops at the first failing family, as in datatrove's pipeline; annotating
             // computes every family.
             let results = evaluator.evaluate(document.text, language: language, stopAtFirstFailure: !annotateOnly)
@@ -86,6 +89,18 @@ public struct QualityStage: DocumentStage {
                 document.text = modified
             }
             return .keep
+        }
+
+        /// The language whose rules apply: `lang`, or, without one, CLD2's detection, recorded
+        /// as `quality_lang`. Unknown (`un`) gets datatrove's rules, which are English.
+        func rulesLanguage(_ document: Document, _ row: inout DocumentRow) -> String {
+            var language = row.lang
+            if language == nil {
+                let detected = detector.detect(document.text).code
+                row.setSignal("quality_lang", .text(detected))
+                language = detected
+            }
+            return language.flatMap { $0 == "un" ? nil : $0 } ?? "en"
         }
 
         /// The failing rule and every signal measured (a dropped document has no catalog row,
