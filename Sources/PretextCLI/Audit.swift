@@ -11,8 +11,9 @@ extension PretextCommand {
         @Argument(help: "The dataset directory (a pipeline step's output, to include earlier steps' drops).")
         var dataset: String
 
-        @Option(help: "The lexicon directory (one subdirectory per language).")
-        var lexicons = AuditStage.lexicons.defaultValue
+        @Option(
+            help: "The lexicon directory (one subdirectory per language; default: the lexicons shipped with pretext).")
+        var lexicons: String?
 
         @Option(help: "Languages to load from the lexicon directory, comma-separated (default: all).")
         var languages: String?
@@ -32,7 +33,8 @@ extension PretextCommand {
                     throw PretextError(.invalidConfiguration, "--variant must be textbook or dmt")
                 }
                 let set = try LexiconSet.load(
-                    directory: lexicons, languages: languages?.split(separator: ",").map(String.init))
+                    directory: try AuditStage.lexiconDirectory(lexicons ?? ""),
+                    languages: languages?.split(separator: ",").map(String.init))
                 let runner = AuditRunner(terms: try AuditTerms(lexicons: set), variant: pmi)
                 let report = try runner.run(dataset: dataset, workers: max(1, workers), history: !noHistory)
                 let files = try AuditRunner.write(report, toDatasetAt: dataset)

@@ -2,6 +2,7 @@ import Foundation
 import PretextAudit
 import PretextCore
 import PretextStore
+import _PretextFileSystem
 
 /// The bias and content audit as a pipeline step: passes every document on unchanged with
 /// its mention counts (`audit_mentions`, `audit_groups`, `audit_offensive`), reads the
@@ -14,10 +15,10 @@ public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
         options: [lexicons, languages, variant, top, history],
         input: .dataset)
 
-    /// `lexicons`: the lexicon directory.
+    /// `lexicons`: the lexicon directory; empty means the lexicons shipped with `pretext`.
     public static let lexicons = OptionKey<String>(
-        "lexicons", default: "lexicons",
-        "lexicon directory, one subdirectory per language (relative to the current directory)")
+        "lexicons", default: "",
+        "lexicon directory, one subdirectory per language (empty: the lexicons shipped with pretext)")
     /// `languages`: the lexicon languages loaded.
     public static let languages = OptionKey<[String]>(
         "languages", default: [], "languages to load (empty: every one in the directory)")
@@ -44,11 +45,23 @@ public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
     public init(options: StageOptions) throws {
         let languages = options[Self.languages]
         let set = try LexiconSet.load(
-            directory: options[Self.lexicons], languages: languages.isEmpty ? nil : languages)
+            directory: try Self.lexiconDirectory(options[Self.lexicons]), languages: languages.isEmpty ? nil : languages
+        )
         terms = try AuditTerms(lexicons: set)
         variant = options[Self.variant]
         top = options[Self.top]
         history = options[Self.history]
+    }
+
+    /// The lexicon folder an option or flag names: `given` (relative to the current
+    /// directory), or, when it is empty, the `lexicons/` shipped with `pretext` (installed
+    /// beside it, or the repository's when it runs from its build folder).
+    ///
+    /// - Throws: `PretextError(.notFound)` when no lexicons were shipped, saying where it looked.
+    public static func lexiconDirectory(_ given: String) throws -> String {
+        given.isEmpty
+            ? try ShippedData.directory("lexicons", override: "--lexicons DIR, or the audit step's lexicons option")
+            : given
     }
 
     /// The history phase (when enabled): the drops of earlier steps.
