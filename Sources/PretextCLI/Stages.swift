@@ -10,7 +10,9 @@ extension PretextCommand {
             for descriptor in StageRegistry.standard.descriptors {
                 print("\(descriptor.name) — \(descriptor.summary) (reads \(descriptor.input.rawValue))")
                 for option in descriptor.options {
-                    let fallback = option.defaultValue.map { " = \($0)" } ?? " (required)"
+                    // An empty text default shows as "" (it often means "the built-in choice").
+                    let fallback =
+                        option.defaultValue.map { $0 == .string("") ? " = \"\"" : " = \($0)" } ?? " (required)"
                     let only =
                         option.condition.map {
                             " [\($0.option): \($0.values.joined(separator: ", "))]"
