@@ -71,7 +71,7 @@ import FoundationXML
         #expect(object["schema"] as? String == "pretext-audit/1")
         #expect(
             Set(object.keys) == [
-                "schema", "corpus", "representation", "pronouns", "associations", "content", "disparity",
+                "schema", "corpus", "coverage", "representation", "pronouns", "associations", "content", "disparity",
             ])
     }
 
