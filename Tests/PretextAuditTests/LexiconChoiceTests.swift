@@ -64,6 +64,21 @@ import Testing
                 == LexiconChoice(lexicon: "en", basis: .script))
     }
 
+    /// The script counts: runs of Latin letters and digits, and each Han or kana character.
+    @Test func scriptCounts() {
+        func script(_ text: String) -> DocumentScript {
+            var text = text
+            return text.withUTF8 { DocumentScript(utf8: UnsafeRawBufferPointer($0)) }
+        }
+        let mixed = script("Café 2024, naïve façade: 東京の駅で待つ。")
+        #expect(mixed.latinWords == 4 && mixed.han == 4 && mixed.kana == 3)
+        // A long ASCII stretch goes eight bytes at a time; the count is the same.
+        let long = String(repeating: "one two three. ", count: 40)
+        #expect(script(long).latinWords == 120)
+        #expect(script(long + String(repeating: "漢", count: 121)).language == "zh")
+        #expect(script(long + String(repeating: "漢", count: 119)).language == "en")
+    }
+
     /// Kana make a text Japanese: the Chinese exclusions and pronouns never apply to it.
     @Test func japaneseWithoutALanguageIsNotChinese() throws {
         #expect(try mentions("他の人たちは駅で待っていました。", language: nil) == 0)

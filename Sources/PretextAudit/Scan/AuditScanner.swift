@@ -14,6 +14,8 @@ public final class AuditScanner {
     /// The last document language and its lexicon: runs of documents in one language look
     /// the lexicon up once.
     private var lastChoice: (language: String, choice: LexiconChoice)?
+    /// The last lexicon chosen and its compiled terms.
+    private var lastTerms: (choice: LexiconChoice, terms: LanguageTerms?) = (.none, nil)
 
     /// A scanner over `terms`.
     ///
@@ -73,7 +75,8 @@ public final class AuditScanner {
         observation.lexicon = choice
         observation.pii += pii.lazy.filter { $0.count > 0 }
         matches.removeAll(keepingCapacity: true)
-        let compiled = terms.terms(for: choice)
+        if lastTerms.choice != choice { lastTerms = (choice, terms.terms(for: choice)) }
+        let compiled = lastTerms.terms
         if let compiled {
             compiled.matcher.matches(in: text, into: &matches, boundaries: boundaries)
             Self.keepOutermost(&matches)

@@ -1,7 +1,8 @@
 /// The writing systems of a document, counted the way the audit counts words, for choosing a
 /// lexicon when the document has no language (`LexiconChoice`).
 ///
-/// A run of Latin letters (ASCII letters, U+00C0–U+024F without × and ÷) is one Latin word;
+/// A run of Latin letters (ASCII letters and digits, U+00C0–U+024F without × and ÷) is one
+/// Latin word, as in the audit's word count (`SentenceSplitter`);
 /// each Han character (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) and each kana character
 /// (U+3041–U+30FF, U+31F0–U+31FF, U+FF66–U+FF9F) is one word of its own, as in the audit's word
 /// count. Other scripts are not counted. Only the first `sampleBytes` bytes are read.
@@ -10,7 +11,7 @@ struct DocumentScript: Equatable {
     /// that long documents cost no more than short ones.
     static let sampleBytes = 65_536
 
-    /// Runs of Latin letters.
+    /// Runs of Latin letters and digits.
     var latinWords = 0
     /// Han characters.
     var han = 0
@@ -22,7 +23,25 @@ struct DocumentScript: Equatable {
         var inLatinWord = false
         var index = 0
         let end = min(text.count, Self.sampleBytes)
+        let text = UnsafeRawBufferPointer(rebasing: text[..<end])
         while index < end {
+            let lead = text[index]
+            if lead < 0x80, index + 8 <= end {
+                // Eight ASCII bytes at a time, up to the next stop (the splitter's word rule).
+                let next = ASCIIWordLanes.countWords(in: text, from: index, words: &latinWords, inWord: &inLatinWord)
+                if next > index {
+                    index = next
+                    continue
+                }
+            }
+            if lead < 0x80 {
+                // &-: wrapping subtraction turns each range test into one unsigned comparison.
+                let isLetter = (lead | 0x20) &- 0x61 < 26 || lead &- 0x30 < 10
+                if isLetter && !inLatinWord { latinWords += 1 }
+                inLatinWord = isLetter
+                index += 1
+                continue
+            }
             let (scalar, length) = Self.decode(text, at: index, end: end)
             index += length
             let isLatin = Self.isLatinLetter(scalar)

@@ -64,8 +64,9 @@ public struct LexiconChoice: Sendable, Hashable {
             return lexicons.lexicon(for: language).map { LexiconChoice(lexicon: $0.language, basis: .language) }
                 ?? .none
         }
-        guard let byScript = DocumentScript(utf8: text).language, let lexicon = lexicons.lexicon(for: byScript)
-        else { return .none }
+        guard let byScript = DocumentScript(utf8: text).language, let lexicon = lexicons.lexicons[byScript] else {
+            return .none
+        }
         return LexiconChoice(lexicon: lexicon.language, basis: .script)
     }
 }
