@@ -17,7 +17,7 @@ struct NamedObservations {
         language: String = "en", source: String = "s", bytes: Int = 10, _ sentences: [(Int, [String], [String])],
         pronouns: [String] = [], offensive: [String] = [], pii: [(type: String, count: Int)] = []
     ) -> DocumentObservation {
-        DocumentObservation(
+        var observation = DocumentObservation(
             language: language, source: source, bytes: bytes,
             sentences: sentences.map { words, groups, context in
                 .init(
@@ -25,6 +25,8 @@ struct NamedObservations {
                 )
             },
             pronouns: pronouns.map { keys.pronoun($0)! }, offensive: offensive.map { keys.severity($0)! }, pii: pii)
+        observation.lexicon = LexiconChoice(lexicon: language, basis: .language)
+        return observation
     }
 
     /// A document mentioning `groups`, for drop counts.

@@ -71,7 +71,7 @@ import FoundationXML
         #expect(object["schema"] as? String == "pretext-audit/1")
         #expect(
             Set(object.keys) == [
-                "schema", "corpus", "representation", "pronouns", "associations", "content", "disparity",
+                "schema", "corpus", "coverage", "representation", "pronouns", "associations", "content", "disparity",
             ])
     }
 
@@ -99,7 +99,11 @@ import FoundationXML
         }
         for step in report.disparity {
             #expect(text.contains("\(step.dropped) of \(step.documents) dropped"))
-            for group in step.groups { #expect(text.contains(String(format2: group.difference * 100))) }
+            // Rows with drops show their difference; the others are folded, named.
+            for group in step.groups where group.dropped > 0 {
+                #expect(text.contains(String(format2: group.difference * 100)))
+            }
+            for group in step.groups where group.dropped == 0 { #expect(text.contains("\(group.group) (")) }
         }
         #expect(text.contains("pronouns female : male = 1.00") && text.contains("female : male = 21.00"))
     }

@@ -2,6 +2,9 @@ import PretextCore
 
 /// Renders an `AuditReport` as one self-contained HTML page: inline CSS and SVG charts, no
 /// scripts, no network access; well-formed XML, so any XML parser can read it.
+///
+/// The page opens with the findings (flagged disparities with a chart per step, the ratios,
+/// the languages audited); the tables follow, their all-zero rows folded into `<details>`.
 public enum AuditHTML {
     /// The page for `report`.
     public static func render(_ report: AuditReport, title: String = "Pretext corpus audit") -> String {
@@ -15,6 +18,8 @@ public enum AuditHTML {
             }
             page.element("body") { body in
                 body.element("h1", text: title)
+                findings(report, into: &body)
+                body.element("h2", text: "Tables")
                 corpus(report.corpus, into: &body)
                 representation(report, into: &body)
                 pronouns(report.pronouns, into: &body)
@@ -30,7 +35,9 @@ public enum AuditHTML {
         body{font-family:sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:.5em 0}\
         td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#eee}\
         td:first-child{text-align:left}.flag td{background:#fdd}.bar{fill:#4a7ab5}.bar.flag{fill:#c0392b}\
-        .label{font-size:11px}svg text{font-size:11px}
+        .label{font-size:11px}svg text{font-size:11px}\
+        #findings{border-left:4px solid #4a7ab5;padding-left:1em;margin-bottom:2em}\
+        details{margin:.3em 0 1em}summary{cursor:pointer;color:#555}
         """
 
     private static func number(_ value: Int) -> String { String(value) }
@@ -57,16 +64,27 @@ public enum AuditHTML {
         for category in categories {
             let groups = report.representation.filter { $0.category == category }
             html.element("h3", text: category)
-            html.table(
-                ["group", "mentions", "per million words", "documents", "document frequency"],
-                groups.map {
-                    [
-                        $0.group, number($0.all.mentions), String(format2: $0.all.perMillionWords),
-                        number($0.all.documents), String(format2: $0.all.documentFrequency * 100) + " %",
-                    ]
-                })
-            SVGBarChart(bars: groups.map { .init(label: $0.group, value: $0.all.perMillionWords) })
+            let mentioned = groups.filter { $0.all.mentions > 0 }
+            let header = ["group", "mentions", "per million words", "documents", "document frequency"]
+            func row(_ group: AuditReport.GroupFigures) -> [String] {
+                [
+                    group.group, number(group.all.mentions), String(format2: group.all.perMillionWords),
+                    number(group.all.documents), String(format2: group.all.documentFrequency * 100) + " %",
+                ]
+            }
+            if !mentioned.isEmpty { html.table(header, mentioned.map(row)) }
+            folded(groups.filter { $0.all.mentions == 0 }.map(\.group), noun: "groups without mentions", into: &html)
+            SVGBarChart(bars: mentioned.map { .init(label: $0.group, value: $0.all.perMillionWords) })
                 .render(into: &html)
+        }
+    }
+
+    /// The names of all-zero rows, folded into a closed `<details>` element.
+    private static func folded(_ names: [String], noun: String, into html: inout HTMLWriter) {
+        guard !names.isEmpty else { return }
+        html.element("details") { details in
+            details.element("summary", text: "\(names.count) \(noun)")
+            details.element("p", text: names.joined(separator: ", "))
         }
     }
 
@@ -126,7 +144,7 @@ public enum AuditHTML {
     }
 
     private static func disparity(_ steps: [AuditReport.StepDisparity], into html: inout HTMLWriter) {
-        html.element("h2", text: "What the filters removed")
+        html.element("h2", text: "What the filters removed: every group")
         html.element(
             "p",
             text: "For each step that dropped documents: the drop rate among documents mentioning a group "
@@ -137,23 +155,20 @@ public enum AuditHTML {
                 text:
                     "\(step.step): \(step.dropped) of \(step.documents) dropped (\(String(format2: step.rate * 100)) %)"
             )
+            let dropping = step.groups.filter { $0.dropped > 0 }
             html.table(
                 ["group", "documents", "dropped", "rate", "others' rate", "difference", "95 % interval", "p"],
-                step.groups.map {
+                dropping.map {
                     [
                         $0.group, number($0.documents), number($0.dropped), String(format2: $0.rate * 100) + " %",
                         String(format2: $0.restRate * 100) + " %", String(format2: $0.difference * 100),
                         "[\(String(format2: $0.ciLow * 100)), \(String(format2: $0.ciHigh * 100))]",
                         $0.pValue < 0.0001 ? "< 0.0001" : String(format2: $0.pValue),
                     ]
-                }, highlight: { step.groups[$0].flagged })
-            SVGBarChart(
-                bars: step.groups.map {
-                    .init(
-                        label: $0.group, value: $0.difference * 100, interval: ($0.ciLow * 100)...($0.ciHigh * 100),
-                        flagged: $0.flagged)
-                }
-            ).render(into: &html)
+                }, highlight: { dropping[$0].flagged })
+            folded(
+                step.groups.filter { $0.dropped == 0 }.map { "\($0.group) (\($0.documents))" },
+                noun: "groups with no document dropped (documents seen)", into: &html)
         }
     }
 }

@@ -8,22 +8,26 @@ public struct AuditVocabulary: Sendable, Equatable {
     public var occupations: [String]
     /// Descriptor keys.
     public var descriptors: [String]
+    /// The lexicon languages.
+    public var languages: [String]
 
     /// Creates a vocabulary.
     public init(
         groups: [(category: String, group: String)], pairs: [(category: String, a: String, b: String)],
-        occupations: [String], descriptors: [String]
+        occupations: [String], descriptors: [String], languages: [String] = []
     ) {
         self.groups = groups
         self.pairs = pairs
         self.occupations = occupations
         self.descriptors = descriptors
+        self.languages = languages
     }
 
     public static func == (lhs: AuditVocabulary, rhs: AuditVocabulary) -> Bool {
         lhs.groups.map { "\($0.category)/\($0.group)" } == rhs.groups.map { "\($0.category)/\($0.group)" }
             && lhs.pairs.map { "\($0.category)/\($0.a)/\($0.b)" } == rhs.pairs.map { "\($0.category)/\($0.a)/\($0.b)" }
             && lhs.occupations == rhs.occupations && lhs.descriptors == rhs.descriptors
+            && lhs.languages == rhs.languages
     }
 }
 
@@ -38,6 +42,7 @@ extension AuditReport {
         variant: Association.Variant = .textbook, top: Int = 10, minimumSentences: Int = 2
     ) {
         corpus = Self.corpus(counts)
+        coverage = Self.coverage(counts, lexicons: vocabulary.languages)
         representation = vocabulary.groups.map { Self.figures(category: $0.category, group: $0.group, counts) }
         pronouns = Self.pronouns(counts)
         associations = Associations(

@@ -5,6 +5,8 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var schema = "pretext-audit/1"
     /// Corpus totals and mixes.
     public var corpus: Corpus
+    /// The languages audited (with a lexicon) and not.
+    public var coverage: Coverage
     /// Mentions of identity groups.
     public var representation: [GroupFigures]
     /// Gendered pronouns.

@@ -4,6 +4,7 @@ public enum AuditSummary {
     /// gendered-term ratios, offensive and PII rates, and the flagged filter disparities.
     public static func text(_ report: AuditReport) -> String {
         var lines = ["audit: \(report.corpus.documents) documents, \(report.corpus.words) words"]
+        lines += coverage(report.coverage)
         let categories = Array(Set(report.representation.map(\.category))).sorted()
         for category in categories {
             let groups = report.representation.filter { $0.category == category && $0.all.mentions > 0 }
@@ -30,5 +31,26 @@ public enum AuditSummary {
                     + "\(String(format2: group.restRate * 100)) % of the rest (p = \(String(format2: group.pValue)))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The languages audited (with their lexicon) and not, most documents first.
+    static func coverage(_ coverage: AuditReport.Coverage) -> [String] {
+        func row(_ row: AuditReport.LanguageRow) -> String {
+            let lexicon =
+                row.lexicon.map { lexicon in
+                    row.basis == "script" ? " (\(lexicon) by script)" : lexicon == row.language ? "" : " (\(lexicon))"
+                } ?? ""
+            return "\(row.language)\(lexicon) \(row.documents) documents, \(row.words) words"
+        }
+        func list(_ rows: [AuditReport.LanguageRow]) -> String {
+            let shown = rows.prefix(6).map(row).joined(separator: "; ")
+            return rows.count > 6 ? shown + "; \(rows.count - 6) more in audit.json" : shown
+        }
+        var lines: [String] = []
+        if !coverage.audited.isEmpty { lines.append("  audited: " + list(coverage.audited)) }
+        if !coverage.notAudited.isEmpty {
+            lines.append("  not audited (no lexicon, no mentions counted): " + list(coverage.notAudited))
+        }
+        return lines
     }
 }

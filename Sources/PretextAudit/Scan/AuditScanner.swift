@@ -1,7 +1,8 @@
 import PretextCore
 
-/// Turns documents into `DocumentObservation`s: finds the lexicon terms (one matcher pass on
-/// word boundaries), splits sentences, and sorts each match into its sentence and role.
+/// Turns documents into `DocumentObservation`s: chooses the document's lexicon
+/// (`LexiconChoice`), finds its terms (one matcher pass on word boundaries), splits sentences,
+/// and sorts each match into its sentence and role.
 ///
 /// Holds an ICU word iterator for Chinese/Japanese boundaries: one scanner per thread.
 public final class AuditScanner {
@@ -10,6 +11,11 @@ public final class AuditScanner {
     private var matches: [TermMatch] = []
     /// The lowercased copy of the current text, when it has non-ASCII capitals.
     private var lowered: [UInt8] = []
+    /// The last document language and its lexicon: runs of documents in one language look
+    /// the lexicon up once.
+    private var lastChoice: (language: String, choice: LexiconChoice)?
+    /// The last lexicon chosen and its compiled terms.
+    private var lastTerms: (choice: LexiconChoice, terms: LanguageTerms?) = (.none, nil)
 
     /// A scanner over `terms`.
     ///
@@ -63,22 +69,42 @@ public final class AuditScanner {
         _ text: UnsafeRawBufferPointer, _ language: String?, _ source: String, _ pii: [(type: String, count: Int)],
         into observation: inout DocumentObservation
     ) {
-        observation.reset(language: language ?? "un", source: source, bytes: text.count)
+        let choice = choose(language, text)
+        observation.reset(
+            language: LexiconChoice.isUnknown(language) ? "un" : language ?? "un", source: source, bytes: text.count)
+        observation.lexicon = choice
         observation.pii += pii.lazy.filter { $0.count > 0 }
         matches.removeAll(keepingCapacity: true)
-        terms.matcher.matches(in: text, into: &matches, boundaries: boundaries)
-        Self.keepOutermost(&matches)
-        fill(&observation, text: text)
+        if lastTerms.choice != choice { lastTerms = (choice, terms.terms(for: choice)) }
+        let compiled = lastTerms.terms
+        if let compiled {
+            compiled.matcher.matches(in: text, into: &matches, boundaries: boundaries)
+            Self.keepOutermost(&matches)
+        }
+        fill(&observation, text: text, terms: compiled)
     }
 
-    /// Splits `text` into sentences and sorts each kept match into its sentence and role.
-    private func fill(_ observation: inout DocumentObservation, text: UnsafeRawBufferPointer) {
+    /// The lexicon for a document in `language` with text `text`; a known language's is
+    /// remembered for the next document.
+    private func choose(_ language: String?, _ text: UnsafeRawBufferPointer) -> LexiconChoice {
+        guard let language, !LexiconChoice.isUnknown(language) else {
+            return LexiconChoice.choose(language: nil, text: text, in: terms.lexicons)
+        }
+        if let last = lastChoice, last.language == language { return last.choice }
+        let choice = LexiconChoice.choose(language: language, text: text, in: terms.lexicons)
+        lastChoice = (language, choice)
+        return choice
+    }
+
+    /// Splits `text` into sentences and sorts each kept match into its sentence and role
+    /// (`terms` found the matches; nil when no lexicon applies).
+    private func fill(_ observation: inout DocumentObservation, text: UnsafeRawBufferPointer, terms: LanguageTerms?) {
         var next = 0
         SentenceSplitter.forEachSentence(in: text) { range, words in
             let sentence = Int32(observation.sentences)
             var mentionsKeys = false
             while next < matches.count, matches[next].range.lowerBound < range.upperBound {
-                for role in terms.roles(of: matches[next].term) {
+                for role in terms?.roles(of: matches[next].term) ?? [] {
                     switch role {
                     case .identity(let key):
                         observation.groups.append(.init(sentence: sentence, key: key))

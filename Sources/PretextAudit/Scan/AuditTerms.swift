@@ -1,89 +1,90 @@
 import PretextCore
 
-/// Every term of a set of lexicons with its roles, compiled into one `TermMatcher`, and the
-/// vocabulary the report is built over.
+/// Every lexicon's terms with their roles, compiled into one `TermMatcher` per language, and
+/// the vocabulary the report is built over (shared by all languages: slugs are common).
 public struct AuditTerms: Sendable {
-    /// The matcher over every distinct term.
-    public let matcher: TermMatcher
-    /// The roles of all terms, term after term: term `t`'s are `roles[roleStart[t]..<roleStart[t + 1]]`.
-    let roles: [TermRole]
-    /// Where each term's roles start in `roles` (one more entry than terms).
-    let roleStart: [Int32]
+    /// The lexicons, for choosing one per document (`LexiconChoice`).
+    public let lexicons: LexiconSet
+    /// The compiled terms of each lexicon language.
+    let languages: [String: LanguageTerms]
     /// The names of the roles' keys.
     public let keys: AuditKeys
     /// The groups, pairs, occupations and descriptors, for the report.
     public let vocabulary: AuditVocabulary
 
-    /// Compiles `lexicons` (every language into one matcher: their terms do not collide, and a
-    /// document in one language may quote another).
+    /// Compiles `lexicons`: one matcher per language, since a document is matched against its
+    /// own language's lexicon only (`LexiconChoice`).
     ///
-    /// - Throws: `PretextError` when the matcher cannot be built.
+    /// - Throws: `PretextError` when a matcher cannot be built.
     public init(lexicons: LexiconSet) throws {
-        var index: [String: Int] = [:]
-        var terms: [String] = []
-        var roles: [[RoleName]] = []
-        var prefixTerms = Set<Int>()
-        func add(_ term: String, _ role: RoleName?) {
-            let position = index[term] ?? terms.count
-            if position == terms.count {
-                index[term] = position
-                terms.append(term)
-                roles.append([])
-            }
-            guard let role else { return }
-            if !roles[position].contains(role) { roles[position].append(role) }
-            if case .pronoun = role { prefixTerms.insert(position) }
-        }
+        self.lexicons = lexicons
+        let named = lexicons.languages.compactMap { lexicons.lexicons[$0] }.map(NamedTerms.init)
         var groups: [(category: String, group: String)] = []
         var pairs: [(category: String, a: String, b: String)] = []
         var occupations: [String] = []
         var descriptors: [String] = []
-        for language in lexicons.languages {
-            guard let lexicon = lexicons.lexicon(for: language) else { continue }
-            for term in lexicon.identity {
-                let key = "\(term.category.rawValue)/\(term.group)"
-                add(term.term, .identity(key))
-                if !groups.contains(where: { "\($0.category)/\($0.group)" == key }) {
-                    groups.append((term.category.rawValue, term.group))
-                }
+        for lexicon in lexicons.languages.compactMap({ lexicons.lexicons[$0] }) {
+            for term in lexicon.identity where !groups.contains(where: { $0 == (term.category.rawValue, term.group) }) {
+                groups.append((term.category.rawValue, term.group))
             }
-            for term in lexicon.pronouns { add(term.term, .pronoun(term.label)) }
-            for term in lexicon.occupations {
-                add(term.term, .context(term.label))
-                if !occupations.contains(term.label) { occupations.append(term.label) }
-            }
-            for term in lexicon.descriptors {
-                add(term.term, .context(term.label))
-                if !descriptors.contains(term.label) { descriptors.append(term.label) }
-            }
-            for term in lexicon.offensive { add(term.term, .offensive(term.severity.rawValue)) }
-            // Exclusions match like terms and count as nothing: the longest match wins. Like the
-            // pronouns they may end inside a longer dictionary word, so they cover them.
-            for term in lexicon.exclusions {
-                add(term.term, nil)
-                if let position = index[term.term] { prefixTerms.insert(position) }
-            }
+            for term in lexicon.occupations where !occupations.contains(term.label) { occupations.append(term.label) }
+            for term in lexicon.descriptors where !descriptors.contains(term.label) { descriptors.append(term.label) }
             for pair in lexicon.pairs
-            where !pairs.contains(where: {
-                $0.category == pair.category.rawValue && $0.a == pair.groupA && $0.b == pair.groupB
-            }) {
+            where !pairs.contains(where: { $0 == (pair.category.rawValue, pair.groupA, pair.groupB) }) {
                 pairs.append((pair.category.rawValue, pair.groupA, pair.groupB))
             }
         }
         groups.sort { ($0.category, $0.group) < ($1.category, $1.group) }
-        matcher = try TermMatcher(terms: terms, wordPrefixes: prefixTerms)
-        let keys = RoleName.keys(of: roles, groups: groups.map { "\($0.category)/\($0.group)" })
+        let keys = RoleName.keys(of: named.flatMap(\.roles), groups: groups.map { "\($0.category)/\($0.group)" })
         self.keys = keys
-        self.roles = roles.flatMap { $0.map { $0.role(in: keys) } }
-        roleStart = roles.reduce(into: [0]) { $0.append($0[$0.count - 1] + Int32($1.count)) }
+        var compiled: [String: LanguageTerms] = [:]
+        for terms in named {
+            compiled[terms.language] = try LanguageTerms(
+                language: terms.language, terms: terms.terms,
+                roles: terms.roles.map { $0.map { $0.role(in: keys) } }, prefixes: terms.prefixes)
+        }
+        languages = compiled
         vocabulary = AuditVocabulary(
-            groups: groups, pairs: pairs, occupations: occupations.sorted(), descriptors: descriptors.sorted())
+            groups: groups, pairs: pairs, occupations: occupations.sorted(), descriptors: descriptors.sorted(),
+            languages: lexicons.languages)
     }
 
-    /// The roles of the matcher's term `term`.
-    @inline(__always)
-    func roles(of term: Int32) -> ArraySlice<TermRole> {
-        roles[Int(roleStart[Int(term)])..<Int(roleStart[Int(term) + 1])]
+    /// The compiled terms of the lexicon `choice` names, if any.
+    func terms(for choice: LexiconChoice) -> LanguageTerms? {
+        choice.basis == .none ? nil : languages[choice.lexicon]
+    }
+}
+
+/// One lexicon's distinct terms with their roles by name, before the names are numbered.
+private struct NamedTerms {
+    let language: String
+    var terms: [String] = []
+    var roles: [[RoleName]] = []
+    /// Terms that may end inside a longer dictionary word: pronouns and exclusions.
+    var prefixes = Set<Int>()
+    private var index: [String: Int] = [:]
+
+    init(_ lexicon: Lexicon) {
+        language = lexicon.language
+        for term in lexicon.identity { add(term.term, .identity("\(term.category.rawValue)/\(term.group)")) }
+        for term in lexicon.pronouns { add(term.term, .pronoun(term.label), prefix: true) }
+        for term in lexicon.occupations { add(term.term, .context(term.label)) }
+        for term in lexicon.descriptors { add(term.term, .context(term.label)) }
+        for term in lexicon.offensive { add(term.term, .offensive(term.severity.rawValue)) }
+        // Exclusions match like terms and count as nothing: the longest match wins. Like the
+        // pronouns they may end inside a longer dictionary word, so they cover them.
+        for term in lexicon.exclusions { add(term.term, nil, prefix: true) }
+    }
+
+    private mutating func add(_ term: String, _ role: RoleName?, prefix: Bool = false) {
+        let position = index[term] ?? terms.count
+        if position == terms.count {
+            index[term] = position
+            terms.append(term)
+            roles.append([])
+        }
+        if prefix { prefixes.insert(position) }
+        if let role, !roles[position].contains(role) { roles[position].append(role) }
     }
 }
 

@@ -40,6 +40,11 @@ public struct AuditCounts: Sendable, Equatable, Codable {
     public var lengthBuckets = CountTable<Sliced>()
     /// Sentence co-occurrence of groups and context words (whole corpus).
     public var cooccurrence = CooccurrenceCounts()
+    /// Documents per document language (slice, `un` when unknown) and lexicon applied (key:
+    /// `LexiconChoice.tag`, such as `language:en`, `script:ja` or `none`).
+    public var coverageDocuments = CountTable<Sliced>()
+    /// Words per document language and lexicon applied, as `coverageDocuments`.
+    public var coverageWords = CountTable<Sliced>()
 
     /// Empty counts.
     public init() {}
@@ -58,6 +63,8 @@ public struct AuditCounts: Sendable, Equatable, Codable {
         piiDocuments.merge(other.piiDocuments)
         lengthBuckets.merge(other.lengthBuckets)
         cooccurrence.merge(other.cooccurrence)
+        coverageDocuments.merge(other.coverageDocuments)
+        coverageWords.merge(other.coverageWords)
     }
 
     /// Mentions of `group` per million words in `slice`.

@@ -17,6 +17,7 @@ public struct AuditTally: Sendable {
     private var slices = SliceIndex()
     private var perSlice = [SliceCounts]()
     private var piiMentions = CountTable<AuditCounts.Sliced>()
+    private var coverage = LexiconCoverage()
     private var cooccurrence: SentenceTally
     private var documentGroups = DistinctKeys(count: 0)
     private var survivors = 0
@@ -47,6 +48,7 @@ public struct AuditTally: Sendable {
         add(document, slice: slices.index(language: document.language), bucket: bucket)
         add(document, slice: slices.index(source: document.source), bucket: bucket)
         cooccurrence.add(document)
+        coverage.add(document)
         survivors += 1
         for group in documentGroups.keys { survivorGroups[Int(group)] += 1 }
     }
@@ -84,6 +86,7 @@ public struct AuditTally: Sendable {
         }
         counts.piiMentions = piiMentions
         counts.cooccurrence = cooccurrence.counts(keys: keys)
+        coverage.write(into: &counts)
         var drops = DropCounts()
         if survivors > 0 { drops.survivors.add("", survivors) }
         for (group, count) in survivorGroups.enumerated() where count > 0 {

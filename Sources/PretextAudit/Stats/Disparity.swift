@@ -12,6 +12,9 @@ import Glibc
 /// 0 and the pooled test agrees (p < 0.05); with many groups and stages, read flags as leads
 /// (no multiple-comparison correction), and small groups (n_g < 30) are never flagged.
 public struct Disparity: Sendable, Equatable {
+    /// The fewest documents mentioning a group for its difference to be flagged.
+    public static let minimumGroupDocuments = 30
+
     /// Documents the stage saw that mention the group.
     public var groupDocuments: Int
     /// Of those, the ones it dropped.
@@ -62,7 +65,8 @@ public struct Disparity: Sendable, Equatable {
 
     /// Whether the difference is flagged as significant (see the type's documentation).
     public var isFlagged: Bool {
-        groupDocuments >= 30 && documents - groupDocuments > 0 && !interval.contains(0) && pValue < 0.05
+        groupDocuments >= Self.minimumGroupDocuments && documents - groupDocuments > 0 && !interval.contains(0)
+            && pValue < 0.05
     }
 
     private func rate(_ part: Int, _ whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }

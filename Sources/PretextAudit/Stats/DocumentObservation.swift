@@ -36,6 +36,8 @@ public struct DocumentObservation: Sendable, Equatable {
     public var language: String
     /// The document's source.
     public var source: String
+    /// The lexicon its terms were matched against, and why (`LexiconChoice`).
+    public var lexicon = LexiconChoice.none
     /// UTF-8 bytes.
     public var bytes: Int
     /// Words in the document.
@@ -83,6 +85,7 @@ public struct DocumentObservation: Sendable, Equatable {
         self.language = language
         self.source = source
         self.bytes = bytes
+        lexicon = .none
         words = 0
         sentences = 0
         groups.removeAll(keepingCapacity: true)
@@ -100,7 +103,7 @@ public struct DocumentObservation: Sendable, Equatable {
     }
 
     public static func == (lhs: DocumentObservation, rhs: DocumentObservation) -> Bool {
-        lhs.language == rhs.language && lhs.source == rhs.source && lhs.bytes == rhs.bytes
+        lhs.language == rhs.language && lhs.lexicon == rhs.lexicon && lhs.source == rhs.source && lhs.bytes == rhs.bytes
             && lhs.words == rhs.words && lhs.sentences == rhs.sentences && lhs.groups == rhs.groups
             && lhs.context == rhs.context && lhs.pronouns == rhs.pronouns && lhs.offensive == rhs.offensive
             && lhs.pii.map(\.type) == rhs.pii.map(\.type) && lhs.pii.map(\.count) == rhs.pii.map(\.count)

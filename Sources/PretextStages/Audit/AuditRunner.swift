@@ -51,7 +51,9 @@ public struct AuditRunner: Sendable {
                     try scan(pieces[index], scanner: scanner, observation: &observation, into: &tally)
                 }
                 for step in steps {
-                    try DroppedDocuments.forEach(in: step.path, step: step.name, part: worker, of: count) { item in
+                    try DroppedDocuments.forEach(
+                        in: step.path, step: step.name, input: step.input, part: worker, of: count
+                    ) { item in
                         scanner.observe(
                             text: item.text, language: item.language, source: item.source, into: &observation)
                         tally.addDropped(observation, step: item.step)

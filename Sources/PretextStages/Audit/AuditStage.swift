@@ -147,7 +147,7 @@ struct AuditHistoryPhase: StagePhase {
         var observation = DocumentObservation(language: "", source: "", bytes: 0)
         for unit in units {
             let step = steps[unit.index]
-            try DroppedDocuments.forEach(in: step.path, step: step.name) { item in
+            try DroppedDocuments.forEach(in: step.path, step: step.name, input: step.input) { item in
                 scanner.observe(text: item.text, language: item.language, source: item.source, into: &observation)
                 tally.addDropped(observation, step: item.step)
             }

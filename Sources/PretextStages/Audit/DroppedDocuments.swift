@@ -13,19 +13,36 @@ enum DroppedDocuments {
         var source: String
     }
 
+    /// A step dataset whose drops the audit reads, and the dataset it read (the previous
+    /// step's, `nil` for the first step or a dataset outside a pipeline's output).
+    struct Step: Sendable {
+        var name: String
+        var path: String
+        var input: String?
+    }
+
+    /// `path` and its earlier sibling step datasets, each with its input: `steps(around:)`.
+    static func stepDatasets(around path: String) throws -> [Step] {
+        let found = try steps(around: path)
+        return found.enumerated().map { index, step in
+            Step(name: step.name, path: step.path, input: index > 0 ? found[index - 1].path : nil)
+        }
+    }
+
     /// `path` and its earlier sibling step datasets (`NN-STAGE` with a catalog), in step order.
-    static func stepDatasets(around path: String) throws -> [(name: String, path: String)] {
+    private static func steps(around path: String) throws -> [(name: String, path: String)] {
         let standardized = (path as NSString).standardizingPath
         let name = (standardized as NSString).lastPathComponent
         guard let own = stepNumber(name) else { return [(name, standardized)] }
         let parent = (standardized as NSString).deletingLastPathComponent
         let siblings = (try? FileSystem.listDirectory(parent)) ?? []
-        return siblings.compactMap { sibling -> (String, String)? in
+        let found = siblings.compactMap { sibling -> (number: Int, name: String, path: String)? in
             guard let number = stepNumber(sibling), number <= own else { return nil }
             let candidate = (parent as NSString).appendingPathComponent(sibling)
             guard FileSystem.exists(FileSystem.join(candidate, Dataset.catalogName)) else { return nil }
-            return (sibling, candidate)
+            return (number, sibling, candidate)
         }
+        return found.sorted { ($0.number, $0.name) < ($1.number, $1.name) }.map { ($0.name, $0.path) }
     }
 
     private static func stepNumber(_ name: String) -> Int? {
@@ -37,20 +54,28 @@ enum DroppedDocuments {
     /// Streams the documents the step dataset at `path` dropped (not ingest's malformed
     /// records): those whose position among the drops is `part` modulo `parts`, so that
     /// several threads can share a step without holding its texts.
+    ///
+    /// A document's language is the one its step's input (`input`, the previous step's
+    /// dataset) recorded, or the one the language stage detected when that stage dropped it;
+    /// `nil` otherwise (the audit then chooses its lexicon by script).
     static func forEach(
-        in path: String, step: String, part: Int = 0, of parts: Int = 1, _ body: (Item) throws -> Void
+        in path: String, step: String, input: String?, part: Int = 0, of parts: Int = 1, _ body: (Item) throws -> Void
     ) throws {
         let dataset = try Dataset.open(at: path)
         let catalog = try dataset.openCatalog(readOnly: true)
+        let inputCatalog = try input.map { try Dataset.open(at: $0).openCatalog(readOnly: true) }
         let fetcher = RecordFetcher(dataset: dataset)
         var scanner = JSONScanner()
         var position = 0
-        try catalog.forEachRejectedRecord(excludingStage: IngestStage.descriptor.name) { shard, location in
+        try catalog.forEachRejectedDocument(excludingStage: IngestStage.descriptor.name) { drop in
             defer { position += 1 }
             guard position % parts == part else { return }
-            let bytes = try fetcher.record(shard: shard, at: location)
+            let bytes = try fetcher.record(shard: drop.shard, at: drop.location)
             guard let document = Self.document(inReject: bytes, scanner: &scanner) else { return }
-            try body(Item(step: step, text: document.text, language: nil, source: document.source))
+            let language =
+                try drop.document.flatMap { try inputCatalog?.documentLanguage(id: $0) }
+                ?? LanguageStage.detectedLanguage(reason: drop.reason, detail: drop.detail)
+            try body(Item(step: step, text: document.text, language: language, source: document.source))
         }
     }
 

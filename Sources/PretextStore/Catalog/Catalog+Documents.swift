@@ -51,6 +51,15 @@ extension Catalog {
         return try statement.step() ? statement.value(0).description : nil
     }
 
+    /// The language (`lang`) of the document `id`: `nil` when there is no such document or it
+    /// has no language (the audit's lexicon for a document a later step dropped).
+    public func documentLanguage(id: String) throws -> String? {
+        let statement = try connection.cached("SELECT lang FROM documents WHERE id = ? LIMIT 1")
+        defer { statement.reset() }
+        try statement.bind(id, at: 1)
+        return try statement.step() ? statement.string(0) : nil
+    }
+
     /// The rowids of the documents matching `condition`, an SQL expression over the
     /// `documents` columns.
     ///

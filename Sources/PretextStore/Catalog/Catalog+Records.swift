@@ -10,6 +10,20 @@ public struct RecordAddress: Sendable, Equatable {
     public var document: String?
 }
 
+/// A rejected record and why it was dropped (`Catalog.forEachRejectedDocument`).
+public struct RejectedDocument: Sendable, Equatable {
+    /// The reject shard's path, relative to the dataset root.
+    public var shard: String
+    /// The record's place in the shard.
+    public var location: RecordLocation
+    /// The document id (`nil` when the drop names none).
+    public var document: String?
+    /// The drop's reason.
+    public var reason: String
+    /// The drop's detail (`""` when none).
+    public var detail: String
+}
+
 extension Catalog {
     /// Which records `forEachRecordLocation` lists.
     public enum RecordSet: Sendable {
@@ -75,6 +89,31 @@ extension Catalog {
                 frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,
                 length: statement.value(3).int ?? 0)
             try body(statement.value(0).description, location)
+        }
+    }
+
+    /// Calls `body` with each rejected record whose drop was not made by stage `excluded`, with
+    /// its drop (document id, reason and detail), in the order the drops were recorded.
+    public func forEachRejectedDocument(
+        excludingStage excluded: String, _ body: (RejectedDocument) throws -> Void
+    )
+        throws
+    {
+        let statement = try connection.prepare(
+            """
+            SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length, d.document, d.reason, d.detail
+            FROM drops d JOIN shards s ON s.id = d.reject_shard_id
+            WHERE d.stage <> ? ORDER BY d.rowid
+            """)
+        try statement.bind(excluded, at: 1)
+        while try statement.step() {
+            let location = RecordLocation(
+                frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,
+                length: statement.value(3).int ?? 0)
+            try body(
+                RejectedDocument(
+                    shard: statement.value(0).description, location: location, document: statement.string(4),
+                    reason: statement.string(5) ?? "", detail: statement.string(6) ?? ""))
         }
     }
 
