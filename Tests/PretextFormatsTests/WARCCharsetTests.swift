@@ -48,6 +48,16 @@ import Testing
         #expect(document.charsetSource == .detected)
     }
 
+    @Test func detectionLooksFromTheBodyOfAPageWithALongHead() throws {
+        let page = try CharsetFixture.bytes("shift_jis.html")
+        // 20,000 bytes of script before the page: more than the detector's sample.
+        let script = Array("<script>".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 20_000)
+        let block = httpResponse(["Content-Type: text/html"], script + Array("</script>".utf8) + page)
+        let document = try #require(try readResponses([block]).events.first?.document)
+        #expect(document.charset == "shift_jis")
+        #expect(document.charsetSource == .detected)
+    }
+
     @Test(arguments: CharsetFixture.multiByte)
     func bytesThatDoNotDecodeRejectTheRecordWithCharsetAndOffset(_ fixture: CharsetFixture) throws {
         var body = try CharsetFixture.bytes("\(fixture.name).txt")

@@ -47,12 +47,40 @@ enum PayloadCharsetDecoder {
         if UTF8Validation.firstInvalidOffset(payload) == nil {
             return .success(Decoded(text: Array(payload), charset: Charset.utf8.name, source: .utf8))
         }
-        if let detection = ICUCharsets.detect(payload, markup: isHTML), detection.confidence >= detectionFloor,
+        if let detection = ICUCharsets.detect(detectionSample(payload, isHTML: isHTML), markup: isHTML),
+            detection.confidence >= detectionFloor,
             let detected = Charset.labeled(detection.name), detected.decoder != .utf8
         {
             return decode(payload, as: detected, from: .detected, note: " at confidence \(detection.confidence)")
         }
         return decode(payload, as: .windows1252, from: .fallback)
+    }
+
+    /// The bytes the detector looks at: at most `detectionSampleBytes`, from the page's
+    /// `<body` tag when it has one (the head's scripts and styles tell nothing about the
+    /// charset). ICU's detector costs about 0.3 µs a byte (ICU 72, one core), and converges on
+    /// a few hundred bytes of text for CJK pages.
+    static func detectionSample(_ payload: UnsafeRawBufferPointer, isHTML: Bool) -> UnsafeRawBufferPointer {
+        let start = isHTML ? bodyTag(in: payload) ?? 0 : 0
+        return UnsafeRawBufferPointer(rebasing: payload[start..<min(payload.count, start + detectionSampleBytes)])
+    }
+
+    /// How many bytes of a payload the detector sees at most.
+    static let detectionSampleBytes = 16 << 10
+
+    /// The offset of the first `<body` (any case), if any.
+    private static func bodyTag(in payload: UnsafeRawBufferPointer) -> Int? {
+        let tag = Array("<body".utf8)
+        var i = 0
+        while let lt = payload[i...].firstIndex(of: UInt8(ascii: "<")) {
+            if lt + tag.count <= payload.count,
+                zip(payload[lt..<(lt + tag.count)], tag).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) })
+            {
+                return lt
+            }
+            i = lt + 1
+        }
+        return nil
     }
 
     /// The charset of a byte-order mark at the start of `payload`, and the mark's length.
