@@ -34,7 +34,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "CICUShim",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+            // icui18n: the charset detector (ucsdet) used by WARC ingest.
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]),
         .systemLibrary(
             name: "COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]),
@@ -49,7 +50,8 @@ let package = Package(
         .target(name: "_PretextFileSystem", dependencies: ["PretextCore"]),
         .target(
             name: "PretextStore", dependencies: ["PretextCore", "_PretextFileSystem", "CZstd", "CSQLite", "CXXHash"]),
-        .target(name: "PretextFormats", dependencies: ["PretextCore", "_PretextFileSystem", "CZstd", "CZlib"]),
+        .target(
+            name: "PretextFormats", dependencies: ["PretextCore", "_PretextFileSystem", "CZstd", "CZlib", "CICUShim"]),
         .target(name: "PretextText", dependencies: ["PretextCore", "CICUShim", "CCLD2Shim"]),
         .target(name: "PretextQuality", dependencies: ["PretextCore", "PretextText"]),
         .target(name: "PretextPII", dependencies: ["PretextCore"]),

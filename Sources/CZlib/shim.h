@@ -7,4 +7,10 @@
 static inline int pretext_inflate_init_gzip(z_streamp stream) {
     return inflateInit2(stream, 15 + 32);
 }
+
+// windowBits -15: a raw deflate stream without zlib or gzip header, which some servers send
+// as HTTP `Content-Encoding: deflate`.
+static inline int pretext_inflate_init_raw(z_streamp stream) {
+    return inflateInit2(stream, -15);
+}
 #endif

@@ -48,7 +48,16 @@ public struct RejectReason: Hashable, Sendable, CustomStringConvertible {
     /// A JSON string has a `\u` escape of a lone surrogate (a high one not followed by a low
     /// one, or a low one alone): it has no UTF-8 form.
     public static let loneSurrogate = RejectReason("lone_surrogate")
-    /// A WARC payload uses a character set or content/transfer encoding the reader cannot
-    /// decode (only UTF-8, ASCII and Latin-1/Windows-1252 text, without gzip or chunking).
+    /// A WARC payload uses an HTTP content or transfer coding the reader cannot undo (only
+    /// `chunked`, `gzip` and `deflate` are known; `br`, `zstd`, `compress` are not).
     public static let unsupportedEncoding = RejectReason("unsupported_encoding")
+    /// A WARC payload has bytes that do not decode in its charset (declared by the HTTP
+    /// header or the page, or detected); the detail names the charset and the byte offset.
+    public static let undecodableBytes = RejectReason("undecodable_bytes")
+    /// A WARC payload's `Transfer-Encoding: chunked` body is malformed (a size line that is
+    /// not hexadecimal, a chunk longer than the body, no last chunk).
+    public static let malformedChunkedBody = RejectReason("malformed_chunked_body")
+    /// A WARC payload's gzip or deflate body (`Content-Encoding` or `Transfer-Encoding`) is
+    /// corrupt or cut short.
+    public static let corruptContentEncoding = RejectReason("corrupt_content_encoding")
 }

@@ -46,6 +46,8 @@ import Testing
             + warcRecord(
                 "response", id: "<r6>",
                 block: httpBlock("text/html", "<p>zipped</p>", extra: "Content-Encoding: gzip\r\n"))
+            + warcRecord(
+                "response", id: "<r7>", block: httpBlock("text/html", "<p>b</p>", extra: "Content-Encoding: br\r\n"))
             + warcRecord("metadata", id: "<m>", block: Array("fetchTimeMs: 1\r\n".utf8))
         let path = try dir.write("crawl.warc", bytes)
         var all: [InputEvent] = []
@@ -53,10 +55,12 @@ import Testing
             all.append($0)
         }
         let docs = all.compactMap(\.document)
-        #expect(docs.map(\.id) == ["<r1>", "<r4>"])
+        #expect(docs.map(\.id) == ["<r1>", "<r4>", "<r5>"])
         #expect(docs.first?.textString == "Hello & welcome\n\nBye")
-        #expect(docs.last?.textString == "café")
-        #expect(all.compactMap(\.reject).map(\.reason) == [.unsupportedEncoding, .unsupportedEncoding])
+        #expect(docs[1].textString == "café")
+        #expect(docs.map(\.charset) == ["utf-8", "iso-8859-1", "shift_jis"])
+        // r6 says gzip but is not; r7's Brotli is not supported.
+        #expect(all.compactMap(\.reject).map(\.reason) == [.corruptContentEncoding, .unsupportedEncoding])
         #expect(summary.skippedRecords == 4)  // request, png, 301, metadata
     }
 

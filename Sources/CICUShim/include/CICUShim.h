@@ -93,6 +93,35 @@ const char *pretext_icu_script_name(int32_t script);
 /// The ISO 15924 short name of a UScriptCode ("Latn", "Hani", "Hira"...), or "Zzzz".
 const char *pretext_icu_script_short_name(int32_t script);
 
+// MARK: - Charsets (icu_convert.c)
+
+/// ICU's converter name for the charset name or alias `charset` ("gbk" → "windows-936-2000"),
+/// or NULL when ICU knows no such charset. The string is ICU's own and lives as long as the
+/// process.
+const char *pretext_icu_charset_converter_name(const char *charset);
+
+/// The MIME name of `charset` ("Shift_JIS", "EUC-KR"), else its IANA name ("windows-1251"),
+/// else NULL. The string is ICU's own and lives as long as the process.
+const char *pretext_icu_charset_standard_name(const char *charset);
+
+/// Converts `src` (`src_len` bytes, at most INT32_MAX) from `charset` to UTF-8 in `dst`
+/// (capacity `dst_cap`).
+///
+/// Stops at the first byte sequence that does not decode (illegal, unassigned or cut off at
+/// the end): returns -1, stores its offset in `src` in `*bad_offset` and the ICU error in
+/// `*error`. Returns -1 with `*bad_offset` = -1 when the converter cannot be opened. Otherwise
+/// returns the number of bytes the result needs; when that is larger than `dst_cap`, `dst`
+/// holds a truncated result: call again with a buffer of at least the returned size.
+int64_t pretext_icu_to_utf8(const char *charset, const char *src, int64_t src_len, char *dst,
+                            int64_t dst_cap, int64_t *bad_offset, int32_t *error);
+
+/// Detects the charset of `src` with ICU's `ucsdet` (at most the first INT32_MAX bytes; with
+/// `strip_markup` nonzero, `<…>` markup is ignored). Writes the best match's name ("GB18030",
+/// "Shift_JIS", "windows-1251"…) into `name` (capacity `name_cap`, NUL-terminated) and returns
+/// its confidence, 0–100; returns -1 when nothing matches or on failure (see `*error`).
+int32_t pretext_icu_detect_charset(const char *src, int64_t src_len, int32_t strip_markup,
+                                   char *name, int32_t name_cap, int32_t *error);
+
 // MARK: - Misc (icu_shim.c)
 
 /// The ICU version the library was built against, as "72.1"; writes at most `cap` bytes.

@@ -22,6 +22,11 @@ public struct IngestedDocument: Sendable, Equatable {
     /// How many bytes of the file on disk had been read when the document was reported
     /// (compressed bytes for compressed files; read ahead in blocks): for progress reports.
     public var fileOffset: Int64 = 0
+    /// The charset an HTTP response's payload was decoded from (`utf-8`, `gbk`, `shift_jis`…),
+    /// or `nil` for documents that are not HTTP responses (JSONL, text, WET).
+    public var charset: String?
+    /// Where `charset` came from, or `nil` with it.
+    public var charsetSource: CharsetSource?
 
     /// Creates a document.
     public init(id: String, text: [UInt8], metaJSON: [UInt8], chars: Int, line: Int?, offset: Int64) {
@@ -103,6 +108,9 @@ public struct InputReadSummary: Sendable, Equatable {
     public var blankLines = 0
     /// Decompressed bytes read.
     public var bytesRead: Int64 = 0
+    /// Documents from HTTP responses by the charset their payload was decoded from
+    /// (`IngestedDocument.charset`).
+    public var charsets: [String: Int] = [:]
 
     /// Creates an empty summary.
     public init() {}

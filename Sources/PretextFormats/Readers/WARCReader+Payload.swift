@@ -1,7 +1,8 @@
 import PretextCore
 
 /// The documents of well-framed WARC records: conversion texts, and HTML or plain-text HTTP
-/// responses decoded to UTF-8.
+/// responses with their codings undone (`HTTPCodings`), decoded to UTF-8
+/// (`PayloadCharsetDecoder`).
 extension WARCReader {
     /// Reports the document of a well-framed record of type `type`, or a reject, or counts
     /// the record as skipped.
@@ -43,53 +44,50 @@ extension WARCReader {
             return
         }
         let payload = UnsafeRawBufferPointer(rebasing: block[response.payloadStart...])
-        for name in ["content-encoding", "transfer-encoding"] {
-            if let coding = response.headers[name]?.lowercased(), coding != "identity", !coding.isEmpty {
-                return try emitter.reject(
-                    .unsupportedEncoding, line: nil, offset: offset,
-                    detail: "HTTP \(name) '\(coding)' is not supported", raw: payload, to: body)
-            }
+        let decoded: PayloadCharsetDecoder.Decoded
+        switch decodePayload(payload, response, isHTML: isHTML) {
+        case .success(let result): decoded = result
+        case .failure(let problem):
+            return try emitter.reject(
+                problem.reason, line: nil, offset: offset, detail: problem.detail, raw: payload, to: body)
         }
-        guard let utf8 = try decodeCharset(payload, response.charset, offset: offset, &emitter, body) else { return }
+        let charset = (decoded.charset, decoded.source)
         guard isHTML else {
-            return try utf8.withUnsafeBytes { try emitText($0, headers: headers, offset: offset, &emitter, body) }
+            return try decoded.text.withUnsafeBytes {
+                try emitText($0, headers: headers, offset: offset, charset: charset, &emitter, body)
+            }
         }
         var text: [UInt8] = []
-        utf8.withUnsafeBytes { extractor.extract($0, into: &text) }
-        try text.withUnsafeBytes { try emitText($0, headers: headers, offset: offset, &emitter, body) }
+        decoded.text.withUnsafeBytes { extractor.extract($0, into: &text) }
+        try text.withUnsafeBytes {
+            try emitText($0, headers: headers, offset: offset, charset: charset, &emitter, body)
+        }
     }
 
-    /// The payload as UTF-8: as is when it is valid UTF-8 and labeled UTF-8 or not labeled;
-    /// decoded from Windows-1252 when labeled Latin-1/1252, or unlabeled and not UTF-8.
-    /// Reports a reject and returns `nil` for other charsets and for invalid labeled UTF-8.
-    private func decodeCharset(
-        _ payload: UnsafeRawBufferPointer, _ charset: String?, offset: Int64,
-        _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
-    ) throws -> [UInt8]? {
-        let label = charset ?? ""
-        if label.isEmpty || label == "utf-8" || label == "utf8" {
-            if let bad = UTF8Validation.firstInvalidOffset(payload) {
-                guard label.isEmpty else {
-                    try emitter.reject(
-                        .invalidUTF8, line: nil, offset: offset,
-                        detail: "payload labeled UTF-8 is invalid at byte \(bad)", raw: payload, to: body)
-                    return nil
-                }
-                return Windows1252.decode(payload)
+    /// The payload with its HTTP codings undone (`HTTPCodings`), decoded to UTF-8
+    /// (`PayloadCharsetDecoder`).
+    private func decodePayload(
+        _ payload: UnsafeRawBufferPointer, _ response: HTTPResponse, isHTML: Bool
+    ) -> Result<
+        PayloadCharsetDecoder.Decoded, PayloadProblem
+    > {
+        switch HTTPCodings.decode(payload, headers: response.headers, limit: options.maxWARCRecordBytes) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(nil):
+            return PayloadCharsetDecoder.decode(payload, headerLabel: response.charset, isHTML: isHTML)
+        case .success(let body?):
+            return body.withUnsafeBytes {
+                PayloadCharsetDecoder.decode($0, headerLabel: response.charset, isHTML: isHTML)
             }
-            return Array(payload)
         }
-        if Windows1252.labels.contains(label) { return Windows1252.decode(payload) }
-        try emitter.reject(
-            .unsupportedEncoding, line: nil, offset: offset,
-            detail: "charset '\(label)' is not supported (only UTF-8 and Latin-1/Windows-1252)", raw: payload, to: body)
-        return nil
     }
 
     /// Validates text from a record and reports it as a document or a reject.
+    /// `charset` is the payload's charset and where it came from, for HTTP responses.
     private func emitText(
         _ text: UnsafeRawBufferPointer, headers: WARCHeaders, offset: Int64,
-        _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
+        charset: (String, CharsetSource)? = nil, _ emitter: inout InputEmitter, _ body: (InputEvent) throws -> Void
     ) throws {
         if let bad = UTF8Validation.firstInvalidOffset(text) {
             return try emitter.reject(
@@ -107,9 +105,14 @@ extension WARCReader {
                 .emptyText, line: nil, offset: offset, detail: "the record has no text", raw: text, to: body)
         }
         let id = headers["warc-record-id"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(path)/\(recordIndex)"
-        let document = IngestedDocument(
+        var document = IngestedDocument(
             id: id, text: Array(text), metaJSON: meta(headers), chars: UTF8Validation.scalarCount(text),
             line: nil, offset: offset)
+        if let (name, source) = charset {
+            document.charset = name
+            document.charsetSource = source
+            emitter.summary.charsets[name, default: 0] += 1
+        }
         try emitter.document(document, to: body)
     }
 

@@ -104,9 +104,10 @@ public struct IngestStage: Stage {
             case .document(let document):
                 record.removeAll(keepingCapacity: true)
                 document.appendRecord(source: source, to: &record)
-                let row = DocumentRow(
+                var row = DocumentRow(
                     id: document.id, source: source, inputLine: document.line, bytes: document.text.count,
                     chars: document.chars)
+                Self.addCharset(of: document, to: &row)
                 try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
                 progress.document(at: document.fileOffset)
             case .reject(let reject):

@@ -80,6 +80,20 @@ extension Catalog {
         return sources
     }
 
+    /// How many documents have each non-NULL value of the signal column `column` (such as
+    /// ingest's `charset`), most first, ties by value; empty when there is no such column.
+    ///
+    /// - Throws: `.invalidConfiguration` when `column` is not a plain identifier.
+    public func documentCounts(by column: String) throws -> [(value: String, count: Int)] {
+        guard Self.isIdentifier(column) else {
+            throw PretextError(.invalidConfiguration, "'\(column)' is not a column name (letters, digits, _)")
+        }
+        guard try connection.columns(of: "documents").contains(column) else { return [] }
+        let rows = try connection.query(
+            "SELECT \(column), count(*) AS n FROM documents WHERE \(column) IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1")
+        return rows.rows.map { ($0[0].description, $0[1].int ?? 0) }
+    }
+
     /// Calls `body` with every document's rowid, in the byte order of the ids (ties by rowid),
     /// through the `documents(id)` index.
     public func forEachRowIDInIDOrder(_ body: (Int64) throws -> Void) throws {

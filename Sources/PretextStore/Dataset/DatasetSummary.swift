@@ -42,6 +42,9 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
     /// Documents by detected language (`documents.lang`), most frequent first; empty when no
     /// language stage ran.
     public var languages: [LanguageCount] = []
+    /// Documents by the charset their web page was decoded from (ingest's `charset` column),
+    /// most frequent first; empty when no WARC responses were ingested.
+    public var charsets: [CharsetCount] = []
 
     /// Drops of input that could not be read (`RejectReason.meansUnreadableInput`): damaged
     /// files and records ingest could not read, as opposed to drops by a stage's rules.
@@ -80,6 +83,7 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
             },
             runs: try catalog.runs())
         summary.languages = languages.rows.map { LanguageCount(code: $0[0].string ?? "", count: $0[1].int ?? 0) }
+        summary.charsets = try loadCharsets(catalog)
         return summary
     }
 
@@ -99,6 +103,7 @@ public struct DatasetSummary: Sendable, Equatable, CustomStringConvertible {
             lines +=
                 TextTable(header: ["lang", "documents"], rows: languages.map { [$0.code, String($0.count)] }).lines
         }
+        lines += charsetLines
         if !dropsByReason.isEmpty {
             lines.append("")
             lines +=
