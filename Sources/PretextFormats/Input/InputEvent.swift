@@ -103,6 +103,9 @@ public struct InputReadSummary: Sendable, Equatable {
     public var blankLines = 0
     /// Decompressed bytes read.
     public var bytesRead: Int64 = 0
+    /// Where the line after the last one read starts (for line-based formats): the start of
+    /// the next byte range of the file.
+    public var nextLineStart: LineStart?
 
     /// Creates an empty summary.
     public init() {}

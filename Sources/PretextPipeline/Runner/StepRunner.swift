@@ -17,8 +17,9 @@ struct StepRunner<S: Stage> {
     /// Runs the step's tasks of this process into the dataset at `outputPath`, holding the
     /// folder's lock for those ranks (`OutputLock`) until the step returns.
     func run(input: StageInput, outputPath: String) throws -> StepReport {
-        let units = try stage.plan(input)
         let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution[ExecutionSettings.workers])
+        let assignment = try stage.planTasks(input, worldSize: worldSize)
+        let units = assignment.flatMap { $0 }
         let hash = configHash(units)
         let config = "\(hash)-w\(worldSize)"
         let lock = try OutputLock.acquire(folder: outputPath, ranks: ranks, holder: .current(config: config))
@@ -44,7 +45,6 @@ struct StepRunner<S: Stage> {
                 return report
             }
         }
-        let assignment = UnitBalancer.assign(units, worldSize: worldSize)
         let progress = Progress(
             label: "step \(step) \(S.descriptor.name)", totalBytes: units.reduce(0) { $0 + $1.bytes },
             style: settings.progressStyle)
