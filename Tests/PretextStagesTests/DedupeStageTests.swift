@@ -11,10 +11,12 @@ import Testing
 /// The dedupe stage: exact and MinHash clusters, keep rules, world sizes, damaged work files.
 @Suite struct DedupeStageTests {
     private func ingest(
-        _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1
+        _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1,
+        largestFirst: Bool = false
     ) throws -> String {
         try StageRun.ingest(
-            lines: documents.map { try $0.map(StageRun.line) }, in: directory, shardBytes: 4096, workers: workers)
+            lines: documents.map { try $0.map(StageRun.line) }, in: directory, shardBytes: 4096, workers: workers,
+            largestFirst: largestFirst)
     }
 
     private func dedupe(
@@ -224,7 +226,8 @@ import Testing
         // stored first; `keep: first` must still keep the document of the first file.
         let filler = (0..<30).map { ("filler-\($0)", text.words(200).joined(separator: " ")) }
         let input = try ingest(
-            [[("original", original)], [("copy", original + " extra")] + filler], in: directory, workers: 2)
+            [[("original", original)], [("copy", original + " extra")] + filler], in: directory, workers: 2,
+            largestFirst: true)
         let stored = try Dataset.open(at: input).openCatalog(readOnly: true).query(
             "SELECT id FROM documents WHERE id IN ('original', 'copy') ORDER BY rowid")
         #expect(stored.rows.map { $0[0].description } == ["copy", "original"])

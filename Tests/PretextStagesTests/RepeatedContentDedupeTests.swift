@@ -16,10 +16,12 @@ import Testing
     // MARK: helpers
 
     private func ingest(
-        _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1
+        _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1,
+        largestFirst: Bool = false
     ) throws -> String {
         try StageRun.ingest(
-            lines: files.map { try $0.map(StageRun.line) }, in: directory, shardBytes: shardBytes, workers: workers)
+            lines: files.map { try $0.map(StageRun.line) }, in: directory, shardBytes: shardBytes, workers: workers,
+            largestFirst: largestFirst)
     }
 
     @discardableResult
@@ -167,7 +169,8 @@ import Testing
         // The larger second file goes to ingest rank 0, so its documents get the lower rowids.
         let later = (0..<30).map { ("later\($0)", [text.sentence(), shared].joined(separator: "\n")) }
         let input = try ingest(
-            [[("earliest", [shared, text.sentence()].joined(separator: "\n"))], later], in: directory, workers: 2)
+            [[("earliest", [shared, text.sentence()].joined(separator: "\n"))], later], in: directory, workers: 2,
+            largestFirst: true)
         let ids = try rowIDs(input)
         #expect(ids["later0"]! < ids["earliest"]!, "the test needs storage order to differ from input order")
         let output = directory.path + "/order"
