@@ -52,13 +52,15 @@ enum StageRun {
     @discardableResult
     static func stage(
         _ name: String, _ given: [(String, RawOptionValue)] = [], input: String, output: String,
-        settings: RunSettings = settings(), registry: StageRegistry = .standard
+        settings: RunSettings = settings(), registry: StageRegistry = .standard,
+        execution: StageOptions = ExecutionSettings.defaults
     ) throws -> StepReport {
         let descriptor = try registry.descriptor(named: name)
         let options = try StageOptions(
             specs: descriptor.options, given: given.map { ($0.0, $0.1, nil) }, context: "test")
         return try PipelineRunner(registry: registry).runStage(
-            name, options: options, input: .dataset(path: input), output: output, settings: settings)
+            name, options: options, input: .dataset(path: input), output: output, execution: execution,
+            settings: settings)
     }
 
     /// Runs a pipeline reading `directory/in` and writing `directory/out/NN-STAGE`, whose
