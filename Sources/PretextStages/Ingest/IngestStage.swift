@@ -118,7 +118,7 @@ public struct IngestStage: Stage {
     ) throws -> InputReadSummary {
         let file = reader.file
         let span = range ?? 0..<file.size
-        var progress = ProgressTicker(task: task, from: span.lowerBound)
+        var progress = ProgressTicker(task: task, span: span)
         let summary = try reader.read { event in
             switch event {
             case .document(let document):
@@ -133,7 +133,7 @@ public struct IngestStage: Stage {
                 try self.reject(reject, task: task, record: &record)
             }
         }
-        progress.finish(at: span.upperBound)
+        progress.finish()
         // A file read in ranges counts once, with its first range.
         task.finishedInput(bytes: span.upperBound - span.lowerBound, files: span.lowerBound == 0 ? 1 : 0)
         return summary
@@ -159,24 +159,28 @@ private struct ProgressTicker {
     let task: StageTask
     private var documents = 0
     private var reportedBytes: Int64
+    /// Where reading stops: the file size, or the end of a byte range.
+    private let end: Int64
 
-    /// A ticker for a file read from byte `offset` (0, or the start of a range).
-    init(task: StageTask, from offset: Int64) {
+    /// A ticker for the bytes `span` of a file (the whole file, or a range).
+    init(task: StageTask, span: Range<Int64>) {
         self.task = task
-        reportedBytes = offset
+        reportedBytes = span.lowerBound
+        end = span.upperBound
     }
 
     mutating func document(at fileOffset: Int64) {
         documents += 1
         guard documents == 4096 else { return }
-        let bytes = max(fileOffset - reportedBytes, 0)
+        // Reading runs ahead of a range's end by up to one buffer: count only the range.
+        let bytes = max(min(fileOffset, end) - reportedBytes, 0)
         task.reportProgress(documents: documents, bytes: bytes)
         reportedBytes += bytes
         documents = 0
     }
 
-    /// Reports the rest, up to file offset `end` (the file size, or the range's end).
-    mutating func finish(at end: Int64) {
+    /// Reports the rest, up to the end of the span.
+    mutating func finish() {
         task.reportProgress(documents: documents, bytes: max(end - reportedBytes, 0))
     }
 }
