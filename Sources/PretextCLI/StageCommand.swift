@@ -24,7 +24,7 @@ extension PretextCommand {
 
         @Option(
             name: .customLong("exec"),
-            help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level).")
+            help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level, keep_work).")
         var execution: [String] = []
 
         @OptionGroup var options: RunOptions

@@ -165,6 +165,10 @@ struct FailingIngest: Stage {
 
     func plan(_ input: StageInput) throws -> [IngestUnit] { try inner.plan(input) }
 
+    func planTasks(_ input: StageInput, worldSize: Int) throws -> [[IngestUnit]] {
+        try inner.planTasks(input, worldSize: worldSize)
+    }
+
     func run(_ units: [IngestUnit], in task: StageTask) throws {
         guard task.rank == 1 else { return try inner.run(units, in: task) }
         try inner.run(Array(units.prefix(1)), in: task)

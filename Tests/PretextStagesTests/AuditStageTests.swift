@@ -11,7 +11,7 @@ import Testing
 
 /// The audit stage's options: lexicon languages, PMI variant, list length, history.
 @Suite struct AuditStageTests {
-    private static let lexicons: String = {
+    static let lexicons: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)
         return parts.joined(separator: "/") + "/lexicons"

@@ -11,17 +11,27 @@ import Testing
 /// The dedupe stage: exact and MinHash clusters, keep rules, world sizes, damaged work files.
 @Suite struct DedupeStageTests {
     private func ingest(
-        _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1
+        _ documents: [[(String, String)]], in directory: TemporaryDirectory, workers: Int = 1,
+        largestFirst: Bool = false
     ) throws -> String {
         try StageRun.ingest(
-            lines: documents.map { try $0.map(StageRun.line) }, in: directory, shardBytes: 4096, workers: workers)
+            lines: documents.map { try $0.map(StageRun.line) }, in: directory, shardBytes: 4096, workers: workers,
+            largestFirst: largestFirst)
     }
 
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, RawOptionValue)] = [],
-        settings: RunSettings = RunSettings(progressStyle: .silent)
+        settings: RunSettings = RunSettings(progressStyle: .silent),
+        execution: StageOptions = ExecutionSettings.defaults
     ) throws -> StepReport {
-        try StageRun.stage("dedupe", given, input: input, output: output, settings: settings)
+        try StageRun.stage("dedupe", given, input: input, output: output, settings: settings, execution: execution)
+    }
+
+    /// Execution settings that keep the work area after the step (its files are inspected).
+    private static var keepWork: StageOptions {
+        var values = ExecutionSettings.defaults.values
+        values["keep_work"] = .boolean(true)
+        return StageOptions(values)
     }
 
     private func rejects(_ path: String) throws -> [String: String] { try StageRun.rejects(path) }
@@ -224,7 +234,8 @@ import Testing
         // stored first; `keep: first` must still keep the document of the first file.
         let filler = (0..<30).map { ("filler-\($0)", text.words(200).joined(separator: " ")) }
         let input = try ingest(
-            [[("original", original)], [("copy", original + " extra")] + filler], in: directory, workers: 2)
+            [[("original", original)], [("copy", original + " extra")] + filler], in: directory, workers: 2,
+            largestFirst: true)
         let stored = try Dataset.open(at: input).openCatalog(readOnly: true).query(
             "SELECT id FROM documents WHERE id IN ('original', 'copy') ORDER BY rowid")
         #expect(stored.rows.map { $0[0].description } == ["copy", "original"])
@@ -245,7 +256,7 @@ import Testing
         #expect(expected.0.count >= 75)
 
         let spilled = directory.path + "/spilled"
-        _ = try dedupe(input, spilled, [("memory_mb", .scalar("1"))])
+        _ = try dedupe(input, spilled, [("memory_mb", .scalar("1"))], execution: Self.keepWork)
         #expect(try rejects(spilled) == expected.0)
         #expect(try clusters(spilled) == expected.1)
         let runs = try FileManager.default.subpathsOfDirectory(atPath: spilled + "/work").filter {
@@ -276,10 +287,16 @@ import Testing
         let output = directory.path + "/switched"
         let partial = try dedupe(input, output, settings: RunSettings(rank: 0, worldSize: 2, progressStyle: .silent))
         #expect(partial.waitingFor?.contains("waits for ranks 1") == true)
-        let report = try dedupe(input, output, settings: RunSettings(workers: 1, progressStyle: .silent))
+        let report = try dedupe(
+            input, output, settings: RunSettings(workers: 1, progressStyle: .silent), execution: Self.keepWork)
         #expect(report.merged)
         #expect(try rejects(output) == (try rejects(reference)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/work").count == 2)
+        // Without keep_work, the complete step's work areas (both world sizes') are removed.
+        let cleaned = directory.path + "/cleaned"
+        _ = try dedupe(input, cleaned, settings: RunSettings(rank: 0, worldSize: 2, progressStyle: .silent))
+        _ = try dedupe(input, cleaned, settings: RunSettings(workers: 1, progressStyle: .silent))
+        #expect(!FileManager.default.fileExists(atPath: cleaned + "/work"))
     }
 
     @Test func aDamagedWorkFileStopsTheNextPhaseWithAClearError() throws {

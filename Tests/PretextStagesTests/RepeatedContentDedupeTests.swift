@@ -16,19 +16,30 @@ import Testing
     // MARK: helpers
 
     private func ingest(
-        _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1
+        _ files: [[(String, String)]], in directory: TemporaryDirectory, shardBytes: Int = 4096, workers: Int = 1,
+        largestFirst: Bool = false
     ) throws -> String {
         try StageRun.ingest(
-            lines: files.map { try $0.map(StageRun.line) }, in: directory, shardBytes: shardBytes, workers: workers)
+            lines: files.map { try $0.map(StageRun.line) }, in: directory, shardBytes: shardBytes, workers: workers,
+            largestFirst: largestFirst)
     }
 
     @discardableResult
     private func dedupe(
         _ input: String, _ output: String, _ given: [(String, String)],
-        settings: RunSettings = RunSettings(workers: 1, progressStyle: .silent)
+        settings: RunSettings = RunSettings(workers: 1, progressStyle: .silent),
+        execution: StageOptions = ExecutionSettings.defaults
     ) throws -> StepReport {
         try StageRun.stage(
-            "dedupe", given.map { ($0.0, .scalar($0.1)) }, input: input, output: output, settings: settings)
+            "dedupe", given.map { ($0.0, .scalar($0.1)) }, input: input, output: output, settings: settings,
+            execution: execution)
+    }
+
+    /// Execution settings that keep the work area after the step (its files are inspected).
+    private static var keepWork: StageOptions {
+        var values = ExecutionSettings.defaults.values
+        values["keep_work"] = .boolean(true)
+        return StageOptions(values)
     }
 
     private func rejects(_ path: String) throws -> [String: String] { try StageRun.rejects(path) }
@@ -93,7 +104,8 @@ import Testing
         let input = try ingest([corpus], in: directory)
         let output = directory.path + "/lines"
         try dedupe(
-            input, output, [("method", "lines"), ("max_repeats", "2"), ("keep_first", "false"), ("min_words", "3")])
+            input, output, [("method", "lines"), ("max_repeats", "2"), ("keep_first", "false"), ("min_words", "3")],
+            execution: Self.keepWork)
 
         let ids = try rowIDs(input)
         // One input file (the first source), so the input order is 1 << 40 | line.
@@ -167,7 +179,8 @@ import Testing
         // The larger second file goes to ingest rank 0, so its documents get the lower rowids.
         let later = (0..<30).map { ("later\($0)", [text.sentence(), shared].joined(separator: "\n")) }
         let input = try ingest(
-            [[("earliest", [shared, text.sentence()].joined(separator: "\n"))], later], in: directory, workers: 2)
+            [[("earliest", [shared, text.sentence()].joined(separator: "\n"))], later], in: directory, workers: 2,
+            largestFirst: true)
         let ids = try rowIDs(input)
         #expect(ids["later0"]! < ids["earliest"]!, "the test needs storage order to differ from input order")
         let output = directory.path + "/order"
@@ -331,7 +344,7 @@ import Testing
         #expect(expected.1.keys.sorted() == ["thin"])
 
         let spilled = directory.path + "/spilled"
-        try dedupe(input, spilled, options + [("memory_mb", "1")])
+        try dedupe(input, spilled, options + [("memory_mb", "1")], execution: Self.keepWork)
         let runs = try FileManager.default.subpathsOfDirectory(atPath: spilled + "/work").filter {
             $0.contains("/counts/") && $0.hasSuffix("-00001.bin")
         }

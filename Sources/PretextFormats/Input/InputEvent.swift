@@ -111,6 +111,9 @@ public struct InputReadSummary: Sendable, Equatable {
     /// Documents from HTTP responses by the charset their payload was decoded from
     /// (`IngestedDocument.charset`).
     public var charsets: [String: Int] = [:]
+    /// Where the line after the last one read starts (for line-based formats): the start of
+    /// the next byte range of the file.
+    public var nextLineStart: LineStart?
 
     /// Creates an empty summary.
     public init() {}

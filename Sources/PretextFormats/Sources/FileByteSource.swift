@@ -18,11 +18,17 @@ public final class FileByteSource: ByteSource {
     public let path: String
     public private(set) var compressedOffset: Int64 = 0
     private let file: FileDescriptor
+    /// Whether reads go through `pread` from `compressedOffset` (a source opened at an
+    /// offset) rather than `read` from the descriptor's position.
+    private let positioned: Bool
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading from its first byte, or from byte `offset` (for reading a
+    /// byte range of a plain file; `compressedOffset` then counts from the file's start).
     /// - Throws: `ByteSourceError` (`.unreadable`) naming the system error.
-    public init(path: String) throws(ByteSourceError) {
+    public init(path: String, offset: Int64 = 0) throws(ByteSourceError) {
         self.path = path
+        compressedOffset = max(0, offset)
+        positioned = offset > 0
         switch FileDescriptor.open(path, flags: O_RDONLY) {
         case .success(let file): self.file = file
         case .failure(let errno):
@@ -31,7 +37,8 @@ public final class FileByteSource: ByteSource {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError) -> Int {
-        switch file.readSome(into: buffer) {
+        let result = positioned ? file.readSome(into: buffer, at: Int(compressedOffset)) : file.readSome(into: buffer)
+        switch result {
         case .success(let n):
             compressedOffset += Int64(n)
             return n

@@ -49,6 +49,8 @@ public final class LineReader {
     private var end = 0
     private var bufferOffset: Int64 = 0
     private var sourceEnded = false
+    /// Lines starting at or after this offset are not returned.
+    private let endOffset: Int64?
 
     /// The stream offset of the next unread byte.
     public var offset: Int64 { bufferOffset + Int64(start) }
@@ -57,11 +59,25 @@ public final class LineReader {
     /// - Parameters:
     ///   - source: the bytes to split.
     ///   - maxLineBytes: the longest line kept (default 64 MiB).
-    public init(source: any ByteSource, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
+    ///   - start: where `source` starts in the file: a line start and the number of lines
+    ///     before it (line numbers and offsets then count from the file's start).
+    ///   - end: lines starting at or after this offset are not returned (`next()` gives
+    ///     `nil`): the end of a byte range; `nil` reads to the end of the stream.
+    public init(
+        source: any ByteSource, maxLineBytes: Int = LineReader.defaultMaxLineBytes, start: LineStart = LineStart(),
+        end: Int64? = nil
+    ) {
         self.source = source
         self.maxLineBytes = max(1, maxLineBytes)
+        endOffset = end
+        bufferOffset = start.offset
+        lineNumber = start.linesBefore
         buffer = .allocate(byteCount: min(FileByteSource.chunkSize, self.maxLineBytes + 2), alignment: 16)
     }
+
+    /// Where the next line starts, with the number of lines before it: after reading a byte
+    /// range, the start of the next range (`LineStart.locate` need not scan for it again).
+    public var nextLineStart: LineStart { LineStart(offset: offset, linesBefore: lineNumber) }
 
     deinit { buffer.deallocate() }
 
@@ -69,6 +85,7 @@ public final class LineReader {
     /// - Throws: `ByteSourceError` when the source fails; lines returned before are good, a
     ///   partial line at the point of failure is dropped.
     public func next() throws(ByteSourceError) -> Event? {
+        if let endOffset, offset >= endOffset { return nil }
         var searchFrom = start
         while true {
             if let newline = findNewline(from: searchFrom) {

@@ -80,7 +80,8 @@ public struct PipelineStep: Sendable {
 /// The `execution:` section: how a pipeline runs, common to all stages.
 public enum ExecutionSettings {
     /// The options the `execution:` section accepts.
-    public static let specs: [OptionSpec] = [workers, frameBytes, shardBytes, compressionLevel].map(\.spec)
+    public static let specs: [OptionSpec] =
+        [workers, frameBytes, shardBytes, compressionLevel].map(\.spec) + [keepWork.spec]
 
     /// `workers`: tasks run at once on this machine.
     public static let workers = OptionKey<Int>(
@@ -96,6 +97,11 @@ public enum ExecutionSettings {
     /// `compression_level`: the zstd level.
     public static let compressionLevel = OptionKey<Int>(
         "compression_level", min: 1, max: 19, default: ShardWriter.defaultCompressionLevel, "zstd level for shards")
+
+    /// `keep_work`: keep a phased step's work area once its dataset is complete.
+    public static let keepWork = OptionKey<Bool>(
+        "keep_work", default: false,
+        "keep a phased step's work files (STEP/work/) after its dataset is complete; by default they are removed")
 
     /// The store settings that are part of a step's configuration hash.
     static let storeKeys = [frameBytes, shardBytes, compressionLevel]

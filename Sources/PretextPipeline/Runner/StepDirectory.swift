@@ -49,4 +49,20 @@ enum StepDirectory {
             try FileSystem.removeTree(FileSystem.join(path, name))
         }
     }
+
+    /// The work areas of a phased step (`PATH/work`).
+    static func workDirectory(_ path: String) -> String { FileSystem.join(path, "work") }
+
+    /// Removes the work areas of the step at `path` once its dataset is complete: renamed
+    /// first (one atomic step, so a run killed while deleting never leaves a half-removed
+    /// `work/` that looks usable), then deleted. A leftover of an earlier killed removal goes
+    /// too.
+    static func removeWork(_ path: String) throws {
+        let doomed = FileSystem.join(path, ".work-removed")
+        if FileSystem.exists(workDirectory(path)) {
+            try FileSystem.removeTree(doomed)
+            try FileSystem.rename(workDirectory(path), to: doomed)
+        }
+        try FileSystem.removeTree(doomed)
+    }
 }

@@ -17,8 +17,9 @@ struct StepRunner<S: Stage> {
     /// Runs the step's tasks of this process into the dataset at `outputPath`, holding the
     /// folder's lock for those ranks (`OutputLock`) until the step returns.
     func run(input: StageInput, outputPath: String) throws -> StepReport {
-        let units = try stage.plan(input)
         let (worldSize, ranks) = try settings.tasks(configuredWorkers: execution[ExecutionSettings.workers])
+        let assignment = try stage.planTasks(input, worldSize: worldSize)
+        let units = assignment.flatMap { $0 }
         let hash = configHash(units)
         let config = "\(hash)-w\(worldSize)"
         let lock = try OutputLock.acquire(folder: outputPath, ranks: ranks, holder: .current(config: config))
@@ -30,21 +31,22 @@ struct StepRunner<S: Stage> {
         }
         let dataset = try Dataset.create(at: outputPath)
         var report = StepReport(step: step, stage: S.descriptor.name, dataset: dataset)
+        let before = try status(dataset, hash: hash, worldSize: worldSize)
         var work: WorkArea?
         if let phased = stage as? any PhasedStage {
             // One work area per configuration and world size: files of another split never mix in.
-            let area = WorkArea(root: FileSystem.join(FileSystem.join(outputPath, "work"), "\(hash)-w\(worldSize)"))
+            let area = WorkArea(
+                root: FileSystem.join(StepDirectory.workDirectory(outputPath), "\(hash)-w\(worldSize)"))
             work = area
             let phases = PhaseRunner(step: step, stage: S.descriptor.name, settings: settings)
             if let waiting = try phases.run(
                 phased.phases(anyUnits: units), work: area, ranks: ranks, worldSize: worldSize,
-                finished: try status(dataset, hash: hash, worldSize: worldSize).doneRanks)
+                finished: before.doneRanks)
             {
                 report.waitingFor = waiting
                 return report
             }
         }
-        let assignment = UnitBalancer.assign(units, worldSize: worldSize)
         let progress = Progress(
             label: "step \(step) \(S.descriptor.name)", totalBytes: units.reduce(0) { $0 + $1.bytes },
             style: settings.progressStyle)
@@ -56,10 +58,27 @@ struct StepRunner<S: Stage> {
             report.add(outcome, rank: rank)
         }
         try merge(dataset: dataset, hash: hash, worldSize: worldSize, into: &report)
-        if report.merged, let finishing = stage as? any StageFinishing {
-            report.notes = try finishing.finishStep(dataset: dataset, input: input, work: work, worldSize: worldSize)
-        }
+        guard report.merged else { return report }
+        let wasComplete = before.ranks(.merged).count == worldSize
+        try finish(
+            dataset: dataset, input: input, work: work, worldSize: worldSize, wasComplete: wasComplete, into: &report)
+        if work != nil, !execution[ExecutionSettings.keepWork] { try StepDirectory.removeWork(outputPath) }
         return report
+    }
+
+    /// Runs the stage's step-end work (`StageFinishing`) on the merged dataset; skipped, with
+    /// a note, for a step found complete whose work area was already removed (its results
+    /// were written by the run that completed it).
+    private func finish(
+        dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int, wasComplete: Bool,
+        into report: inout StepReport
+    ) throws {
+        guard let finishing = stage as? any StageFinishing else { return }
+        if wasComplete, let work, !FileSystem.exists(work.root) {
+            report.notes = ["step already complete; its work area was removed (keep_work: true keeps it)"]
+            return
+        }
+        report.notes = try finishing.finishStep(dataset: dataset, input: input, work: work, worldSize: worldSize)
     }
 
     // MARK: tasks

@@ -27,9 +27,9 @@ struct DocumentRejecter {
 
 extension StageTask {
     /// Counts the finished input shard `unit`, of which `documents` were read, in the progress
-    /// line and the run's counts.
+    /// line and the run's counts (a shard split across tasks counts once, with its first frames).
     func finished(_ unit: ShardUnit, documents: Int) {
         reportProgress(documents: documents, bytes: unit.bytes)
-        finishedInput(bytes: unit.bytes)
+        finishedInput(bytes: unit.bytes, files: (unit.frames?.lowerBound ?? 0) == 0 ? 1 : 0)
     }
 }

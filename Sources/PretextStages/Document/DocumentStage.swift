@@ -49,17 +49,29 @@ extension DocumentStage {
         try ShardUnit.plan(input, stage: Self.descriptor.name)
     }
 
+    /// The shards cut into one equal stretch per task at frame boundaries
+    /// (`ShardUnit.planTasks`).
+    public func planTasks(_ input: StageInput, worldSize: Int) throws -> [[ShardUnit]] {
+        try ShardUnit.planTasks(input, stage: Self.descriptor.name, worldSize: worldSize)
+    }
+
     /// Documents may be changed or dropped.
     public var keepsDocumentsUnchanged: Bool { false }
 
     /// Nothing to save.
     public func finishTask(_ worker: Worker, in task: StageTask) throws {}
 
-    /// Runs this task's shards through a fresh worker, then `finishTask`.
+    /// Runs this task's shards through a fresh worker, then `finishTask`. A stage that keeps
+    /// documents unchanged links whole shards; a shard split across tasks is rewritten (its
+    /// frames hold documents of two tasks).
     public func run(_ units: [ShardUnit], in task: StageTask) throws {
         var driver = DocumentStageDriver(stage: Self.descriptor.name, worker: try makeWorker(), task: task)
         for unit in units {
-            if keepsDocumentsUnchanged { try driver.annotate(unit) } else { try driver.process(unit) }
+            if keepsDocumentsUnchanged && unit.isWholeShard {
+                try driver.annotate(unit)
+            } else {
+                try driver.process(unit)
+            }
         }
         try finishTask(driver.worker, in: task)
     }

@@ -37,7 +37,7 @@ struct ShardDocuments {
     /// location: for readers that need only part of a record.
     ///
     /// - Parameters:
-    ///   - frames: the frames to read (the whole shard when `nil`).
+    ///   - frames: the frames to read (when `nil`: the unit's frames, or the whole shard).
     ///   - columns: the catalog columns to read (all when `nil`); the row's other fields are
     ///     then empty.
     /// - Returns: the number of records read.
@@ -46,6 +46,7 @@ struct ShardDocuments {
         frames: Range<Int>? = nil, columns: ((String) -> Bool)? = nil,
         _ body: (UnsafeRawBufferPointer, DocumentRow, RecordLocation) throws -> Void
     ) throws -> Int {
+        let frames = frames ?? unit.frames
         let catalog = try unit.dataset.openCatalog(readOnly: true)
         var rows = try catalog.documentRows(shard: unit.shardID, frames: frames, columns: columns)
         let path = unit.dataset.path(unit.path)

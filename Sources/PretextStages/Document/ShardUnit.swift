@@ -1,7 +1,8 @@
 import PretextCore
 import PretextStore
 
-/// One document shard of an input dataset: the unit of work of a document stage.
+/// One document shard of an input dataset, or a run of its frames: the unit of work of a
+/// document stage.
 public struct ShardUnit: StageUnit {
     /// The input dataset.
     public let dataset: Dataset
@@ -9,11 +10,28 @@ public struct ShardUnit: StageUnit {
     public let path: String
     /// The shard's id in the input catalog.
     public let shardID: Int64
-    /// The shard's compressed size, for balancing.
+    /// The shard's compressed size (or its frames'), for balancing and progress.
     public let bytes: Int64
+    /// The frames read, for a shard split across tasks; `nil` for the whole shard.
+    public let frames: Range<Int>?
 
-    /// The shard's relative path.
-    public var key: String { path }
+    /// A unit for a whole shard, or for its `frames`.
+    public init(dataset: Dataset, path: String, shardID: Int64, bytes: Int64, frames: Range<Int>? = nil) {
+        self.dataset = dataset
+        self.path = path
+        self.shardID = shardID
+        self.bytes = bytes
+        self.frames = frames
+    }
+
+    /// The shard's relative path, then `@FIRST-END` for a run of frames.
+    public var key: String {
+        guard let frames else { return path }
+        return "\(path)@\(frames.lowerBound)-\(frames.upperBound)"
+    }
+
+    /// Whether the unit is its whole shard.
+    public var isWholeShard: Bool { frames == nil }
 
     /// The document shards of the input dataset, in catalog order (the plan of every stage
     /// that reads a dataset).

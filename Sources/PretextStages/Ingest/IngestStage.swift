@@ -14,8 +14,13 @@ public struct IngestStage: Stage {
     public static let descriptor = StageDescriptor(
         name: "ingest",
         summary: "read JSONL (plain/gz/zst), text files and WARC/WET into document shards",
-        options: readingOptions,
+        options: readingOptions.map { $0 as any OptionDeclaration } + [splitBytes],
         input: .files)
+
+    /// `split_bytes`: the smallest byte range a plain JSONL file is cut into across tasks.
+    public static let splitBytes = OptionKey<Int>(
+        "split_bytes", min: 1024, max: 1 << 40, default: 16 << 20,
+        "plain JSONL files are read by several tasks in byte ranges of at least this size (workers > 1)")
 
     /// The options, each an `IngestOptions` field with that field's default.
     public static let readingOptions: [OptionBinding<IngestOptions>] = [
@@ -33,10 +38,13 @@ public struct IngestStage: Stage {
     ]
 
     private let options: IngestOptions
+    /// The smallest byte range of a split file (`split_bytes`).
+    let splitBytes: Int64
 
     /// Creates the stage from checked options.
     public init(options: StageOptions) throws {
         self.options = options.settings(from: Self.readingOptions)
+        splitBytes = Int64(options[Self.splitBytes])
     }
 
     /// Resolves the input entries to files, in entry order then path order; a file named by
@@ -57,14 +65,22 @@ public struct IngestStage: Stage {
         return units
     }
 
-    /// Reads each file of this task and writes its documents and rejects.
+    /// Reads each file (or byte range) of this task and writes its documents and rejects.
     public func run(_ units: [IngestUnit], in task: StageTask) throws {
         var record: [UInt8] = []
         record.reserveCapacity(1 << 16)
+        var starts = RangeStarts()
         for unit in units {
             switch unit.work {
             case .read(let file, let reading, let source):
-                try ingest(file, reading: reading, source: source, task: task, record: &record)
+                guard let range = unit.range else {
+                    try ingest(InputReader(file: file, options: reading), source: source, task: task, record: &record)
+                    continue
+                }
+                guard let start = try starts.start(of: range, in: file, task: task) else { continue }
+                let reader = InputReader(file: file, options: reading, start: start, end: range.upperBound)
+                let summary = try ingest(reader, source: source, task: task, record: &record, range: range)
+                starts.finished(range, in: file, next: summary.nextLineStart)
             case .unsupported(let path, let reason):
                 try task.dropFile(DropRow(reason: "unsupported_format", detail: reason, input: path))
             }
@@ -95,11 +111,15 @@ public struct IngestStage: Stage {
 
     // MARK: reading
 
+    /// Reads one file, or the lines of `range`, into the task.
+    @discardableResult
     private func ingest(
-        _ file: InputFile, reading: IngestOptions, source: String, task: StageTask, record: inout [UInt8]
-    ) throws {
-        var progress = ProgressTicker(task: task)
-        try InputReader(file: file, options: reading).read { event in
+        _ reader: InputReader, source: String, task: StageTask, record: inout [UInt8], range: Range<Int64>? = nil
+    ) throws -> InputReadSummary {
+        let file = reader.file
+        let span = range ?? 0..<file.size
+        var progress = ProgressTicker(task: task, span: span)
+        let summary = try reader.read { event in
             switch event {
             case .document(let document):
                 record.removeAll(keepingCapacity: true)
@@ -114,8 +134,10 @@ public struct IngestStage: Stage {
                 try self.reject(reject, task: task, record: &record)
             }
         }
-        progress.finish(fileSize: file.size)
-        task.finishedInput(bytes: file.size)
+        progress.finish()
+        // A file read in ranges counts once, with its first range.
+        task.finishedInput(bytes: span.upperBound - span.lowerBound, files: span.lowerBound == 0 ? 1 : 0)
+        return summary
     }
 
     private func reject(_ reject: InputReject, task: StageTask, record: inout [UInt8]) throws {
@@ -137,20 +159,29 @@ public struct IngestStage: Stage {
 private struct ProgressTicker {
     let task: StageTask
     private var documents = 0
-    private var reportedBytes: Int64 = 0
+    private var reportedBytes: Int64
+    /// Where reading stops: the file size, or the end of a byte range.
+    private let end: Int64
 
-    init(task: StageTask) { self.task = task }
+    /// A ticker for the bytes `span` of a file (the whole file, or a range).
+    init(task: StageTask, span: Range<Int64>) {
+        self.task = task
+        reportedBytes = span.lowerBound
+        end = span.upperBound
+    }
 
     mutating func document(at fileOffset: Int64) {
         documents += 1
         guard documents == 4096 else { return }
-        let bytes = max(fileOffset - reportedBytes, 0)
+        // Reading runs ahead of a range's end by up to one buffer: count only the range.
+        let bytes = max(min(fileOffset, end) - reportedBytes, 0)
         task.reportProgress(documents: documents, bytes: bytes)
         reportedBytes += bytes
         documents = 0
     }
 
-    mutating func finish(fileSize: Int64) {
-        task.reportProgress(documents: documents, bytes: max(fileSize - reportedBytes, 0))
+    /// Reports the rest, up to the end of the span.
+    mutating func finish() {
+        task.reportProgress(documents: documents, bytes: max(end - reportedBytes, 0))
     }
 }

@@ -23,11 +23,26 @@ public protocol Stage: Sendable {
     /// - Throws: `PretextError` when the input is missing or of the wrong kind.
     func plan(_ input: StageInput) throws -> [Unit]
 
+    /// The units of each task `0..<worldSize`, deterministic for the same input and world
+    /// size; their concatenation is the step's plan (its configuration hash). By default
+    /// `plan(input)` spread by `UnitBalancer`; stages that can cut units finer (byte ranges
+    /// of a large file, frame ranges of a shard) override it to keep every task busy.
+    ///
+    /// - Throws: `PretextError` when the input is missing or of the wrong kind.
+    func planTasks(_ input: StageInput, worldSize: Int) throws -> [[Unit]]
+
     /// Processes `units` as one task, writing through `task`.
     ///
     /// - Throws: only for failures that make the whole task fail (an output disk error);
     ///   bad input records are rejected through `task`, never thrown.
     func run(_ units: [Unit], in task: StageTask) throws
+}
+
+extension Stage {
+    /// `plan(input)`, spread over the tasks by `UnitBalancer`.
+    public func planTasks(_ input: StageInput, worldSize: Int) throws -> [[Unit]] {
+        UnitBalancer.assign(try plan(input), worldSize: worldSize)
+    }
 }
 
 /// A unit of work of a stage, as the runner sees it: a stable key and a size for balancing.

@@ -182,9 +182,10 @@ public final class StageTask {
         progress.add(documents: Int64(documents), bytes: bytes)
     }
 
-    /// Counts a finished input file (or shard) of `bytes` bytes on disk.
-    public func finishedInput(bytes: Int64) {
-        filesIn += 1
+    /// Counts a finished input file (or shard) of `bytes` bytes on disk; `files: 0` for a
+    /// part of a file or shard read in pieces (counted with its first piece).
+    public func finishedInput(bytes: Int64, files: Int = 1) {
+        filesIn += files
         bytesIn += bytes
     }
 

@@ -1,12 +1,11 @@
-import PretextStages
-
 /// Spreads a step's units of work over its tasks.
 ///
 /// Largest unit first onto the least-loaded task (ties: lowest rank), the classic LPT rule;
 /// units of equal size keep their planned order. Deterministic for the same units and world
 /// size, so a rerun gives every rank the same work.
-enum UnitBalancer {
-    static func assign<Unit: StageUnit>(_ units: [Unit], worldSize: Int) -> [[Unit]] {
+public enum UnitBalancer {
+    /// The units of each rank `0..<worldSize`, each rank's in planned order.
+    public static func assign<Unit: StageUnit>(_ units: [Unit], worldSize: Int) -> [[Unit]] {
         var buckets = Array(repeating: [(index: Int, unit: Unit)](), count: worldSize)
         var loads = Array(repeating: Int64(0), count: worldSize)
         let order = units.indices.sorted { lhs, rhs in
