@@ -14,13 +14,11 @@ public struct ProbeSplit: Sendable, Equatable {
     public init(labels: [Int], ids: [String], seed: UInt64) {
         var byClass: [Int: [Int]] = [:]
         for (index, label) in labels.enumerated() { byClass[label, default: []].append(index) }
+        let keys = ids.map { XXH64.hash(Array($0.utf8), seed: seed ^ 0x9E37_79B9) }
         var fitted: [Int] = []
         var heldOut: [Int] = []
         for label in byClass.keys.sorted() {
-            let members = (byClass[label] ?? []).sorted {
-                (XXH64.hash(Array(ids[$0].utf8), seed: seed ^ 0x9E37_79B9), $0)
-                    < (XXH64.hash(Array(ids[$1].utf8), seed: seed ^ 0x9E37_79B9), $1)
-            }
+            let members = (byClass[label] ?? []).sorted { (keys[$0], $0) < (keys[$1], $1) }
             let held = members.count >= 2 ? max(1, members.count / 4) : 0
             heldOut += members.prefix(held)
             fitted += members.dropFirst(held)
