@@ -136,6 +136,54 @@ import Testing
         }
     }
 
+    /// The history phase cuts each step's drops into one stretch per task: every drop is read
+    /// once whatever the number of tasks or threads, so the disparities never change.
+    @Test func historyCountsEveryDropOnceWhateverTheTasks() throws {
+        let directory = try TemporaryDirectory()
+        let steps = directory.path + "/steps"
+        let long = [
+            "The shop near the river sells bread and tea to the people of the town, and the owner has kept it open",
+            "for many years. In the morning the street is quiet, but by noon it is full of people who stop to talk,",
+            "to buy bread and to rest in the shade of the trees that grow along the water. The owner says that the",
+            "best part of the day is the hour before closing, when the light is soft and the work is almost done.",
+        ].joined(separator: " ")
+        let texts = (0..<90).map { index in
+            let person = index % 3 == 0 ? "A Muslim neighbour visits. " : "A neighbour visits. "
+            return person + (index % 4 == 0 ? "The shop sells bread." : long)
+        }
+        try ingest(texts, in: directory, to: steps + "/01-ingest")
+        try StageRun.stage(
+            "quality", [("families", .sequence(["gopher_quality"]))], input: steps + "/01-ingest",
+            output: steps + "/02-quality")
+        let dropped = try DroppedDocuments.count(in: steps + "/02-quality")
+        #expect(dropped == 23)
+        let terms = try AuditTerms(lexicons: LexiconSet.load(directory: Self.lexicons))
+        let plain = try AuditRunner(terms: terms).run(dataset: steps + "/02-quality", workers: 1).disparity
+        #expect(plain.first { $0.step == "02-quality" }?.dropped == dropped)
+        #expect(try AuditRunner(terms: terms).run(dataset: steps + "/02-quality", workers: 3).disparity == plain)
+        for workers in 1...3 {
+            let output = steps + "/03-audit-w\(workers)"
+            try StageRun.stage(
+                "audit", [("lexicons", .scalar(Self.lexicons))], input: steps + "/02-quality", output: output,
+                settings: StageRun.settings(workers: workers))
+            let report = try AuditReport(json: Data(contentsOf: URL(fileURLWithPath: output + "/reports/audit.json")))
+            #expect(report.disparity == plain, "\(workers) tasks")
+        }
+    }
+
+    /// A step after one that dropped every document has no shards to read: it still completes,
+    /// with the counts of an empty corpus.
+    @Test func anAuditAfterEverythingWasDroppedCompletes() throws {
+        let directory = try TemporaryDirectory()
+        let steps = directory.path + "/steps"
+        try ingest(["Too short.", "Also short."], in: directory, to: steps + "/01-ingest")
+        try StageRun.stage(
+            "quality", [("families", .sequence(["gopher_quality"]))], input: steps + "/01-ingest",
+            output: steps + "/02-quality")
+        let report = try audit(steps + "/02-quality", steps + "/03-audit", [])
+        #expect(report.corpus.documents == 0)
+    }
+
     @Test func theStepLinksItsInputShardsAndAddsColumns() throws {
         let directory = try TemporaryDirectory()
         let texts = (0..<300).map { "She is a nurse and he is an engineer, number \($0)." }

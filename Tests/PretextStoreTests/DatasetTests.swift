@@ -172,6 +172,30 @@ func shardFiles(_ dataset: Dataset) throws -> [String: Data] {
         #expect(try main.query("SELECT count(*) FROM documents").rows[0][0] == .integer(146))
     }
 
+    /// Each part is copied in its own transaction: a part that cannot be copied leaves the
+    /// ranks before it merged and itself unmerged, and the next merge copies it alone.
+    @Test func aPartThatFailsToCopyIsCopiedAloneByTheNextMerge() throws {
+        let dir = try TemporaryDirectory()
+        let dataset = try Dataset.create(at: dir.path)
+        try writeRank(dataset, rank: 0, worldSize: 2)
+        try writeRank(dataset, rank: 1, worldSize: 2)
+        let part = try SQLiteConnection(path: dataset.path("parts/01-ingest-r00001.sqlite"))
+        try part.execute(#"ALTER TABLE documents ADD COLUMN "not an identifier" TEXT"#)
+        #expect(throws: PretextError.self) {
+            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2)
+        }
+        let status = try StepStatus(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2)
+        #expect(status.task(0) == .merged && status.task(1) == .finished)
+        #expect(try dataset.openCatalog().query("SELECT count(*) FROM documents").rows[0][0] == .integer(96))
+
+        try part.execute(#"ALTER TABLE documents DROP COLUMN "not an identifier""#)
+        let result = try #require(
+            try DatasetMerger.merge(dataset: dataset, step: 1, stage: "ingest", configHash: "h1", worldSize: 2).result)
+        #expect(result.mergedRanks == [1] && result.alreadyMergedRanks == [0])
+        #expect(try dataset.openCatalog().query("SELECT count(*) FROM documents").rows[0][0] == .integer(192))
+        #expect(try DatasetVerifier.verify(dataset).isClean)
+    }
+
     @Test func rerunAfterCrashBetweenCommitAndDeletionDeletesParts() throws {
         let dir = try TemporaryDirectory()
         let dataset = try Dataset.create(at: dir.path)

@@ -88,7 +88,9 @@ public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
     public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
         guard let work else { return [] }
         var total = AuditPartial()
-        let phases = (history ? [Self.historyPhase] : []) + [Self.countsPhase]
+        // No history phase ran when the input has no shards (an earlier step dropped everything).
+        let historyRan = history && FileSystem.exists(work.directory(of: Self.historyPhase))
+        let phases = (historyRan ? [Self.historyPhase] : []) + [Self.countsPhase]
         for phase in phases {
             for file in try work.files(phase: phase, worldSize: worldSize) {
                 let bytes = try work.readBlob(file, phase: phase)
@@ -128,16 +130,26 @@ public struct AuditWorker: DocumentWorker {
     }
 }
 
-/// The documents earlier steps dropped, counted by group: one unit per step dataset.
+/// The documents earlier steps dropped, counted by group: each step dataset's drops cut into
+/// as many equal stretches as there are tasks (a unit each, weighed by its documents), so the
+/// tasks share a step that dropped much evenly.
 struct AuditHistoryPhase: StagePhase {
     static let name = AuditStage.historyPhase
     let terms: AuditTerms
     let input: String
 
     func units(work: WorkArea, worldSize: Int) throws -> [PhaseUnit] {
-        try DroppedDocuments.stepDatasets(around: input).enumerated().map {
-            PhaseUnit(key: $1.name, bytes: 1, index: $0)
+        var units: [PhaseUnit] = []
+        for (index, step) in try DroppedDocuments.stepDatasets(around: input).enumerated() {
+            let count = try DroppedDocuments.count(in: step.path)
+            for part in 0..<worldSize {
+                let documents = DroppedDocuments.stretch(part, of: worldSize, count: count).count
+                units.append(
+                    PhaseUnit(
+                        key: "\(step.name)/\(part)", bytes: Int64(max(1, documents)), index: index * worldSize + part))
+            }
         }
+        return units
     }
 
     func run(_ units: [PhaseUnit], in task: PhaseTask) throws {
@@ -146,8 +158,11 @@ struct AuditHistoryPhase: StagePhase {
         var tally = AuditTally(keys: terms.keys)
         var observation = DocumentObservation(language: "", source: "", bytes: 0)
         for unit in units {
-            let step = steps[unit.index]
-            try DroppedDocuments.forEach(in: step.path, step: step.name, input: step.input) { item in
+            let step = steps[unit.index / task.worldSize]
+            try DroppedDocuments.forEach(
+                in: step.path, step: step.name, input: step.input, part: unit.index % task.worldSize,
+                of: task.worldSize
+            ) { item in
                 scanner.observe(text: item.text, language: item.language, source: item.source, into: &observation)
                 tally.addDropped(observation, step: item.step)
             }

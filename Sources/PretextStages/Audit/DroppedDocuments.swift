@@ -51,9 +51,22 @@ enum DroppedDocuments {
         return Int(digits)
     }
 
+    /// The number of documents the step dataset at `path` dropped (not ingest's malformed
+    /// records): what `forEach` streams with `parts` 1.
+    static func count(in path: String) throws -> Int {
+        try Dataset.open(at: path).openCatalog(readOnly: true)
+            .rejectedDocumentCount(excludingStage: IngestStage.descriptor.name)
+    }
+
+    /// Part `part` of `parts` equal stretches of `count` positions.
+    static func stretch(_ part: Int, of parts: Int, count: Int) -> Range<Int> {
+        (count * part / parts)..<(count * (part + 1) / parts)
+    }
+
     /// Streams the documents the step dataset at `path` dropped (not ingest's malformed
-    /// records): those whose position among the drops is `part` modulo `parts`, so that
-    /// several threads can share a step without holding its texts.
+    /// records), in the order of its drops: only stretch `part` of `parts` equal stretches, so
+    /// that several threads or tasks share a step, each reading its own run of reject frames,
+    /// without holding its texts.
     ///
     /// A document's language is the one its step's input (`input`, the previous step's
     /// dataset) recorded, or the one the language stage detected when that stage dropped it;
@@ -63,13 +76,14 @@ enum DroppedDocuments {
     ) throws {
         let dataset = try Dataset.open(at: path)
         let catalog = try dataset.openCatalog(readOnly: true)
+        let excluded = IngestStage.descriptor.name
+        let range =
+            parts > 1
+            ? stretch(part, of: parts, count: try catalog.rejectedDocumentCount(excludingStage: excluded)) : nil
         let inputCatalog = try input.map { try Dataset.open(at: $0).openCatalog(readOnly: true) }
         let fetcher = RecordFetcher(dataset: dataset)
         var scanner = JSONScanner()
-        var position = 0
-        try catalog.forEachRejectedDocument(excludingStage: IngestStage.descriptor.name) { drop in
-            defer { position += 1 }
-            guard position % parts == part else { return }
+        try catalog.forEachRejectedDocument(excludingStage: excluded, range: range) { drop in
             let bytes = try fetcher.record(shard: drop.shard, at: drop.location)
             guard let document = Self.document(inReject: bytes, scanner: &scanner) else { return }
             let language =

@@ -92,10 +92,18 @@ extension Catalog {
         }
     }
 
+    /// The number of rejected records whose drop was not made by stage `excluded`: those
+    /// `forEachRejectedDocument` visits.
+    public func rejectedDocumentCount(excludingStage excluded: String) throws -> Int {
+        let sql = "SELECT count(*) FROM drops d JOIN shards s ON s.id = d.reject_shard_id WHERE d.stage <> ?"
+        return Int(try connection.scalar(sql, [.text(excluded)])?.int64 ?? 0)
+    }
+
     /// Calls `body` with each rejected record whose drop was not made by stage `excluded`, with
-    /// its drop (document id, reason and detail), in the order the drops were recorded.
+    /// its drop (document id, reason and detail), in the order the drops were recorded; only
+    /// the records at positions `range` of that order when it is given.
     public func forEachRejectedDocument(
-        excludingStage excluded: String, _ body: (RejectedDocument) throws -> Void
+        excludingStage excluded: String, range: Range<Int>? = nil, _ body: (RejectedDocument) throws -> Void
     )
         throws
     {
@@ -103,9 +111,11 @@ extension Catalog {
             """
             SELECT s.path, d.reject_frame, d.reject_offset, d.reject_length, d.document, d.reason, d.detail
             FROM drops d JOIN shards s ON s.id = d.reject_shard_id
-            WHERE d.stage <> ? ORDER BY d.rowid
+            WHERE d.stage <> ? ORDER BY d.rowid LIMIT ? OFFSET ?
             """)
         try statement.bind(excluded, at: 1)
+        try statement.bind(Int64(range?.count ?? -1), at: 2)
+        try statement.bind(Int64(range?.lowerBound ?? 0), at: 3)
         while try statement.step() {
             let location = RecordLocation(
                 frame: statement.value(1).int ?? 0, offset: statement.value(2).int ?? 0,

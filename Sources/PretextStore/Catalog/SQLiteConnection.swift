@@ -140,6 +140,9 @@ package final class SQLiteConnection {
         }
     }
 
+    /// The rows changed by the last `INSERT`, `UPDATE` or `DELETE`.
+    package var changes: Int64 { sqlite3_changes64(handle) }
+
     /// The rowid of the last inserted row.
     package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

@@ -3,14 +3,15 @@ import _PretextFileSystem
 
 /// Folds the part catalogs of one stage step into the dataset's main catalog.
 ///
-/// Requires every rank's part to be done (`StepStatus`). In one transaction on the main catalog it copies,
-/// rank by rank, each part's shards (shard ids shifted past the main catalog's), documents,
-/// drops, runs and `dataset_meta`, adding any signal columns a part has that the main
-/// catalog lacks; after the commit it deletes the parts. A rerun after a crash between the
-/// commit and the deletion finds the ranks already merged and only deletes their parts.
+/// Requires every rank's part to be done (`StepStatus`). Rank by rank, each in one transaction
+/// on the main catalog, it copies the part's shards (shard ids shifted past the main
+/// catalog's), documents, drops, runs and `dataset_meta`, adding any signal columns a part has
+/// that the main catalog lacks (`PartCopier`); then it deletes the parts. A rank's `runs` rows
+/// are copied with its other rows, so a rerun after a crash finds each rank either merged (its
+/// leftover part is only deleted) or not (it is copied again).
 ///
-/// Rows are copied through a second connection rather than `ATTACH`, because SQLite allows
-/// at most 10 attached databases and a stage can have thousands of ranks.
+/// Each part is attached to the main connection only while it is copied, so a stage with
+/// thousands of ranks stays within SQLite's limit of attached databases.
 public enum DatasetMerger {
     /// What a merge did.
     public struct Result: Sendable, Equatable {
@@ -44,7 +45,7 @@ public enum DatasetMerger {
     /// `configHash`, once every rank has finished (`StepStatus`).
     ///
     /// - Returns: `.merged` with the counts, or `.waiting` with the ranks not finished yet.
-    /// - Throws: `.catalog` when SQLite fails (the main catalog is left unchanged).
+    /// - Throws: `.catalog` when SQLite fails (the rank being copied is left unmerged).
     @discardableResult
     public static func merge(
         dataset: Dataset, step: Int, stage: String, configHash: String, worldSize: Int
@@ -57,15 +58,12 @@ public enum DatasetMerger {
         guard missing.isEmpty else { return .waiting(ranks: missing) }
         var result = Result(mergedRanks: [], alreadyMergedRanks: [], shards: 0, documents: 0, drops: 0)
         let main = try dataset.openCatalog()
-        try main.transaction {
-            for rank in 0..<worldSize where states[rank] == .finished {
-                let counts = try PartCopier(main: main.connection, partPath: status.partCatalogPath(rank: rank))
-                    .copyAll()
-                result.shards += counts.shards
-                result.documents += counts.documents
-                result.drops += counts.drops
-                result.mergedRanks.append(rank)
-            }
+        for rank in 0..<worldSize where states[rank] == .finished {
+            let counts = try PartCopier(main: main.connection, partPath: status.partCatalogPath(rank: rank)).copyAll()
+            result.shards += counts.shards
+            result.documents += counts.documents
+            result.drops += counts.drops
+            result.mergedRanks.append(rank)
         }
         result.alreadyMergedRanks = (0..<worldSize).filter { states[$0] == .merged }
         for rank in 0..<worldSize { try removePart(status.partCatalogPath(rank: rank)) }
