@@ -16,7 +16,7 @@ struct PretextCommand: AsyncParsableCommand {
             """,
         subcommands: [
             Run.self, StageCommand.self, Stages.self, Inspect.self, Query.self, Cat.self, Verify.self, Audit.self,
-            Tokenize.self, LoaderBench.self, Train.self,
+            Tokenize.self, LoaderBench.self, Train.self, Slurm.self, Status.self,
         ]
     )
 }

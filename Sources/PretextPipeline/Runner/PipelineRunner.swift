@@ -40,7 +40,7 @@ public struct PipelineRunner: Sendable {
 
     /// Each step with what it reads and the dataset it writes, checked before anything is
     /// written: a pipeline whose steps cannot follow each other leaves no output folder.
-    private func plannedSteps(_ pipeline: PipelineFile) throws -> [(PipelineStep, StageInput, String)] {
+    func plannedSteps(_ pipeline: PipelineFile) throws -> [(PipelineStep, StageInput, String)] {
         var steps: [(PipelineStep, StageInput, String)] = []
         var previous: String?
         for step in pipeline.steps {
