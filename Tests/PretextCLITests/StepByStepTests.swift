@@ -121,10 +121,51 @@ import Testing
             unmerged.stderr.contains("step 1 (ingest) is not complete: its tasks have finished, but it is not merged"))
         let train = try CLI.run(["run", file, "--step", "train", "--workers", "3"])
         #expect(train.status == 64 && train.stderr.contains("the pipeline has no train: section"), "\(train.stderr)")
+        let withTraining = try scratch.write(
+            "train.yaml", try String(contentsOfFile: file, encoding: .utf8) + "train:\n  steps: 3\n")
+        let trainEarly = try CLI.run(["run", withTraining, "--step", "train", "--workers", "3"])
+        #expect(trainEarly.status == 64, "\(trainEarly.stderr)")
+        #expect(trainEarly.stderr.contains("step 1 (ingest) is not complete"), "every step before the training")
         let outOfRange = try CLI.run(["run", file, "--step", "9"])
         #expect(outOfRange.status == 64 && outOfRange.stderr.contains("5 (audit)"), "\(outOfRange.stderr)")
         let phaseAlone = try CLI.run(["run", file, "--phase", "buckets"])
         #expect(phaseAlone.status == 64 && phaseAlone.stderr.contains("--phase needs --step"))
+    }
+
+    @Test func stepTrainTrainsOnTheLastStepOnceEveryStepIsComplete() throws {
+        let scratch = try TemporaryDirectory()
+        let file = try scratch.write(
+            "train.yaml",
+            """
+            output: \(scratch.path)/out
+            inputs: [\(CLI.root)/fixtures/corpus/jsonl]
+            execution: {workers: 2}
+            stages:
+              - stage: ingest
+              - stage: tokenizer
+                model: bpe
+                vocab_size: 300
+              - stage: tokenize
+              - stage: causal_lm
+                block_size: 32
+            train: {layers: 1, hidden: 32, heads: 2, steps: 2, batch_size: 2, eval_every: 2}
+
+            """)
+        let step = ["run", file, "--workers", "2", "--quiet", "--step"]
+        _ = try run(step + ["1"])
+        for phase in ["words", "train"] {
+            #expect(try run(step + ["2", "--phase", phase]).stdout.contains("phase \(phase): ran ranks 0,1"))
+        }
+        let tokenizer = try run(step + ["2"])
+        #expect(tokenizer.stdout.contains("tokenizer: bpe, 300 tokens"), "\(tokenizer.stdout)")
+        _ = try run(step + ["3"])
+        let early = try CLI.run(step + ["train"])
+        #expect(early.status == 64 && early.stderr.contains("step 4 (causal_lm) is not complete"), "\(early.stderr)")
+        let examples = try run(step + ["4"])
+        #expect(!examples.stdout.contains("train:"), "--step 4 runs the step alone, without the training")
+        let train = try run(step + ["train"])
+        #expect(train.stdout.contains("train: 2 steps"), "\(train.stdout)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/out/train/model.safetensors"))
     }
 
     @Test func phasesRunInOrderAndByName() throws {
