@@ -45,15 +45,16 @@ enum RunOutcome {
     }
 
     /// Prints the steps' lines and the last dataset's summary; `true` when some input could
-    /// not be read (said on standard error).
-    static func report(_ reports: [StepReport]) throws -> Bool {
+    /// not be read (said on standard error). `mergeCommand` is what merges a step left
+    /// unmerged (`--no-merge`).
+    static func report(_ reports: [StepReport], mergeCommand: String? = nil) throws -> Bool {
         for report in reports {
             print(report.line)
             for note in report.notes { print(note) }
         }
         guard let last = reports.last else { return false }
         guard last.merged else {
-            print("rank finished; the step completes when the remaining ranks finish")
+            print(unmergedLine(last, mergeCommand: mergeCommand))
             return false
         }
         let summaries = try reports.map { try DatasetSummary.load($0.dataset) }
@@ -66,5 +67,18 @@ enum RunOutcome {
             "pretext: \(unreadable) input record\(unreadable == 1 ? "" : "s") or file\(unreadable == 1 ? "" : "s") "
                 + "could not be read: kept in rejects/ with the reason (pretext inspect lists them); exit status 3\n")
         return true
+    }
+
+    /// The last line of a run that leaves its step unmerged: what this process finished and
+    /// what completes the step.
+    static func unmergedLine(_ report: StepReport, mergeCommand: String?) -> String {
+        let ranks = (report.ranksRun + report.ranksSkipped).sorted()
+        let finished = (ranks.count == 1 ? "rank " : "ranks ") + ranks.map(String.init).joined(separator: ",")
+        if let phase = report.phase {
+            return "\(finished) finished phase \(phase) of step \(report.step); the next phase (or the final pass) "
+                + "runs once every rank has finished it"
+        }
+        if report.mergeDeferred { return "\(finished) finished; merge with `\(mergeCommand ?? "pretext merge")`" }
+        return "rank finished; the step completes when the remaining ranks finish"
     }
 }

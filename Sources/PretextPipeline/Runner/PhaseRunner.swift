@@ -34,6 +34,38 @@ struct PhaseRunner {
         return nil
     }
 
+    /// Runs only the phase `name` of `phases` for those of `ranks` that have not finished it
+    /// (`--phase`), once every rank has finished the phases before it. Does nothing when the
+    /// step is done (`finished` holds every rank) or has no such phase for this input (the
+    /// audit's history, when the input is empty).
+    ///
+    /// - Returns: the ranks that ran the phase now.
+    /// - Throws: `PretextError(.notFound)` naming the earlier phase and the ranks that have not
+    ///   finished it; a task's error.
+    func runOnly(
+        _ name: String, of phases: [any StagePhase], work: WorkArea, ranks: [Int], worldSize: Int,
+        finished: Set<Int>
+    ) throws -> [Int] {
+        guard finished.count < worldSize, let index = phases.firstIndex(where: { $0.name == name }) else {
+            return []
+        }
+        for earlier in phases[..<index] {
+            let missing = try work.missingRanks(phase: earlier.name, worldSize: worldSize)
+            guard missing.isEmpty else {
+                throw PretextError(
+                    .notFound,
+                    "phase '\(name)' of step \(step) (\(stage)) reads phase '\(earlier.name)', which ranks "
+                        + "\(DatasetMerger.describe(missing)) of \(worldSize) have not finished: run them first",
+                    path: work.directory(of: earlier.name))
+            }
+        }
+        let phase = phases[index]
+        try work.createDirectory(of: phase.name)
+        let pending = try ranks.filter { try work.manifest(phase: phase.name, rank: $0) == nil }
+        if !pending.isEmpty { try run(phase, ranks: pending, work: work, worldSize: worldSize) }
+        return pending
+    }
+
     private func run(_ phase: any StagePhase, ranks: [Int], work: WorkArea, worldSize: Int) throws {
         let units = try phase.units(work: work, worldSize: worldSize)
         let assignment = UnitBalancer.assign(units, worldSize: worldSize)

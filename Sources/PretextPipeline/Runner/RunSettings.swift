@@ -12,17 +12,29 @@ public struct RunSettings: Sendable {
     public var overwrite: Bool
     /// Where progress goes (`nil`: a terminal status line or log lines, as fits standard error).
     public var progressStyle: Progress.Style?
+    /// Run only this step of the pipeline (1-based, as in `NN-stage`; `--step`), once the steps
+    /// before it are complete; `nil`: every step.
+    public var step: Int?
+    /// Run only this phase of the step's phased stage (`--phase`, with `step`), once every rank
+    /// has finished the phases before it; `nil`: the phases, then the final pass.
+    public var phase: String?
+    /// Merge the step's parts once every task is done; `false` (`--no-merge`): the tasks write
+    /// their parts and stop, and `PipelineRunner.merge` (`pretext merge`) completes the step.
+    public var merges: Bool
 
     /// Creates settings; the defaults run every task locally with the pipeline's workers.
     public init(
         workers: Int? = nil, rank: Int? = nil, worldSize: Int? = nil, overwrite: Bool = false,
-        progressStyle: Progress.Style? = nil
+        progressStyle: Progress.Style? = nil, step: Int? = nil, phase: String? = nil, merges: Bool = true
     ) {
         self.workers = workers
         self.rank = rank
         self.worldSize = worldSize
         self.overwrite = overwrite
         self.progressStyle = progressStyle
+        self.step = step
+        self.phase = phase
+        self.merges = merges
     }
 
     /// The world size and the ranks this process runs.

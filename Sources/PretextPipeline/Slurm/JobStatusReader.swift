@@ -79,8 +79,10 @@ struct JobStatusReader {
             guard let rank else { return false }
             if progress.merged || progress.doneRanks.contains(rank) { return true }
             guard let phase = job.phase else { return false }
+            // A phase task that exited 0 without a manifest had nothing to do (the audit's
+            // history on an empty input).
             return progress.doneRanks.count >= (plan?.worldSize ?? Int.max)
-                || progress.phaseRanks[phase]?.contains(rank) == true
+                || progress.phaseRanks[phase]?.contains(rank) == true || files.exitedSuccessfully
         }
     }
 

@@ -49,7 +49,7 @@ public struct SlurmPlanner: Sendable {
     /// - Throws: `PretextError` for a pipeline whose steps cannot run, a dataset of another
     ///   configuration, or unreadable catalogs.
     public func plan(_ pipeline: PipelineFile, options: Options) throws -> SlurmPlan {
-        let steps = try PlannedStep.steps(of: pipeline, registry: registry)
+        let steps = try StepLayout.steps(of: pipeline, registry: registry)
         let worldSize = Self.worldSize(of: pipeline, flags: options.flags)
         let progress = try StepProgress.read(steps, execution: pipeline.execution, worldSize: worldSize)
         return try plan(pipeline, steps: steps, progress: progress, options: options)
@@ -61,12 +61,12 @@ public struct SlurmPlanner: Sendable {
     ///   per step, or the array size is below 1.
     public func plan(_ pipeline: PipelineFile, progress: [StepProgress], options: Options) throws -> SlurmPlan {
         try plan(
-            pipeline, steps: try PlannedStep.steps(of: pipeline, registry: registry), progress: progress,
+            pipeline, steps: try StepLayout.steps(of: pipeline, registry: registry), progress: progress,
             options: options)
     }
 
     private func plan(
-        _ pipeline: PipelineFile, steps: [PlannedStep], progress: [StepProgress], options: Options
+        _ pipeline: PipelineFile, steps: [StepLayout], progress: [StepProgress], options: Options
     ) throws -> SlurmPlan {
         guard progress.count == steps.count else {
             throw PretextError(
@@ -98,7 +98,7 @@ public struct SlurmPlanner: Sendable {
 
     /// The jobs still to run, in order, each depending on the one before.
     static func jobs(
-        steps: [PlannedStep], progress: [StepProgress], worldSize: Int, maxArraySize: Int, training: Bool
+        steps: [StepLayout], progress: [StepProgress], worldSize: Int, maxArraySize: Int, training: Bool
     ) -> [SlurmJob] {
         var jobs: [SlurmJob] = []
         for (planned, progress) in zip(steps, progress) where !progress.merged {

@@ -12,7 +12,7 @@ extension StepProgress {
     /// - Throws: `PretextError(.invalidConfiguration)` for a step whose dataset holds tasks of
     ///   another configuration (a rerun would refuse it); `PretextError` for unreadable
     ///   catalogs or damaged manifests.
-    static func read(_ steps: [PlannedStep], execution: StageOptions, worldSize: Int) throws -> [StepProgress] {
+    static func read(_ steps: [StepLayout], execution: StageOptions, worldSize: Int) throws -> [StepProgress] {
         var result: [StepProgress] = []
         for planned in steps {
             guard result.last?.merged ?? true else {
@@ -25,7 +25,7 @@ extension StepProgress {
     }
 
     /// How far one step has got, its input being complete.
-    static func read(_ planned: PlannedStep, execution: StageOptions, worldSize: Int) throws -> StepProgress {
+    static func read(_ planned: StepLayout, execution: StageOptions, worldSize: Int) throws -> StepProgress {
         guard FileSystem.exists(FileSystem.join(planned.output, Dataset.catalogName)) else { return .untouched }
         let step = planned.step
         let units = try StepConfiguration.plannedUnits(planned.stage, input: planned.input, worldSize: worldSize)

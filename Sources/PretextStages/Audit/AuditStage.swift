@@ -70,6 +70,9 @@ public struct AuditStage: DocumentStage, PhasedStage, StageFinishing {
         return [AuditHistoryPhase(terms: terms, input: input.root)]
     }
 
+    /// `history` when the history is read; no phase otherwise.
+    public func phaseNames() -> [String] { history ? [Self.historyPhase] : [] }
+
     /// Documents pass unchanged: the input shards are linked, only catalog rows are written.
     public var keepsDocumentsUnchanged: Bool { true }
 

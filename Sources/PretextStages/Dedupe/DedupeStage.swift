@@ -40,6 +40,10 @@ public struct DedupeStage: PhasedStage {
     /// The method's phases.
     public func phases(units: [ShardUnit]) throws -> [any StagePhase] { method.phases(units: units) }
 
+    /// The method's phase names: `signatures`, `buckets`, `clusters` (exact, minhash); `counts`,
+    /// `totals` or `bloom_counts`, `bloom_totals` (repeated content).
+    public func phaseNames() -> [String] { method.phaseNames() }
+
     /// The filter pass.
     public func run(_ units: [ShardUnit], in task: StageTask) throws { try method.run(units, in: task) }
 }

@@ -12,6 +12,8 @@ struct DocumentDedupe: DedupeMethod {
         [SignaturePhase(settings: settings, shards: units), BucketPhase(settings: settings), ClusterPhase()]
     }
 
+    func phaseNames() -> [String] { [SignaturePhase.name, BucketPhase.name, ClusterPhase.name] }
+
     func run(_ units: [ShardUnit], in task: StageTask) throws {
         guard let input = units.first?.dataset else { return }
         let map = try cache.map(work: try task.requiredWork, worldSize: task.worldSize)

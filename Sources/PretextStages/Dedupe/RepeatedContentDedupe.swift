@@ -24,6 +24,13 @@ struct RepeatedContentDedupe: DedupeMethod {
         }
     }
 
+    func phaseNames() -> [String] {
+        switch settings.counting {
+        case .exact: [RepeatedCountPhase.name, RepeatedTotalsPhase.name]
+        case .bloom: [RepeatedBloomPhase.name, RepeatedBloomMergePhase.name]
+        }
+    }
+
     func run(_ units: [ShardUnit], in task: StageTask) throws {
         guard !units.isEmpty else { return }
         let set = try cache.set(work: try task.requiredWork, worldSize: task.worldSize, settings: settings)

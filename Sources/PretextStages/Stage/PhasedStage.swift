@@ -12,6 +12,12 @@ import PretextStore
 public protocol PhasedStage: Stage {
     /// The phases that run before `run`, in order, for the planned `units`.
     func phases(units: [Unit]) throws -> [any StagePhase]
+
+    /// The names of the phases `phases(units:)` returns for a non-empty input, known without
+    /// planning any unit: what a job scheduler plans (one job per phase, `pretext slurm`) and
+    /// what `pretext run --phase` accepts. An empty input may need fewer phases (the audit's
+    /// history has nothing to read then).
+    func phaseNames() -> [String]
 }
 
 /// One whole-corpus pass of a `PhasedStage`, split into units spread over the ranks.

@@ -134,6 +134,9 @@ public struct TokenizerStage: DocumentStage, PhasedStage, StageFinishing {
         ]
     }
 
+    /// `words`, then `train`.
+    public func phaseNames() -> [String] { [Self.countPhase, Self.trainPhase] }
+
     /// Writes the trained tokenizer's files into `DATASET/tokenizer/`.
     public func finishStep(dataset: Dataset, input: StageInput, work: WorkArea?, worldSize: Int) throws -> [String] {
         guard let work else { return [] }

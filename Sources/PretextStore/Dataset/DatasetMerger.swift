@@ -80,8 +80,8 @@ public enum DatasetMerger {
         for suffix in ["", "-wal", "-shm", "-journal"] { try FileSystem.removeFile(path + suffix) }
     }
 
-    /// `0, 2, 5` (the first 20, then a count).
-    static func describe(_ ranks: [Int]) -> String {
+    /// `0, 2, 5` (the first 20, then a count): ranks in a message.
+    public static func describe(_ ranks: [Int]) -> String {
         let shown = ranks.prefix(20).map(String.init).joined(separator: ", ")
         return ranks.count > 20 ? shown + " and \(ranks.count - 20) more" : shown
     }

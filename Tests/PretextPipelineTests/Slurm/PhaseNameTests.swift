@@ -38,7 +38,7 @@ import Testing
                 steps: [pipeline.steps[0]]),
             settings: RunSettings(workers: 2, progressStyle: .silent))
         let ingested = StageInput.dataset(path: pipeline.output + "/01-ingest")
-        let steps = try PlannedStep.steps(of: pipeline, registry: .standard)
+        let steps = try StepLayout.steps(of: pipeline, registry: .standard)
         var named: [[String]] = []
         for planned in steps.dropFirst() {
             let units = try StepConfiguration.plannedUnits(planned.stage, input: ingested, worldSize: 2)
