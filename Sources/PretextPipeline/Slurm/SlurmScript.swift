@@ -148,9 +148,9 @@ public struct SlurmScript: Sendable {
     }
 
     private var run: [String] {
-        let who = isArray ? "rank $RANK of \(plan.worldSize)" : job.name
+        let who = isArray ? " rank $RANK of \(plan.worldSize)" : ""
         return [
-            "echo \"pretext slurm: \(job.name) \(who) on $(hostname), Slurm job $SLURM_TASK\"",
+            "echo \"pretext slurm: \(job.name)\(who) on $(hostname), Slurm job $SLURM_TASK\"",
             command + " &",
             "CHILD=$!",
             "wait \"$CHILD\"",
