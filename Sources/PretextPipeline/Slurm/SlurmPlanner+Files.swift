@@ -28,7 +28,7 @@ extension SlurmPlanner {
         var paths: [String] = []
         for job in plan.jobs {
             let step = pipeline.steps.first { $0.index == job.step }
-            let settings = pipeline.slurm.settings(for: job.kind == .train ? nil : step, flags: flags)
+            let settings = pipeline.slurm.settings(for: step, flags: flags)
             let path = directory.script(job.name)
             try FileSystem.writeAtomically(
                 Array(try SlurmScript(plan: plan, job: job, settings: settings).text().utf8), to: path)
