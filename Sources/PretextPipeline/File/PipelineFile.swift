@@ -36,11 +36,14 @@ public struct PipelineFile: Sendable {
     /// The `train:` section: a model trained on the last step's examples after the stages
     /// (`TrainingOptions`), or `nil`.
     public var training: StageOptions?
+    /// The `execution.slurm` section: how `pretext slurm` writes the pipeline's batch jobs.
+    public var slurm: SlurmSection
 
     /// Creates a pipeline from parts (the Swift API); no file involved.
     public init(
         path: String = "<api>", name: String, output: String, inputs: [InputSpec],
-        execution: StageOptions, steps: [PipelineStep], training: StageOptions? = nil
+        execution: StageOptions, steps: [PipelineStep], training: StageOptions? = nil,
+        slurm: SlurmSection = SlurmSection()
     ) {
         self.path = path
         self.name = name
@@ -49,6 +52,7 @@ public struct PipelineFile: Sendable {
         self.execution = execution
         self.steps = steps
         self.training = training
+        self.slurm = slurm
     }
 }
 

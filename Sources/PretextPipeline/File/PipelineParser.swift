@@ -37,8 +37,7 @@ public struct PipelineParser: Sendable {
         }
         let output = try scalar(outputNode, "output", path: path)
         let inputs = try entries["inputs"].map { try parseInputs($0, path: path) } ?? []
-        let execution = try parseOptions(
-            entries["execution"], specs: ExecutionSettings.specs, context: "execution", path: path)
+        let (execution, slurm) = try parseExecution(entries["execution"], path: path)
         guard let stagesNode = entries["stages"] else {
             throw PretextError(
                 .invalidConfiguration, "the pipeline has no 'stages' list", path: path, line: mapping.mark?.line)
@@ -47,9 +46,10 @@ public struct PipelineParser: Sendable {
         let training = try entries["train"].map {
             try parseOptions($0, specs: TrainingOptions.specs, context: "train", path: path)
         }
+        try slurm.checkSelectors(steps: steps, hasTraining: training != nil, path: path)
         return PipelineFile(
             path: path, name: name, output: output, inputs: inputs, execution: execution, steps: steps,
-            training: training)
+            training: training, slurm: slurm)
     }
 
     /// Reads and parses the pipeline file at `path`.
@@ -110,18 +110,24 @@ public struct PipelineParser: Sendable {
 
     private func parseOptions(_ node: Node?, specs: [OptionSpec], context: String, path: String) throws -> StageOptions
     {
-        var given: [(name: String, value: RawOptionValue, line: Int?)] = []
-        if let node {
-            guard let mapping = node.mapping else {
-                throw PretextError(
-                    .invalidConfiguration, "'\(context)' must be a mapping", path: path, line: node.mark?.line)
-            }
-            for (key, value) in mapping {
-                let keyText = try scalar(key, "option name", path: path)
-                given.append((keyText, try raw(value, keyText, path: path), key.mark?.line))
-            }
-        }
+        let given = try node.map { try givenValues($0, context: context, path: path) } ?? []
         return try StageOptions(specs: specs, given: given, context: context, path: path)
+    }
+
+    /// The keys of the mapping `node` with their raw values and lines.
+    func givenValues(
+        _ node: Node, context: String, path: String
+    ) throws -> [(
+        name: String, value: RawOptionValue, line: Int?
+    )] {
+        guard let mapping = node.mapping else {
+            throw PretextError(
+                .invalidConfiguration, "'\(context)' must be a mapping", path: path, line: node.mark?.line)
+        }
+        return try mapping.map { key, value in
+            let keyText = try scalar(key, "option name", path: path)
+            return (keyText, try raw(value, keyText, path: path), key.mark?.line)
+        }
     }
 
     // MARK: nodes
@@ -153,7 +159,7 @@ public struct PipelineParser: Sendable {
         return result
     }
 
-    private func scalar(_ node: Node, _ what: String, path: String) throws -> String {
+    func scalar(_ node: Node, _ what: String, path: String) throws -> String {
         guard let scalar = node.scalar else {
             throw PretextError(
                 .invalidConfiguration, "'\(what)' must be a single value", path: path, line: node.mark?.line)
@@ -161,7 +167,7 @@ public struct PipelineParser: Sendable {
         return scalar.string
     }
 
-    private func raw(_ node: Node, _ what: String, path: String) throws -> RawOptionValue {
+    func raw(_ node: Node, _ what: String, path: String) throws -> RawOptionValue {
         if let items = node.sequence {
             return .sequence(try items.map { try scalar($0, what, path: path) })
         }

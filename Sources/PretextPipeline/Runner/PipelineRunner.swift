@@ -76,7 +76,7 @@ public struct PipelineRunner: Sendable {
     }
 
     /// A step with what it reads and the dataset it writes.
-    private struct PlannedStep {
+    struct PlannedStep {
         let step: PipelineStep
         let input: StageInput
         let output: String
@@ -84,7 +84,7 @@ public struct PipelineRunner: Sendable {
 
     /// Each step with what it reads and the dataset it writes, checked before anything is
     /// written: a pipeline whose steps cannot follow each other leaves no output folder.
-    private func plannedSteps(_ pipeline: PipelineFile) throws -> [PlannedStep] {
+    func plannedSteps(_ pipeline: PipelineFile) throws -> [PlannedStep] {
         var steps: [PlannedStep] = []
         var previous: String?
         for step in pipeline.steps {

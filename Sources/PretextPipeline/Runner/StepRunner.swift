@@ -127,12 +127,8 @@ struct StepRunner<S: Stage>: StepRunning {
     /// The configuration hash: the stage, its options, the store settings and the input units.
     /// A rerun with the same hash skips finished tasks.
     private func configHash(_ units: [S.Unit]) -> String {
-        var text = "stage=\(S.descriptor.name)\nstep=\(step)\noptions=\(options.canonicalDescription)\n"
-        for key in ExecutionSettings.storeKeys {
-            text += "\(key.spec.name)=\(execution.values[key.spec.name].map { "\($0)" } ?? "")\n"
-        }
-        for unit in units { text += "unit=\(unit.key)\t\(unit.bytes)\n" }
-        return XXH64.hex(XXH64.hash(Array(text.utf8)))
+        StepConfiguration.hash(
+            stage: S.descriptor.name, step: step, options: options, execution: execution, units: units)
     }
 
     // MARK: phases

@@ -35,15 +35,37 @@ package final class SQLiteConnection {
         }
         self.handle = db
         self.path = path
-        sqlite3_busy_timeout(db, 60_000)
+        sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(db, 1)
         if readOnly {
             try execute("PRAGMA query_only = ON")
         } else {
-            try execute("PRAGMA journal_mode=WAL")
+            try enableWriteAheadLog()
         }
         try execute("PRAGMA synchronous=NORMAL")
         try execute("PRAGMA foreign_keys=ON")
+    }
+
+    /// How long a connection waits for another one's lock.
+    static let busyTimeoutMilliseconds: Int32 = 60_000
+
+    /// Switches the database to WAL (a no-op once it is). Connections that open a new
+    /// database at the same moment (the tasks of a job array creating their step's catalog)
+    /// each need its exclusive lock for the switch, and SQLite then answers `SQLITE_BUSY` at
+    /// once, without calling the busy handler: try again, backing off, until the busy timeout.
+    private func enableWriteAheadLog() throws {
+        var waited: useconds_t = 0
+        var delay: useconds_t = 1_000
+        while true {
+            let code = sqlite3_exec(handle, "PRAGMA journal_mode=WAL", nil, nil, nil)
+            if code == SQLITE_OK { return }
+            guard code & 0xFF == SQLITE_BUSY, waited < useconds_t(Self.busyTimeoutMilliseconds) * 1_000 else { break }
+            usleep(delay)
+            waited += delay
+            delay = min(delay * 2, 100_000)
+        }
+        // Once more through `execute`, for its error message.
+        try execute("PRAGMA journal_mode=WAL")
     }
 
     /// The URI a read-only connection opens: `immutable=1` when no writer has left a `-wal`

@@ -82,6 +82,11 @@ public struct StepStatus: Sendable {
 
     /// The part catalog of `rank`.
     public func partCatalogPath(rank: Int) -> String {
+        Self.partCatalogPath(dataset: dataset, step: step, stage: stage, rank: rank)
+    }
+
+    /// The part catalog of `rank` for `step`/`stage` in `dataset`.
+    public static func partCatalogPath(dataset: Dataset, step: Int, stage: String, rank: Int) -> String {
         dataset.path(PartNaming(step: step, stage: stage, rank: rank).partCatalog)
     }
 
