@@ -7,6 +7,7 @@ import Testing
 /// alone, and a task at its time limit is requeued and finishes.
 @Suite(.serialized, .enabled(if: SlurmCluster.answers, SlurmCluster.absence))
 struct SlurmTests {
+    @discardableResult
     private func run(_ arguments: [String], allowing statuses: Set<Int32> = [0]) throws -> CLI.Result {
         let result = try CLI.run(arguments)
         #expect(
