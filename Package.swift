@@ -98,6 +98,10 @@ let package = Package(
                 "Pretext",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Pretext used as a library, as an app would (docs/library.md): every ```swift snippet
+        // of docs/ is code of this target, built with the package and checked against the docs
+        // by PretextLibraryExampleTests (issue 17).
+        .executableTarget(name: "PretextLibraryExample", dependencies: ["Pretext"]),
 
         // MARK: tests
         // Helpers every test target shares (temporary directories, external tools); not a product.
@@ -119,6 +123,8 @@ let package = Package(
         .testTarget(
             name: "PretextPipelineTests", dependencies: ["PretextPipeline", "PretextTrainer", "PretextTestSupport"]),
         .testTarget(name: "PretextCLITests", dependencies: ["PretextStore", "PretextTestSupport"]),
+        // Runs the built PretextLibraryExample on the fixtures; checks the docs' snippets against it.
+        .testTarget(name: "PretextLibraryExampleTests", dependencies: ["PretextStore", "PretextTestSupport"]),
         .testTarget(name: "PretextSyntheticTests", dependencies: ["PretextSynthetic"]),
         .testTarget(name: "PretextLoaderTests", dependencies: ["PretextLoader", "PretextStore", "PretextTestSupport"]),
         .testTarget(
