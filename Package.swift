@@ -82,7 +82,8 @@ let package = Package(
         .target(
             name: "PretextPipeline",
             dependencies: [
-                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextStages", "PretextTrainer",
+                "PretextCore", "_PretextFileSystem", "PretextStore", "PretextFormats", "PretextStages",
+                "PretextTrainer",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(

@@ -76,9 +76,7 @@ import _PretextFileSystem
         let directory = try TemporaryDirectory()
         let text = """
             output: \(directory.path)/out
-            inputs: [x]
             stages:
-              - stage: ingest
               - stage: ingest
             """
         let file = try PipelineParser().parse(text, path: "p.yaml")

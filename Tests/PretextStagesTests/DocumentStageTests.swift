@@ -97,8 +97,8 @@ import Testing
 
     @Test func ingestCannotFollowAnotherStage() throws {
         let text = "output: o\ninputs: [x]\nstages:\n  - stage: ingest\n  - stage: ingest\n"
-        let pipeline = try PipelineParser().parse(text, path: "p.yaml")
-        #expect(throws: PretextError.self) { try PipelineRunner().run(pipeline) }
+        let error = try #require(throws: PretextError.self) { try PipelineParser().parse(text, path: "p.yaml") }
+        #expect(error.path == "p.yaml" && error.line == 5 && error.message.contains("must be the first step"))
     }
 }
 

@@ -14,6 +14,13 @@ public struct SkippedInput: Sendable, Equatable {
         self.path = path
         self.reason = reason
     }
+
+    /// The reason of a hidden entry (`.name`) in a walked directory.
+    public static let hiddenReason = "hidden"
+
+    /// Whether the entry is hidden (`.name`): skipped on purpose, like `.git` or an editor's
+    /// swap file, so not a problem with the input.
+    public var isHidden: Bool { reason == Self.hiddenReason }
 }
 
 /// The outcome of resolving inputs: the files to read, sorted by path, and what was skipped.
@@ -55,12 +62,7 @@ public struct InputResolver: Sendable {
         for input in inputs {
             if InputResolver.isPattern(input) {
                 let matches = InputResolver.expand(pattern: input)
-                guard !matches.isEmpty else {
-                    throw PretextError(
-                        .notFound,
-                        "the pattern matched no files; check the pattern and quote it so the shell does not expand it",
-                        path: input)
-                }
+                guard !matches.isEmpty else { throw InputResolver.noMatch(input) }
                 for match in matches { try collector.add(match, named: false) }
             } else {
                 try collector.add(input, named: true)
@@ -76,6 +78,31 @@ public struct InputResolver: Sendable {
         return InputResolution(files: files, skipped: collector.skipped.sorted { $0.path < $1.path })
     }
 
+    /// Checks that `input` names something to read, without walking it: a path that exists,
+    /// or a pattern that matches at least one path. `PipelineRunner` calls this for every
+    /// input before a run writes anything.
+    ///
+    /// - Throws: `PretextError(.notFound)` naming `input`, with the message `resolve` gives.
+    public static func checkExists(_ input: String) throws(PretextError) {
+        if isPattern(input) {
+            guard !expand(pattern: input).isEmpty else { throw noMatch(input) }
+        } else if FileSystem.entry(at: input) == nil {
+            throw missing(input)
+        }
+    }
+
+    /// The error for a pattern that matches nothing.
+    static func noMatch(_ pattern: String) -> PretextError {
+        PretextError(
+            .notFound, "the pattern matched no files; check the pattern and quote it so the shell does not expand it",
+            path: pattern)
+    }
+
+    /// The error for a path that does not exist.
+    static func missing(_ path: String) -> PretextError {
+        PretextError(.notFound, "input path does not exist or cannot be read", path: path)
+    }
+
     /// Whether `input` contains glob metacharacters.
     static func isPattern(_ input: String) -> Bool {
         input.contains { $0 == "*" || $0 == "?" || $0 == "[" }
@@ -89,9 +116,7 @@ private struct Collector {
     var skipped: [SkippedInput] = []
 
     mutating func add(_ path: String, named: Bool) throws(PretextError) {
-        guard let entry = FileSystem.entry(at: path) else {
-            throw PretextError(.notFound, "input path does not exist or cannot be read", path: path)
-        }
+        guard let entry = FileSystem.entry(at: path) else { throw InputResolver.missing(path) }
         if entry.kind == .directory {
             walk(directory: path)
         } else {
@@ -119,7 +144,7 @@ private struct Collector {
         for name in (try? FileSystem.listDirectory(directory)) ?? [] {
             let path = FileSystem.join(directory, name)
             if name.hasPrefix(".") {
-                skipped.append(SkippedInput(path: path, reason: "hidden"))
+                skipped.append(SkippedInput(path: path, reason: SkippedInput.hiddenReason))
                 continue
             }
             guard let entry = FileSystem.entry(at: path) else {

@@ -47,9 +47,11 @@ public struct PipelineParser: Sendable {
             try parseOptions($0, specs: TrainingOptions.specs, context: "train", path: path)
         }
         try slurm.checkSelectors(steps: steps, hasTraining: training != nil, path: path)
-        return PipelineFile(
+        let file = PipelineFile(
             path: path, name: name, output: output, inputs: inputs, execution: execution, steps: steps,
             training: training, slurm: slurm)
+        try file.checkStepOrder(registry: registry)
+        return file
     }
 
     /// Reads and parses the pipeline file at `path`.
@@ -72,10 +74,11 @@ public struct PipelineParser: Sendable {
                     path: text,
                     options: try StageOptions(
                         specs: InputSpec.specs, given: [("path", .scalar(text), item.mark?.line)], context: "input",
-                        path: path))
+                        path: path),
+                    line: item.mark?.line)
             }
             let options = try parseOptions(item, specs: InputSpec.specs, context: "input", path: path)
-            return InputSpec(path: options[InputSpec.path], options: options)
+            return InputSpec(path: options[InputSpec.path], options: options, line: item.mark?.line)
         }
     }
 

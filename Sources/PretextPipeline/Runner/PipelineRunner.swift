@@ -29,6 +29,8 @@ public struct PipelineRunner: Sendable {
     public func run(_ pipeline: PipelineFile, settings: RunSettings = RunSettings()) throws -> [StepReport] {
         let (_, ranks) = try settings.tasks(configuredWorkers: pipeline.execution[ExecutionSettings.workers])
         let steps = try selectedSteps(pipeline, settings: settings)
+        // Running a later step alone reads the datasets before it, not the inputs.
+        if steps.first?.step.index == pipeline.steps.first?.index { try pipeline.checkInputsExist() }
         let lock = try OutputLock.acquire(folder: pipeline.output, ranks: ranks, holder: .current())
         defer { lock.release() }
         var reports: [StepReport] = []
@@ -85,17 +87,10 @@ public struct PipelineRunner: Sendable {
     /// Each step with what it reads and the dataset it writes, checked before anything is
     /// written: a pipeline whose steps cannot follow each other leaves no output folder.
     func plannedSteps(_ pipeline: PipelineFile) throws -> [PlannedStep] {
-        var steps: [PlannedStep] = []
-        var previous: String?
-        for step in pipeline.steps {
-            let output = FileSystem.join(pipeline.output, step.directoryName)
-            steps.append(
-                PlannedStep(
-                    step: step, input: try input(for: step, pipeline: pipeline, previous: previous), output: output)
-            )
-            previous = output
+        let inputs = try pipeline.stepInputs(registry: registry)
+        return zip(pipeline.steps, inputs).map { step, input in
+            PlannedStep(step: step, input: input, output: pipeline.stepOutput(step))
         }
-        return steps
     }
 
     /// The steps a run runs: all of them, or `settings.step` alone once the steps before it
@@ -177,32 +172,5 @@ public struct PipelineRunner: Sendable {
         opening stage: S, step: PipelineStep, execution: StageOptions, settings: RunSettings
     ) -> any StepRunning {
         StepRunner(stage: stage, step: step.index, options: step.options, execution: execution, settings: settings)
-    }
-
-    private func input(for step: PipelineStep, pipeline: PipelineFile, previous: String?) throws -> StageInput {
-        let descriptor = try registry.descriptor(named: step.stage)
-        switch (descriptor.input, previous) {
-        case (.files, nil):
-            guard !pipeline.inputs.isEmpty else {
-                throw PretextError(
-                    .invalidConfiguration, "stage '\(step.stage)' reads files, but the pipeline has no 'inputs'",
-                    path: pipeline.path, line: step.line)
-            }
-            return .files(pipeline.inputs)
-        case (.files, _?):
-            throw PretextError(
-                .invalidConfiguration, "stage '\(step.stage)' reads raw files; it must be the first step",
-                path: pipeline.path, line: step.line)
-        case (.dataset, let previous?):
-            return .dataset(path: previous)
-        case (.dataset, nil):
-            guard pipeline.inputs.count == 1 else {
-                throw PretextError(
-                    .invalidConfiguration,
-                    "the first stage '\(step.stage)' reads a dataset: give exactly one input, the dataset directory",
-                    path: pipeline.path, line: step.line)
-            }
-            return .dataset(path: pipeline.inputs[0].path)
-        }
     }
 }

@@ -34,7 +34,13 @@ public struct IngestStage: Stage {
             "max_line_bytes", \.maxLineBytes, min: 1024, max: 1 << 30,
             "longer input lines are rejected as line_too_long"),
         .option(
+            "max_warc_record_bytes", \.maxWARCRecordBytes, min: 1024, max: 1 << 30,
+            "larger WARC record blocks (and decoded HTTP payloads) are skipped and rejected as too_large"),
+        .option(
             "reject_raw_bytes", \.rejectRawBytes, min: 0, max: 1 << 20, "bytes of a bad record kept in its reject"),
+        // The JSON scan recurses once per level: 1024 levels stay far inside a task's 8 MiB stack.
+        .option(
+            "max_json_depth", \.maxJSONDepth, min: 1, max: 1024, "deeper JSON nesting is rejected as malformed_json"),
     ]
 
     private let options: IngestOptions
@@ -97,7 +103,11 @@ public struct IngestStage: Stage {
         var units = resolution.files.map { file in
             IngestUnit(work: .read(file, reading, source: source.isEmpty ? file.path : source))
         }
-        units += resolution.skipped.map { IngestUnit(work: .unsupported(path: $0.path, reason: $0.reason)) }
+        // Hidden entries are skipped silently (docs/stages/ingest.md); other skipped files
+        // are unsupported_format drops.
+        units += resolution.skipped.filter { !$0.isHidden }.map {
+            IngestUnit(work: .unsupported(path: $0.path, reason: $0.reason))
+        }
         return units
     }
 

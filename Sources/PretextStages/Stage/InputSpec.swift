@@ -30,10 +30,14 @@ public struct InputSpec: Sendable, Hashable {
     public var path: String
     /// The checked options of this entry (all of `specs`).
     public var options: StageOptions
+    /// The line of the pipeline file that gives this entry, if it came from a file (for
+    /// messages).
+    public var line: Int?
 
     /// Creates an input entry for `path` with default options.
-    public init(path: String, options: StageOptions? = nil) {
+    public init(path: String, options: StageOptions? = nil, line: Int? = nil) {
         self.path = path
         self.options = options ?? StageOptions([Self.path.spec.name: .string(path)])
+        self.line = line
     }
 }
