@@ -8,7 +8,8 @@ enum ExitCodes {
     static let unreadableInput = ExitCode(3)
     /// The run failed.
     static let failed = ExitCode.failure
-    /// Bad flags or a bad pipeline file.
+    /// Bad flags, a bad pipeline file, or a thing named on the command line that does not
+    /// exist (`PretextError` codes `.invalidConfiguration` and `.notFound`).
     static let usage = ExitCode.validationFailure
 
     /// Runs a command's work, turning its errors into the printed message and exit code of

@@ -4,7 +4,7 @@ import Pretext
 /// The `pretext` command: a thin layer over the Pretext library.
 ///
 /// Exit codes: 0 success; 3 the run finished but records went to `rejects/`; 1 the run
-/// failed; 64 usage error (bad flags, bad pipeline file).
+/// failed; 64 usage error (bad flags, bad pipeline file, a path named that does not exist).
 @main
 struct PretextCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -23,15 +23,22 @@ extension PretextCommand {
         var settings: [String] = []
 
         @Option(
+            name: .customLong("input-set"),
+            help: "An option of every --input of ingest, key=value (format, text_mode, text_key, id_key, source).")
+        var inputSettings: [String] = []
+
+        @Option(
             name: .customLong("exec"),
-            help: "An execution setting, key=value (frame_bytes, shard_bytes, compression_level, keep_work).")
+            help: ArgumentHelp(
+                "An execution setting, key=value (\(ExecutionSettings.specs.map(\.name).joined(separator: ", "))).")
+        )
         var execution: [String] = []
 
         @OptionGroup var options: RunOptions
 
         func validate() throws {
             if input.isEmpty { throw ValidationError("give at least one --input") }
-            for pair in settings + execution where !pair.contains("=") {
+            for pair in settings + inputSettings + execution where !pair.contains("=") {
                 throw ValidationError("'\(pair)' is not key=value")
             }
         }
@@ -44,13 +51,33 @@ extension PretextCommand {
                     specs: descriptor.options, given: Self.pairs(settings), context: "stage \(name) (--set)")
                 let executionOptions = try StageOptions(
                     specs: ExecutionSettings.specs, given: Self.pairs(execution), context: "execution (--exec)")
-                let stageInput: StageInput =
-                    descriptor.input == .files ? .files(input.map { InputSpec(path: $0) }) : .dataset(path: input[0])
+                let stageInput = try self.stageInput(reads: descriptor.input)
                 let report = try PipelineRunner(registry: registry).runStage(
                     name, options: stageOptions, input: stageInput, output: output, execution: executionOptions,
                     settings: options.settings)
                 try RunOutcome.finish([report])
             }
+        }
+
+        /// The `--input` entries, with the `--input-set` options for a stage that reads files.
+        private func stageInput(reads kind: StageDescriptor.InputKind) throws -> StageInput {
+            guard kind == .files else {
+                guard inputSettings.isEmpty else {
+                    throw PretextError(.invalidConfiguration, "--input-set: stage \(name) reads a dataset, not files")
+                }
+                return .dataset(path: input[0])
+            }
+            let given = Self.pairs(inputSettings)
+            if given.contains(where: { $0.name == InputSpec.path.spec.name }) {
+                throw PretextError(.invalidConfiguration, "--input-set: give paths with --input")
+            }
+            return .files(
+                try input.map { path in
+                    let options = try StageOptions(
+                        specs: InputSpec.specs, given: given + [("path", .scalar(path), nil)],
+                        context: "input (--input-set)")
+                    return InputSpec(path: path, options: options)
+                })
         }
 
         private static func pairs(_ items: [String]) -> [(name: String, value: RawOptionValue, line: Int?)] {

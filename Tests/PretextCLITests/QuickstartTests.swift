@@ -192,6 +192,10 @@ import Testing
         let command = try CLI.run(["audit", input, "--lexicons", CLI.root + "/lexicons", "--workers", "2"])
         #expect(command.status == 0, "\(command.stderr)")
         #expect(command.stdout.contains("audit: 140 documents"))
+        try DocsBlock.expectShows(
+            command.stdout, replacing: output, with: "out/quickstart",
+            after: "against a real run, character for character",
+            in: "docs/stages/audit.md")
         let fromCommand = try Data(contentsOf: URL(fileURLWithPath: input + "/reports/audit.json"))
         #expect(json == fromCommand)
         let missing = try CLI.run(["audit", input, "--lexicons", scratch.path + "/nowhere"])

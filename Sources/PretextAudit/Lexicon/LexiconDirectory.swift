@@ -21,10 +21,13 @@ enum LexiconDirectory {
 
     /// The names of the subdirectories of `directory` that hold an `identity.tsv`, sorted.
     ///
-    /// - Throws: `PretextError(.io)` when `directory` cannot be listed.
+    /// - Throws: `PretextError(.notFound)` when `directory` does not exist, `.io` when it cannot
+    ///   be listed.
     static func languages(in directory: String) throws -> [String] {
         let names = try FileSystem.directoryEntries(directory).get(orThrow: { errno in
-            PretextError(.io, "cannot list the lexicon directory: \(errno.text)", path: directory)
+            PretextError(
+                errno == .noSuchFile ? .notFound : .io, "cannot list the lexicon directory: \(errno.text)",
+                path: directory)
         })
         return names.filter { name in
             !name.hasPrefix(".")

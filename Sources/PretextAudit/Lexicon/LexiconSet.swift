@@ -29,8 +29,8 @@ public struct LexiconSet: Sendable, Hashable {
     ///
     /// - Parameter languages: Language codes; `nil` loads every subdirectory that holds an
     ///   `identity.tsv`.
-    /// - Throws: the first error of `Lexicon.load`; `PretextError(.io)` when `directory`
-    ///   cannot be listed.
+    /// - Throws: the first error of `Lexicon.load`; `PretextError(.notFound)` when `directory`
+    ///   does not exist, `.io` when it cannot be listed.
     public static func load(directory: String, languages: [String]? = nil) throws -> LexiconSet {
         let codes = try languages ?? availableLanguages(in: directory)
         return LexiconSet(try codes.map { try Lexicon.load(directory: directory, language: $0) })
@@ -39,7 +39,8 @@ public struct LexiconSet: Sendable, Hashable {
     /// The languages that have a lexicon in `directory`: subdirectories holding an
     /// `identity.tsv`, sorted.
     ///
-    /// - Throws: `PretextError(.io)` when `directory` cannot be listed.
+    /// - Throws: `PretextError(.notFound)` when `directory` does not exist, `.io` when it cannot
+    ///   be listed.
     public static func availableLanguages(in directory: String) throws -> [String] {
         try LexiconDirectory.languages(in: directory)
     }

@@ -2,6 +2,10 @@
 public enum AuditSummary {
     /// A few lines: corpus size, the most mentioned group of each category, the pronoun and
     /// gendered-term ratios, offensive and PII rates, and the flagged filter disparities.
+    ///
+    /// The filters are judged (a `filters:` line, or `FLAG` lines) only when the report holds
+    /// steps that dropped documents: not without history (`--no-history`) nor when nothing
+    /// was dropped, since then there is nothing to judge.
     public static func text(_ report: AuditReport) -> String {
         var lines = ["audit: \(report.corpus.documents) documents, \(report.corpus.words) words"]
         lines += coverage(report.coverage)
@@ -22,7 +26,7 @@ public enum AuditSummary {
             "  offensive terms in \(report.content.offensiveDocuments) documents; PII in "
                 + "\(report.content.piiDocuments) documents")
         let flagged = report.disparity.flatMap { step in step.groups.filter(\.flagged).map { (step.step, $0) } }
-        if flagged.isEmpty {
+        if flagged.isEmpty, !report.disparity.isEmpty {
             lines.append("  filters: no group dropped significantly more or less often than the rest")
         }
         for (step, group) in flagged {

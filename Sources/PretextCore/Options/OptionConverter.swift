@@ -47,7 +47,7 @@ enum OptionConverter {
             guard let value = parseInteger(text) else {
                 throw Failure(text: "'\(text)' is not an integer")
             }
-            try check(Double(value), low: low.map(Double.init), high: high.map(Double.init))
+            try check(value, low: low, high: high)
             return .integer(value)
         case .number(let low, let high):
             guard let value = Double(text), value.isFinite else {
@@ -72,7 +72,9 @@ enum OptionConverter {
         return Int(cleaned)
     }
 
-    private static func check(_ value: Double, low: Double?, high: Double?) throws {
+    /// Checks `value` against inclusive bounds; the message shows numbers as the option's
+    /// type writes them (`4096 is below the minimum 65536` for an integer, not `4096.0`).
+    private static func check<Value: Comparable>(_ value: Value, low: Value?, high: Value?) throws {
         if let low, value < low { throw Failure(text: "\(value) is below the minimum \(low)") }
         if let high, value > high { throw Failure(text: "\(value) is above the maximum \(high)") }
     }

@@ -6,9 +6,13 @@ import Glibc
 
 /// Counts the work of a running stage across its tasks and shows it to people.
 ///
-/// Tasks on any thread call `add`; the reporter prints at most every `interval` seconds.
-/// On a terminal it redraws one status line (documents, MB, rate, ETA); otherwise (logs,
-/// CI) it prints plain lines. Thread safety: all state sits in one `Mutex`.
+/// Tasks on any thread call `add` (through a `ProgressMeter`, which buffers a task's counts
+/// and flushes them every `ProgressMeter.flushInterval` seconds, from inside a shard too); the
+/// reporter prints at most every `interval` seconds. On a terminal it redraws one status line
+/// (documents, MB of their text, rate, ETA); otherwise (logs, CI) it prints plain lines. The
+/// MB are text bytes (the UTF-8 bytes of the documents' text, the catalog's `bytes`); the
+/// ETA comes from the share of the input's bytes on disk read (`inputBytes` of
+/// `totalBytes`). Thread safety: all state sits in one `Mutex`.
 public final class Progress: Sendable {
     /// Where progress goes.
     public enum Style: Sendable {
@@ -23,6 +27,7 @@ public final class Progress: Sendable {
     private struct State {
         var documents: Int64 = 0
         var bytes: Int64 = 0
+        var inputBytes: Int64 = 0
         var lastPrint: Double = 0
         var started: Double = 0
         var note = ""
@@ -33,6 +38,14 @@ public final class Progress: Sendable {
     private let style: Style
     private let interval: Double
     private let state: Mutex<State>
+    /// Monotonic seconds (the system clock, or a test's).
+    let clock: @Sendable () -> Double
+    /// Where printed text goes (standard error, or a test's collector).
+    private let sink: @Sendable (String) -> Void
+
+    /// The terminal redraw interval: with meters flushing every `ProgressMeter.flushInterval`,
+    /// the line is redrawn at least twice a second.
+    public static let terminalInterval = 0.4
 
     /// Creates a reporter.
     ///
@@ -40,24 +53,47 @@ public final class Progress: Sendable {
     ///   - label: what is running ("step 1 ingest").
     ///   - totalBytes: the input size if known, for the ETA.
     ///   - style: `.terminal` when standard error is a terminal, else `.lines`, by default.
-    ///   - interval: seconds between updates (default 0.5 on a terminal, 10 in logs).
-    public init(label: String, totalBytes: Int64?, style: Style? = nil, interval: Double? = nil) {
-        let chosen = style ?? (isatty(2) == 1 ? .terminal : .lines)
+    ///   - interval: seconds between updates (default `terminalInterval` on a terminal, 10 in
+    ///     logs).
+    public convenience init(label: String, totalBytes: Int64?, style: Style? = nil, interval: Double? = nil) {
+        self.init(
+            label: label, totalBytes: totalBytes, style: style ?? (isatty(2) == 1 ? .terminal : .lines),
+            interval: interval, clock: Progress.now, sink: StandardError.write)
+    }
+
+    /// Creates a reporter reading `clock` and printing to `sink` (tests: no terminal needed).
+    init(
+        label: String, totalBytes: Int64?, style: Style, interval: Double?, clock: @escaping @Sendable () -> Double,
+        sink: @escaping @Sendable (String) -> Void
+    ) {
         self.label = label
         self.totalBytes = totalBytes
-        self.style = chosen
-        self.interval = interval ?? (chosen == .terminal ? 0.5 : 10)
-        let now = Self.now()
+        self.style = style
+        self.interval = interval ?? (style == .terminal ? Self.terminalInterval : 10)
+        self.clock = clock
+        self.sink = sink
+        let now = clock()
         self.state = Mutex(State(lastPrint: now, started: now))
     }
 
-    /// Adds finished work; prints if the interval has passed.
+    /// Whether anything is shown: a silent reporter lets meters skip their clock reads.
+    var isSilent: Bool { style == .silent }
+
+    /// Adds finished work whose input and text bytes are the same count (the shard bytes a
+    /// dedupe or tokenizer phase read); prints if the interval has passed.
     public func add(documents: Int64, bytes: Int64) {
+        add(documents: documents, textBytes: bytes, inputBytes: bytes)
+    }
+
+    /// Adds finished work: documents read, the bytes of their text (shown as MB and rate) and
+    /// the input bytes on disk read (for the ETA); prints if the interval has passed.
+    public func add(documents: Int64, textBytes: Int64, inputBytes: Int64) {
         guard style != .silent else { return }
         let line: String? = state.withLock { state in
             state.documents += documents
-            state.bytes += bytes
-            let now = Self.now()
+            state.bytes += textBytes
+            state.inputBytes += inputBytes
+            let now = clock()
             guard now - state.lastPrint >= interval else { return nil }
             state.lastPrint = now
             return render(state, now: now)
@@ -71,7 +107,7 @@ public final class Progress: Sendable {
         guard style != .silent else { return }
         let line: String? = state.withLock { state in
             state.note = message
-            let now = Self.now()
+            let now = clock()
             guard now - state.lastPrint >= interval else { return nil }
             state.lastPrint = now
             return render(state, now: now)
@@ -82,7 +118,7 @@ public final class Progress: Sendable {
     /// Prints the final figures and ends the status line.
     public func finish() {
         guard style != .silent else { return }
-        let line = state.withLock { render($0, now: Self.now()) }
+        let line = state.withLock { render($0, now: clock()) }
         emit(line, final: true)
     }
 
@@ -91,9 +127,10 @@ public final class Progress: Sendable {
         let megabytes = Double(state.bytes) / 1e6
         let rate = megabytes / seconds
         var text = "\(label): \(state.documents) docs, \(Self.format(megabytes)) MB, \(Self.format(rate)) MB/s"
-        if let totalBytes, totalBytes > 0, state.bytes > 0, state.bytes < totalBytes {
-            let remaining = Double(totalBytes - state.bytes) / 1e6 / max(rate, 1e-9)
-            text += ", ETA \(Self.clock(remaining))"
+        if let totalBytes, totalBytes > 0, state.inputBytes > 0, state.inputBytes < totalBytes {
+            // The time so far, scaled by the share of the input still to read.
+            let remaining = seconds * Double(totalBytes - state.inputBytes) / Double(state.inputBytes)
+            text += ", ETA \(Self.clockText(remaining))"
         }
         if !state.note.isEmpty { text += " (\(state.note))" }
         return text
@@ -106,10 +143,10 @@ public final class Progress: Sendable {
         case .lines: text = line + "\n"
         case .silent: return
         }
-        StandardError.write(text)
+        sink(text)
     }
 
-    private static func now() -> Double {
+    @Sendable private static func now() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
@@ -120,7 +157,7 @@ public final class Progress: Sendable {
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    private static func clock(_ seconds: Double) -> String {
+    private static func clockText(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         let minutes = total / 60
         let rest = total % 60

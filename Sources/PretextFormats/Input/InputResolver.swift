@@ -130,7 +130,7 @@ private struct Collector {
             if named {
                 throw PretextError(
                     .invalidConfiguration,
-                    "cannot tell the format from the extension; name a format (jsonl, text, warc, wet) or use .jsonl/.ndjson/.json, .txt/.md, .warc, .wet (optionally .gz/.zst)",
+                    "cannot tell the format from the extension; name a format (jsonl, text, warc, wet: 'format:' in the pipeline's inputs entry, --input-set format=… with pretext stage) or use .jsonl/.ndjson/.json, .txt/.md, .warc, .wet (optionally .gz/.zst)",
                     path: path)
             }
             skipped.append(SkippedInput(path: path, reason: "unknown extension"))

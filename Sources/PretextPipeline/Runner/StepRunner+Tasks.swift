@@ -54,6 +54,7 @@ extension StepRunner {
             work: work)
         do {
             try stage.run(units, in: task)
+            task.flushProgress()
             try writeResultManifests(of: task)
             try writer.finish(counts: task.counts)
         } catch {

@@ -26,10 +26,12 @@ struct DocumentRejecter {
 }
 
 extension StageTask {
-    /// Counts the finished input shard `unit`, of which `documents` were read, in the progress
-    /// line and the run's counts (a shard split across tasks counts once, with its first frames).
-    func finished(_ unit: ShardUnit, documents: Int) {
-        reportProgress(documents: documents, bytes: unit.bytes)
+    /// Counts the finished input shard `unit` in the progress line's ETA and the run's counts
+    /// (a shard split across tasks counts once, with its first frames). Its documents were
+    /// counted one by one (`countRead`).
+    func finished(_ unit: ShardUnit) {
+        countInput(bytes: unit.bytes)
+        flushProgress()
         finishedInput(bytes: unit.bytes, files: (unit.frames?.lowerBound ?? 0) == 0 ? 1 : 0)
     }
 }

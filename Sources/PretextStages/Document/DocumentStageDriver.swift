@@ -23,10 +23,11 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
 
     mutating func process(_ unit: ShardUnit) throws {
         var documents = ShardDocuments(unit: unit)
-        let count = try documents.forEach { document, row, bytes, location in
+        try documents.forEach { document, row, bytes, location in
+            task.countRead(textBytes: document.text.utf8.count)
             try handle(&document, bytes, row: row, unit: unit, location: location)
         }
-        task.finished(unit, documents: count)
+        task.finished(unit)
     }
 
     /// Runs the worker over `unit` for a stage that keeps every document unchanged and only
@@ -37,7 +38,8 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
     mutating func annotate(_ unit: ShardUnit) throws {
         var documents = ShardDocuments(unit: unit)
         var rows: [(DocumentRow, RecordLocation)] = []
-        let count = try documents.forEach { document, row, _, location in
+        try documents.forEach { document, row, _, location in
+            task.countRead(textBytes: document.text.utf8.count)
             let originalText = document.text
             var output = row
             guard case .keep = try worker.process(&document, row: &output), Self.sameBytes(document.text, originalText)
@@ -49,7 +51,7 @@ struct DocumentStageDriver<Worker: DocumentWorker> {
             rows.append((output, location))
         }
         try task.keepShard(unit, rows: rows)
-        task.finished(unit, documents: count)
+        task.finished(unit)
     }
 
     private mutating func handle(

@@ -19,7 +19,8 @@ struct RecordStageDriver<Worker: RecordWorker> {
     /// Converts every document of `unit`.
     mutating func convert(_ unit: ShardUnit) throws {
         var documents = ShardDocuments(unit: unit)
-        let count = try documents.forEach { document, row, bytes, location in
+        try documents.forEach { document, row, bytes, location in
+            task.countRead(textBytes: document.text.utf8.count)
             output.removeAll()
             var row = row
             switch try worker.process(document, row: &row, into: &output) {
@@ -30,7 +31,7 @@ struct RecordStageDriver<Worker: RecordWorker> {
                     bytes, id: document.id, reason: reason, detail: detail, unit: unit, location: location)
             }
         }
-        task.finished(unit, documents: count)
+        task.finished(unit)
     }
 
     /// Writes the records of one kept document: fixed-size records alone, a variable-length

@@ -81,13 +81,15 @@ extension ExampleStage {
         for unit in units {
             var generator = try makeGenerator(tokens: tokens, seed: Self.unitSeed(seed, unit: unit))
             var output = ExampleOutput(task: task)
-            let documents = try ShardDocuments(unit: unit).forEachBinaryRecord { bytes, row in
+            try ShardDocuments(unit: unit).forEachBinaryRecord { bytes, row in
+                // A token record's row may have no text size: its record's size stands in.
+                task.countRead(textBytes: row.bytes ?? bytes.count)
                 task.keepConverted()
                 if let matching, let rowID = row.rowID, !matching.contains(rowID) { return }
                 try generator.add(try TokenDocument(record: bytes, row: row, tokens: tokens), to: &output)
             }
             try generator.finish(to: &output)
-            task.finished(unit, documents: documents)
+            task.finished(unit)
         }
     }
 

@@ -139,7 +139,7 @@ public struct IngestStage: Stage {
                     chars: document.chars)
                 Self.addCharset(of: document, to: &row)
                 try record.withUnsafeBytes { try task.keep(record: $0, row: row) }
-                progress.document(at: document.fileOffset)
+                progress.document(textBytes: document.text.count, at: document.fileOffset)
             case .reject(let reject):
                 try self.reject(reject, task: task, record: &record)
             }
@@ -164,11 +164,11 @@ public struct IngestStage: Stage {
     }
 }
 
-/// Feeds the progress line while a file is read: every 4096 documents, with the bytes of the
-/// file read so far, so that one large file still shows progress and a sensible ETA.
+/// Feeds the progress line while a file is read: every document with the bytes of its text,
+/// and the bytes of the file read so far (for the ETA), so that one large file still shows
+/// progress (the task's meter hands the counts on every tenth of a second).
 private struct ProgressTicker {
     let task: StageTask
-    private var documents = 0
     private var reportedBytes: Int64
     /// Where reading stops: the file size, or the end of a byte range.
     private let end: Int64
@@ -180,18 +180,16 @@ private struct ProgressTicker {
         end = span.upperBound
     }
 
-    mutating func document(at fileOffset: Int64) {
-        documents += 1
-        guard documents == 4096 else { return }
+    mutating func document(textBytes: Int, at fileOffset: Int64) {
         // Reading runs ahead of a range's end by up to one buffer: count only the range.
         let bytes = max(min(fileOffset, end) - reportedBytes, 0)
-        task.reportProgress(documents: documents, bytes: bytes)
+        task.countRead(textBytes: textBytes, inputBytes: bytes)
         reportedBytes += bytes
-        documents = 0
     }
 
-    /// Reports the rest, up to the end of the span.
+    /// Counts the rest, up to the end of the span, and shows it.
     mutating func finish() {
-        task.reportProgress(documents: documents, bytes: max(end - reportedBytes, 0))
+        task.countInput(bytes: max(end - reportedBytes, 0))
+        task.flushProgress()
     }
 }

@@ -44,6 +44,8 @@ public final class StageTask {
     public private(set) var results: [String: [WorkFileInfo]] = [:]
     /// The signal columns already added to the task's catalog part.
     private var knownColumns: Set<String> = []
+    /// This task's progress counts, flushed to `progress` every tenth of a second.
+    private var meter: ProgressMeter
 
     /// Creates a task writing through `writer`.
     public init(
@@ -57,6 +59,7 @@ public final class StageTask {
         self.worldSize = worldSize
         self.writer = writer
         self.progress = progress
+        meter = ProgressMeter(progress)
     }
 
     /// Writes a kept document: its record (a JSON line with `\n`) and its catalog row.
@@ -177,9 +180,20 @@ public final class StageTask {
         }
     }
 
-    /// Reports work done since the last report (documents, input bytes) to the progress line.
-    public func reportProgress(documents: Int, bytes: Int64) {
-        progress.add(documents: Int64(documents), bytes: bytes)
+    /// Counts one document read, with the bytes of its text and the input bytes on disk read
+    /// since the last call, for the progress line (shown within a tenth of a second).
+    public func countRead(textBytes: Int, inputBytes: Int64 = 0) {
+        meter.count(textBytes: textBytes, inputBytes: inputBytes)
+    }
+
+    /// Counts input bytes on disk read without a document (a file's end, a finished shard).
+    public func countInput(bytes: Int64) {
+        meter.count(documents: 0, textBytes: 0, inputBytes: bytes)
+    }
+
+    /// Hands the counts not yet shown to the progress line (at the end of a file or shard).
+    public func flushProgress() {
+        meter.flush()
     }
 
     /// Counts a finished input file (or shard) of `bytes` bytes on disk; `files: 0` for a

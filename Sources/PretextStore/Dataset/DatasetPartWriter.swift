@@ -117,7 +117,8 @@ public final class DatasetPartWriter {
             throw PretextError(
                 .invalidConfiguration,
                 "the dataset already holds step \(c.step) (\(c.stage)) written with another configuration or world "
-                    + "size; write to a fresh output directory",
+                    + "size; write to a fresh output directory, or run again with --overwrite to replace the step's "
+                    + "dataset (RunSettings.overwrite from Swift)",
                 path: dataset.root)
         }
         if status.task(c.rank) != .pending { return .alreadyDone }
