@@ -15,8 +15,8 @@ struct PretextCommand: AsyncParsableCommand {
             Documentation: docs/cli.md and docs/pipelines.md.
             """,
         subcommands: [
-            Run.self, Merge.self, Slurm.self, Status.self, StageCommand.self, Stages.self, Inspect.self, Query.self,
-            Cat.self, Verify.self, Audit.self, Tokenize.self, LoaderBench.self, Train.self,
+            Run.self, Merge.self, Slurm.self, Status.self, StageCommand.self, Stages.self, Inspect.self, Trace.self,
+            Query.self, Cat.self, Verify.self, Audit.self, Tokenize.self, LoaderBench.self, Train.self,
         ]
     )
 }
