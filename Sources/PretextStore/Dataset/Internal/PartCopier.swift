@@ -23,7 +23,7 @@ struct PartCopier {
     /// Copies shards (ids shifted past the main catalog's), documents and drops (shard
     /// references shifted), runs and `dataset_meta`.
     func copyAll() throws -> Counts {
-        try main.query("ATTACH DATABASE ? AS \(Self.schema)", [.text(partPath)])
+        _ = try main.query("ATTACH DATABASE ? AS \(Self.schema)", [.text(partPath)])
         defer { try? main.execute("DETACH DATABASE \(Self.schema)") }
         return try main.transaction {
             let shift = try main.scalar("SELECT coalesce(max(id), 0) FROM main.shards")?.int64 ?? 0
