@@ -12,8 +12,8 @@ package enum FileText {
     /// Returns the contents of the file at `path` decoded as UTF-8.
     ///
     /// - Throws: `PretextError(.notFound)` when there is no such file, `.io` when it cannot be
-    ///   read, `.limitExceeded` when it is
-    ///   larger than `maximumBytes`, `.malformedInput` when it is not valid UTF-8.
+    ///   read, `.limitExceeded` when it is larger than `maximumBytes`, `.malformedInput` when it
+    ///   is not valid UTF-8.
     package static func read(_ path: String) throws -> String {
         let file = try FileDescriptor.open(path, flags: O_RDONLY).get(orThrow: { errno in
             PretextError(errno == .noSuchFile ? .notFound : .io, "cannot open file: \(errno.text)", path: path)

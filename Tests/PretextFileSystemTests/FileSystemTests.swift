@@ -87,7 +87,7 @@ import _PretextFileSystem
         let bad = try #require(throws: PretextError.self) { try FileText.read(try dir.write("bad", [0xFF, 0xFE])) }
         #expect(bad.code == .malformedInput)
         let missing = try #require(throws: PretextError.self) { try FileText.read(dir.file("missing")) }
-        #expect(missing.code == .io && missing.message.contains("cannot open file"))
+        #expect(missing.code == .notFound && missing.message.contains("cannot open file"))
     }
 
     @Test func theLockLetsOneHolderInAtATime() throws {
