@@ -1,4 +1,5 @@
 import Foundation
+import PretextTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -15,17 +16,7 @@ enum CLI {
     }()
 
     /// The `pretext` executable built beside this test bundle.
-    static let binary: String = {
-        let exe =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var directory = (exe as NSString).deletingLastPathComponent
-        for _ in 0..<4 {
-            let candidate = directory + "/pretext"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return "pretext"
-    }()
+    static let binary = BuiltExecutable.path(named: "pretext")
 
     /// What a run printed and how it ended.
     struct Result {

@@ -1,4 +1,5 @@
 import Foundation
+import PretextTestSupport
 
 /// The repository's files as the tests read them: the docs, the example's sources, the built
 /// example.
@@ -15,17 +16,7 @@ enum Repository {
 
     /// The `PretextLibraryExample` executable built beside this test bundle (`swift test`
     /// builds every target of the package).
-    static let exampleBinary: String = {
-        let exe =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var directory = (exe as NSString).deletingLastPathComponent
-        for _ in 0..<4 {
-            let candidate = directory + "/PretextLibraryExample"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            directory = (directory as NSString).deletingLastPathComponent
-        }
-        return "PretextLibraryExample"
-    }()
+    static let exampleBinary = BuiltExecutable.path(named: "PretextLibraryExample")
 
     /// The text of the file at `path` (relative to the root).
     static func text(_ path: String) throws -> String {
