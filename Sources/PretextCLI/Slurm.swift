@@ -54,7 +54,7 @@ extension PretextCommand {
                 try planner.write(plan, pipeline: file, flags: flags.settings)
                 describe(plan, arraySizeSource: source)
                 guard submit, !plan.jobs.isEmpty else {
-                    if !plan.jobs.isEmpty { print("submit them with: pretext slurm \(pipeline) --submit") }
+                    if !plan.jobs.isEmpty { print("submit them with: \(Self.submitCommand())") }
                     return
                 }
                 _ = try SlurmSubmitter(client: client).submit(plan) { job in
@@ -62,6 +62,16 @@ extension PretextCommand {
                 }
                 print("submitted \(plan.jobs.count) jobs; follow them with: pretext status \(file.output)")
             }
+        }
+
+        /// This command line with `--submit` added: the same flags, so the same world size and
+        /// resources (arguments holding spaces or quotes are single-quoted).
+        static func submitCommand() -> String {
+            let words = ["pretext"] + CommandLine.arguments.dropFirst() + ["--submit"]
+            return words.map { word in
+                word.contains(where: { " \t'\"$\\".contains($0) })
+                    ? "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'" : word
+            }.joined(separator: " ")
         }
 
         /// Refuses to replace a plan whose jobs Slurm still runs or holds (unless `--force`).

@@ -118,7 +118,11 @@ import Glibc
         #expect(written.status == 0, "\(written.stderr)")
         #expect(written.stdout.contains("MaxArraySize 1 (--max-array-size)"))
         #expect(written.stdout.contains("  01-ingest: ranks 0-1 in 2 arrays\n"))
-        #expect(written.stdout.contains("submit them with: pretext slurm \(file) --submit"))
+        // The hint repeats the flags given, so a submission plans the same jobs.
+        #expect(
+            written.stdout.contains(
+                "submit them with: pretext slurm \(file) --max-array-size 1 --executable \(CLI.binary) --submit"),
+            "\(written.stdout)")
         let jobs = try jobs(output)
         #expect(
             jobs.map(\.name) == [
